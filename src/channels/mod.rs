@@ -1,0 +1,4 @@
+//! One adapter per platform. Each turns its payloads into `service::Inbound` and delivers
+//! `message::OutMessage`s from the outbox.
+
+pub mod console;

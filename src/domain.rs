@@ -1,0 +1,117 @@
+//! Small domain types shared by every layer: channels, identities, ids.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Where a conversation happens. Stored as text; adding a channel adds a variant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChannelKind {
+    Console,
+    Telegram,
+    Whatsapp,
+}
+
+impl ChannelKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Console => "console",
+            Self::Telegram => "telegram",
+            Self::Whatsapp => "whatsapp",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "console" => Some(Self::Console),
+            "telegram" => Some(Self::Telegram),
+            "whatsapp" => Some(Self::Whatsapp),
+            _ => None,
+        }
+    }
+
+    /// The longest text one message may carry on this channel, with a margin.
+    pub fn max_text_chars(self) -> usize {
+        match self {
+            // Console has no hard limit; keep the same size as phones see.
+            Self::Console | Self::Telegram | Self::Whatsapp => 4000,
+        }
+    }
+}
+
+impl fmt::Display for ChannelKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The user's identity within one channel (chat id, wa_id, console user name).
+/// Personal data: never logged.
+#[derive(Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct UserKey(String);
+
+impl UserKey {
+    pub fn new(key: impl Into<String>) -> Self {
+        Self(key.into())
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for UserKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("UserKey(..)")
+    }
+}
+
+macro_rules! id_type {
+    ($name:ident) => {
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+        )]
+        #[serde(transparent)]
+        pub struct $name(pub i64);
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "{}", self.0)
+            }
+        }
+    };
+}
+
+id_type!(ConversationId);
+id_type!(LeadId);
+id_type!(OutboxId);
+id_type!(DocumentId);
+
+/// The language a conversation is held in. Bahasa Indonesia first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Locale {
+    #[default]
+    Id,
+    En,
+}
+
+impl Locale {
+    pub const ALL: [Locale; 2] = [Locale::Id, Locale::En];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Id => "id",
+            Self::En => "en",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "id" | "indonesia" | "bahasa" => Some(Self::Id),
+            "en" | "english" | "inggris" => Some(Self::En),
+            _ => None,
+        }
+    }
+}

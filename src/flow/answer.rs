@@ -1,0 +1,429 @@
+//! Answers to the closed and free-text questions, and moving on to the next one.
+
+use super::answers::{Goal, IzinEdar, LabelState, PhoneAnswer, Progress, Risk, ScaleAnswer, Site};
+use super::event::Input;
+use super::questions::{Q, next_after};
+use super::reply::Msg;
+use super::state::{Conversation, Step};
+use super::{Ctx, Out, products, regions, result};
+use crate::parse::{PhoneNumber, YesNo, normalize, parse_amount, parse_yes_no};
+use crate::reference::Scale;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Answered {
+    Yes,
+    /// Not understood: hint and ask again.
+    No,
+    /// The conversation ends and nothing is kept.
+    Forget,
+}
+
+impl From<bool> for Answered {
+    fn from(ok: bool) -> Self {
+        if ok { Answered::Yes } else { Answered::No }
+    }
+}
+
+/// Go to the next unanswered question after `from`, or judge the outcome when none is left.
+pub(super) fn proceed(
+    conv: &mut Conversation,
+    from: Q,
+    ctx: &Ctx,
+    out: &mut Out,
+    lead_in: Option<Msg>,
+) {
+    match next_after(from, &conv.answers, ctx) {
+        Some(q) => {
+            conv.advance(q.step());
+            out.ask(conv, ctx, lead_in);
+        }
+        None => {
+            if let Some(msg) = lead_in {
+                out.say(super::Reply::say(msg));
+            }
+            result::finish(conv, ctx, out);
+        }
+    }
+}
+
+pub(super) fn on_question(
+    conv: &mut Conversation,
+    input: &Input,
+    ctx: &Ctx,
+    out: &mut Out,
+) -> Answered {
+    if let Some(page_delta) = page_move(input) {
+        return turn_page(conv, page_delta, ctx, out);
+    }
+    let step = conv.step.clone();
+    let Some(q) = Q::of(&step) else {
+        return Answered::No;
+    };
+    match step {
+        Step::Province { .. } | Step::Regency { .. } | Step::RegionPick { .. } => {
+            regions::on_input(conv, input, ctx, out)
+        }
+        Step::Category
+        | Step::Product { .. }
+        | Step::ProductPick { .. }
+        | Step::ProductConfirm { .. }
+        | Step::ProductUnlisted { .. } => products::on_input(conv, input, ctx, out),
+        _ => {
+            let ok = apply_simple(conv, q, input, ctx);
+            if ok {
+                proceed(conv, q, ctx, out, None);
+            }
+            ok.into()
+        }
+    }
+}
+
+/// Questions whose answer is one value, parsed from a button or typed text.
+fn apply_simple(conv: &mut Conversation, q: Q, input: &Input, ctx: &Ctx) -> bool {
+    let a = &mut conv.answers;
+    let _ = ctx;
+    match q {
+        Q::BusinessName => set(&mut a.business_name, name(input)),
+        Q::OwnerName => set(&mut a.owner_name, name(input)),
+        Q::Phone => set(&mut a.phone, phone(input)),
+        Q::Omzet => set(&mut a.omzet, scale(input, "omzet")),
+        Q::Modal => set(&mut a.modal, scale(input, "modal")),
+        Q::Nib => set(&mut a.nib, yes_no(input)),
+        Q::Risk => set(&mut a.risk, risk(input)),
+        Q::Site => set(&mut a.site, site(input)),
+        Q::IzinEdar => set(&mut a.izin_edar, izin_edar(input)),
+        Q::Halal => set(&mut a.halal, progress(input)),
+        Q::Merek => set(&mut a.merek, progress(input)),
+        Q::Label => set(&mut a.label, label(input)),
+        Q::Willing => set(
+            &mut a.willing,
+            yes_no(input).map(|y| if y == YesNo::Yes { y } else { YesNo::No }),
+        ),
+        Q::Goal => set(&mut a.goal, goal(input)),
+        Q::Province | Q::Regency | Q::Category | Q::Product => false,
+    }
+}
+
+fn set<T>(slot: &mut Option<T>, value: Option<T>) -> bool {
+    match value {
+        Some(v) => {
+            *slot = Some(v);
+            true
+        }
+        None => false,
+    }
+}
+
+fn page_move(input: &Input) -> Option<isize> {
+    match input {
+        Input::Button(id) if id == "page:next" => Some(1),
+        Input::Button(id) if id == "page:prev" => Some(-1),
+        _ => None,
+    }
+}
+
+fn turn_page(conv: &mut Conversation, delta: isize, ctx: &Ctx, out: &mut Out) -> Answered {
+    let page = match &mut conv.step {
+        Step::Province { page } | Step::Regency { page } | Step::Product { page } => page,
+        _ => return Answered::No,
+    };
+    *page = page.saturating_add_signed(delta);
+    out.ask(conv, ctx, None);
+    Answered::Yes
+}
+
+/// A button id, or None for typed text.
+fn button<'a>(input: &'a Input, prefix: &str) -> Option<&'a str> {
+    match input {
+        Input::Button(id) => id
+            .strip_prefix(prefix)
+            .and_then(|rest| rest.strip_prefix(':')),
+        _ => None,
+    }
+}
+
+pub(super) fn typed(input: &Input) -> Option<&str> {
+    match input {
+        Input::Text(text) => Some(text.as_str()),
+        _ => None,
+    }
+}
+
+fn has_any(text: &str, words: &[&str]) -> bool {
+    let t = format!(" {} ", normalize(text));
+    words.iter().any(|w| t.contains(&format!(" {w} ")))
+}
+
+/// A business or person's name: 2–80 characters with at least two letters, not a bare yes/no.
+fn name(input: &Input) -> Option<String> {
+    let text = typed(input)?;
+    let name = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    let length = name.chars().count();
+    let is_reply_word = parse_yes_no(&name).is_some() && !name.contains(' ');
+    ((2..=80).contains(&length) && letters >= 2 && !is_reply_word).then_some(name)
+}
+
+fn phone(input: &Input) -> Option<PhoneAnswer> {
+    if matches!(input, Input::Button(id) if id == "skip") {
+        return Some(PhoneAnswer::Skipped);
+    }
+    let text = typed(input)?;
+    if parse_yes_no(text) == Some(YesNo::No) {
+        return Some(PhoneAnswer::Skipped);
+    }
+    PhoneNumber::parse(text).ok().map(PhoneAnswer::Given)
+}
+
+pub(super) fn yes_no(input: &Input) -> Option<YesNo> {
+    match input {
+        Input::Button(id) => match id.as_str() {
+            "yes" => Some(YesNo::Yes),
+            "no" => Some(YesNo::No),
+            "unknown" => Some(YesNo::Unknown),
+            _ => None,
+        },
+        Input::Text(text) => parse_yes_no(text),
+        _ => None,
+    }
+}
+
+fn scale(input: &Input, prefix: &str) -> Option<ScaleAnswer> {
+    if let Some(band) = button(input, prefix) {
+        return match band {
+            "mikro" => Some(ScaleAnswer::Band(Scale::Mikro)),
+            "kecil" => Some(ScaleAnswer::Band(Scale::Kecil)),
+            "besar" => Some(ScaleAnswer::Band(Scale::Menengah)),
+            "unknown" => Some(ScaleAnswer::Unknown),
+            _ => None,
+        };
+    }
+    let text = typed(input)?;
+    if parse_yes_no(text) == Some(YesNo::Unknown) {
+        return Some(ScaleAnswer::Unknown);
+    }
+    parse_amount(text).map(|a| ScaleAnswer::Amount(a.per_year()))
+}
+
+fn risk(input: &Input) -> Option<Risk> {
+    if let Some(id) = button(input, "risk") {
+        return match id {
+            "rendah" => Some(Risk::Rendah),
+            "menengah_rendah" => Some(Risk::MenengahRendah),
+            "menengah_tinggi" => Some(Risk::MenengahTinggi),
+            "tinggi" => Some(Risk::Tinggi),
+            "tidak_tahu" => Some(Risk::TidakTahu),
+            _ => None,
+        };
+    }
+    let text = typed(input)?;
+    let t = normalize(text);
+    if parse_yes_no(text) == Some(YesNo::Unknown) {
+        Some(Risk::TidakTahu)
+    } else if t.contains("menengah rendah") {
+        Some(Risk::MenengahRendah)
+    } else if t.contains("menengah tinggi") {
+        Some(Risk::MenengahTinggi)
+    } else if has_any(text, &["rendah", "low"]) {
+        Some(Risk::Rendah)
+    } else if has_any(text, &["tinggi", "high"]) {
+        Some(Risk::Tinggi)
+    } else {
+        None
+    }
+}
+
+fn site(input: &Input) -> Option<Site> {
+    match button(input, "site") {
+        Some("rumah") => return Some(Site::RumahManual),
+        Some("terpisah") => return Some(Site::TerpisahOtomatis),
+        Some(_) => return None,
+        None => {}
+    }
+    let text = typed(input)?;
+    if has_any(
+        text,
+        &[
+            "pabrik", "terpisah", "mesin", "otomatis", "workshop", "gudang",
+        ],
+    ) {
+        Some(Site::TerpisahOtomatis)
+    } else if has_any(
+        text,
+        &["rumah", "dapur", "manual", "tangan", "sendiri", "home"],
+    ) {
+        Some(Site::RumahManual)
+    } else {
+        None
+    }
+}
+
+fn izin_edar(input: &Input) -> Option<IzinEdar> {
+    match button(input, "izin") {
+        Some("belum") => return Some(IzinEdar::Belum),
+        Some("pirt") => return Some(IzinEdar::Pirt),
+        Some("md") => return Some(IzinEdar::BpomMd),
+        Some(_) => return None,
+        None => {}
+    }
+    let text = typed(input)?;
+    if has_any(text, &["pirt", "p irt", "spp irt", "sppirt", "irt"]) {
+        Some(IzinEdar::Pirt)
+    } else if has_any(text, &["md", "bpom", "pom"]) {
+        Some(IzinEdar::BpomMd)
+    } else if matches!(parse_yes_no(text), Some(YesNo::No | YesNo::Unknown)) {
+        Some(IzinEdar::Belum)
+    } else {
+        None
+    }
+}
+
+fn progress(input: &Input) -> Option<Progress> {
+    match button(input, "progress") {
+        Some("sudah") => return Some(Progress::Sudah),
+        Some("proses") => return Some(Progress::Proses),
+        Some("belum") => return Some(Progress::Belum),
+        Some(_) => return None,
+        None => {}
+    }
+    let text = typed(input)?;
+    if has_any(
+        text,
+        &[
+            "proses",
+            "sedang",
+            "diajukan",
+            "daftar",
+            "mengajukan",
+            "menunggu",
+        ],
+    ) {
+        return Some(Progress::Proses);
+    }
+    match parse_yes_no(text)? {
+        YesNo::Yes => Some(Progress::Sudah),
+        YesNo::No | YesNo::Unknown => Some(Progress::Belum),
+    }
+}
+
+fn label(input: &Input) -> Option<LabelState> {
+    match button(input, "label") {
+        Some("lengkap") => return Some(LabelState::Lengkap),
+        Some("sebagian") => return Some(LabelState::Sebagian),
+        Some("belum") => return Some(LabelState::Belum),
+        Some(_) => return None,
+        None => {}
+    }
+    let text = typed(input)?;
+    if has_any(
+        text,
+        &["sebagian", "kurang", "belum lengkap", "sebagian besar"],
+    ) {
+        return Some(LabelState::Sebagian);
+    }
+    if has_any(text, &["lengkap"]) {
+        return Some(LabelState::Lengkap);
+    }
+    match parse_yes_no(text)? {
+        YesNo::Yes => Some(LabelState::Lengkap),
+        YesNo::No | YesNo::Unknown => Some(LabelState::Belum),
+    }
+}
+
+fn goal(input: &Input) -> Option<Goal> {
+    match button(input, "goal") {
+        Some("lokal") => return Some(Goal::PasarLokal),
+        Some("ritel") => return Some(Goal::RitelModern),
+        Some("ekspor") => return Some(Goal::Ekspor),
+        Some("pembeli") => return Some(Goal::DimintaPembeli),
+        Some(_) => return None,
+        None => {}
+    }
+    let text = typed(input)?;
+    let table: [(&[&str], Goal); 4] = [
+        (&["ekspor", "export", "luar negeri"], Goal::Ekspor),
+        (
+            &[
+                "ritel",
+                "minimarket",
+                "supermarket",
+                "indomaret",
+                "alfamart",
+                "katalog",
+                "toko modern",
+                "swalayan",
+            ],
+            Goal::RitelModern,
+        ),
+        (
+            &["pembeli", "diminta", "permintaan", "syarat"],
+            Goal::DimintaPembeli,
+        ),
+        (
+            &["lokal", "pasar", "warung", "sekitar", "lokal saja"],
+            Goal::PasarLokal,
+        ),
+    ];
+    table
+        .into_iter()
+        .find(|(words, _)| has_any(text, words))
+        .map(|(_, g)| g)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(t: &str) -> Input {
+        Input::Text(t.into())
+    }
+
+    #[test]
+    fn names_need_letters_and_a_sane_length() {
+        assert_eq!(
+            name(&text("  Gula  Aren Bu Siti ")),
+            Some("Gula Aren Bu Siti".into())
+        );
+        assert_eq!(
+            name(&text("UD. Maju Jaya 2")),
+            Some("UD. Maju Jaya 2".into())
+        );
+        for bad in ["a", "12345", "ya", "", &"x".repeat(81)] {
+            assert_eq!(name(&text(bad)), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn closed_answers_are_understood_when_typed() {
+        assert_eq!(risk(&text("menengah rendah")), Some(Risk::MenengahRendah));
+        assert_eq!(risk(&text("Rendah kak")), Some(Risk::Rendah));
+        assert_eq!(risk(&text("gatau")), Some(Risk::TidakTahu));
+        assert_eq!(risk(&text("menengah")), None);
+        assert_eq!(site(&text("di dapur rumah saja")), Some(Site::RumahManual));
+        assert_eq!(
+            site(&text("pakai mesin di pabrik")),
+            Some(Site::TerpisahOtomatis)
+        );
+        assert_eq!(izin_edar(&text("sudah ada PIRT")), Some(IzinEdar::Pirt));
+        assert_eq!(izin_edar(&text("BPOM MD")), Some(IzinEdar::BpomMd));
+        assert_eq!(izin_edar(&text("belum")), Some(IzinEdar::Belum));
+        assert_eq!(progress(&text("sudah")), Some(Progress::Sudah));
+        assert_eq!(progress(&text("lagi proses")), Some(Progress::Proses));
+        assert_eq!(progress(&text("blm")), Some(Progress::Belum));
+        assert_eq!(label(&text("belum lengkap")), Some(LabelState::Sebagian));
+        assert_eq!(label(&text("iya")), Some(LabelState::Lengkap));
+        assert_eq!(label(&text("belum")), Some(LabelState::Belum));
+        assert_eq!(goal(&text("mau masuk indomaret")), Some(Goal::RitelModern));
+        assert_eq!(goal(&text("ekspor ke malaysia")), Some(Goal::Ekspor));
+        assert_eq!(
+            scale(&text("2jt sebulan"), "omzet"),
+            Some(ScaleAnswer::Amount(crate::parse::Rupiah(24_000_000)))
+        );
+        assert_eq!(scale(&text("gak tau"), "omzet"), Some(ScaleAnswer::Unknown));
+        assert_eq!(
+            phone(&text("0812-3456-7890")).and_then(|p| p.number().map(|n| n.to_string())),
+            Some("+6281234567890".into())
+        );
+        assert_eq!(phone(&text("nomor saya rahasia")), None);
+    }
+}

@@ -1,0 +1,133 @@
+//! Slash commands that work at every step, in Indonesian and English.
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    Start(Option<String>),
+    Help,
+    Back,
+    Restart,
+    Cancel,
+    Delete,
+    Language(Option<crate::domain::Locale>),
+    Status,
+    Skip,
+    Documents,
+}
+
+/// Recognises `/cmd [arg]`, and a few commands typed as a bare word ("bantuan", "kembali").
+pub fn parse(text: &str) -> Option<Command> {
+    let text = text.trim();
+    let (word, arg) = match text.strip_prefix('/') {
+        Some(rest) => split_command(rest),
+        None => (text.to_lowercase(), None),
+    };
+    let bare = !text.starts_with('/');
+    let command = match word.as_str() {
+        "start" | "mulai" if !bare => Command::Start(arg.and_then(source_code)),
+        "bantuan" | "help" | "tolong" => Command::Help,
+        "kembali" | "back" => Command::Back,
+        "ulang" | "restart" if !bare => Command::Restart,
+        "batal" | "cancel" | "stop" if !bare => Command::Cancel,
+        "hapus" | "delete" if !bare => Command::Delete,
+        "bahasa" | "language" | "lang" if !bare => {
+            Command::Language(arg.as_deref().and_then(crate::domain::Locale::parse))
+        }
+        "status" => Command::Status,
+        "lewati" | "skip" => Command::Skip,
+        "dokumen" | "documents" if !bare => Command::Documents,
+        _ => return None,
+    };
+    Some(command)
+}
+
+fn split_command(rest: &str) -> (String, Option<String>) {
+    let mut parts = rest.splitn(2, char::is_whitespace);
+    // Telegram appends the bot name in groups: /start@PanduBot
+    let word = parts.next().unwrap_or("").split('@').next().unwrap_or("");
+    let arg = parts
+        .next()
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+        .map(str::to_owned);
+    (word.to_lowercase(), arg)
+}
+
+/// A deep-link source code: Telegram allows A-Z, a-z, 0-9, _ and - up to 64 characters.
+fn source_code(arg: String) -> Option<String> {
+    let ok = arg.len() <= 64
+        && arg
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    ok.then_some(arg)
+}
+
+/// Greetings that (re)open a conversation rather than answer a question.
+pub fn is_greeting(text: &str) -> bool {
+    let t = crate::parse::normalize(text);
+    const GREETINGS: [&str; 14] = [
+        "halo",
+        "hallo",
+        "helo",
+        "hai",
+        "hi",
+        "hello",
+        "p",
+        "ping",
+        "assalamualaikum",
+        "permisi",
+        "selamat pagi",
+        "selamat siang",
+        "selamat sore",
+        "selamat malam",
+    ];
+    GREETINGS.contains(&t.as_str()) || t.starts_with("mau cek") || t.starts_with("cek sni")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Locale;
+
+    #[test]
+    fn recognises_commands() {
+        let cases = [
+            ("/start", Some(Command::Start(None))),
+            (
+                "/start POSTER_LOTENG-1",
+                Some(Command::Start(Some("POSTER_LOTENG-1".into()))),
+            ),
+            ("/start bad code!", Some(Command::Start(None))),
+            ("/start@PanduBot", Some(Command::Start(None))),
+            ("/bantuan", Some(Command::Help)),
+            ("bantuan", Some(Command::Help)),
+            ("/HELP", Some(Command::Help)),
+            ("/kembali", Some(Command::Back)),
+            ("kembali", Some(Command::Back)),
+            ("/ulang", Some(Command::Restart)),
+            ("ulang", None),
+            ("/batal", Some(Command::Cancel)),
+            ("/hapus", Some(Command::Delete)),
+            ("hapus", None),
+            ("/bahasa", Some(Command::Language(None))),
+            ("/bahasa en", Some(Command::Language(Some(Locale::En)))),
+            ("/status", Some(Command::Status)),
+            ("/lewati", Some(Command::Skip)),
+            ("/dokumen", Some(Command::Documents)),
+            ("gula aren", None),
+            ("/unknown", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(parse(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn recognises_greetings() {
+        for text in ["Halo", "hai!", "Selamat pagi", "mau cek SNI", "P"] {
+            assert!(is_greeting(text), "{text}");
+        }
+        for text in ["gula aren", "150 juta"] {
+            assert!(!is_greeting(text), "{text}");
+        }
+    }
+}

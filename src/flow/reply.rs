@@ -1,0 +1,97 @@
+//! Channel-neutral replies. The flow names messages by their Fluent id; the i18n layer renders them.
+
+use serde::Serialize;
+
+/// A value passed into a Fluent message.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Arg {
+    Text(String),
+    Number(i64),
+}
+
+/// One localised message: a Fluent id and its arguments.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Msg {
+    pub id: &'static str,
+    pub args: Vec<(&'static str, Arg)>,
+}
+
+impl Msg {
+    pub fn new(id: &'static str) -> Self {
+        Self {
+            id,
+            args: Vec::new(),
+        }
+    }
+
+    pub fn text(mut self, name: &'static str, value: impl Into<String>) -> Self {
+        self.args.push((name, Arg::Text(value.into())));
+        self
+    }
+
+    pub fn num(mut self, name: &'static str, value: i64) -> Self {
+        self.args.push((name, Arg::Number(value)));
+        self
+    }
+}
+
+/// A button's label: localised, or data shown as it is (a province name, a product).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum Label {
+    Msg(Msg),
+    Plain(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Button {
+    pub id: String,
+    pub label: Label,
+}
+
+impl Button {
+    pub fn msg(id: impl Into<String>, msg: &'static str) -> Self {
+        Self {
+            id: id.into(),
+            label: Label::Msg(Msg::new(msg)),
+        }
+    }
+
+    pub fn plain(id: impl Into<String>, label: impl Into<String>) -> Self {
+        Self {
+            id: id.into(),
+            label: Label::Plain(label.into()),
+        }
+    }
+}
+
+/// One bot message: paragraphs of text and, optionally, buttons for a closed question.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reply {
+    pub paragraphs: Vec<Msg>,
+    pub buttons: Vec<Button>,
+}
+
+impl Reply {
+    pub fn say(msg: Msg) -> Self {
+        Self {
+            paragraphs: vec![msg],
+            buttons: Vec::new(),
+        }
+    }
+
+    pub fn with(mut self, msg: Msg) -> Self {
+        self.paragraphs.push(msg);
+        self
+    }
+
+    pub fn buttons(mut self, buttons: Vec<Button>) -> Self {
+        self.buttons = buttons;
+        self
+    }
+
+    /// The Fluent ids of this reply, for tests and for tracing.
+    pub fn ids(&self) -> Vec<&'static str> {
+        self.paragraphs.iter().map(|m| m.id).collect()
+    }
+}

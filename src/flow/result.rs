@@ -1,0 +1,245 @@
+//! The outcome shown to the user, the closing summary and `/status`.
+
+use super::checklist::Checklist;
+use super::outcome::{Decision, IzinRoute, Note, OutcomeCode, Reason, decide};
+use super::questions::progress;
+use super::reply::{Msg, Reply};
+use super::state::{Conversation, Step};
+use super::{Ctx, Out};
+use crate::reference::Scale;
+
+/// Every question is answered: judge, tell the user, and start the document checklist.
+pub(super) fn finish(conv: &mut Conversation, ctx: &Ctx, out: &mut Out) {
+    let decision = decide(&conv.answers, ctx.reference, out.now);
+    conv.checklist = Checklist::build(&conv.answers, decision.code, &conv.checklist);
+    out.say(outcome_reply(&decision, conv, ctx));
+    out.say(Reply::say(Msg::new(next_steps_msg(decision.code))));
+    if !decision.notes.is_empty() {
+        let mut notes = Reply::say(Msg::new("notes-title"));
+        notes
+            .paragraphs
+            .extend(decision.notes.iter().map(|n| note_msg(n, ctx)));
+        out.say(notes);
+    }
+    conv.decision = Some(decision);
+    save_lead(out);
+    match conv.checklist.next_pending(0) {
+        Some(index) => {
+            conv.advance(Step::Document { index });
+            out.ask(
+                conv,
+                ctx,
+                Some(Msg::new("docs-intro").num("total", conv.checklist.len() as i64)),
+            );
+        }
+        None => {
+            conv.advance(Step::Done);
+            closing(conv, ctx, out);
+        }
+    }
+}
+
+/// The lead is a projection of the conversation; it is rebuilt once the event is handled.
+pub(super) fn save_lead(out: &mut Out) {
+    out.lead_changed = true;
+}
+
+fn outcome_reply(decision: &Decision, conv: &Conversation, ctx: &Ctx) -> Reply {
+    let mut reply = Reply::say(outcome_msg(decision.code));
+    let product = product_args(conv, ctx);
+    reply.paragraphs.extend(
+        decision
+            .reasons
+            .iter()
+            .map(|r| reason_msg(*r, decision, &product)),
+    );
+    reply
+}
+
+pub fn outcome_msg(code: OutcomeCode) -> Msg {
+    Msg::new(match code {
+        OutcomeCode::WajibSniLspro => "outcome-wajib-sni-lspro",
+        OutcomeCode::BukanUmkSppt => "outcome-bukan-umk-sppt",
+        OutcomeCode::PerluNib => "outcome-perlu-nib",
+        OutcomeCode::BelumAdaSni => "outcome-belum-ada-sni",
+        OutcomeCode::PerluCekPetugas => "outcome-perlu-cek-petugas",
+        OutcomeCode::RisikoBukanRendah => "outcome-risiko-bukan-rendah",
+        OutcomeCode::SiapkanLabel => "outcome-siapkan-label",
+        OutcomeCode::SiapBinaUmk => "outcome-siap-bina-umk",
+    })
+}
+
+fn next_steps_msg(code: OutcomeCode) -> &'static str {
+    match code {
+        OutcomeCode::WajibSniLspro => "next-wajib-sni-lspro",
+        OutcomeCode::BukanUmkSppt => "next-bukan-umk-sppt",
+        OutcomeCode::PerluNib => "next-perlu-nib",
+        OutcomeCode::BelumAdaSni => "next-belum-ada-sni",
+        OutcomeCode::PerluCekPetugas => "next-perlu-cek-petugas",
+        OutcomeCode::RisikoBukanRendah => "next-risiko-bukan-rendah",
+        OutcomeCode::SiapkanLabel => "next-siapkan-label",
+        OutcomeCode::SiapBinaUmk => "next-siap-bina-umk",
+    }
+}
+
+/// (product name, SNI number) as shown to the user.
+struct ProductArgs {
+    name: String,
+    sni: String,
+}
+
+fn product_args(conv: &Conversation, ctx: &Ctx) -> ProductArgs {
+    use super::answers::ProductAnswer;
+    match &conv.answers.product {
+        Some(ProductAnswer::Listed(id)) => match ctx.reference.catalogue.get(id) {
+            Some(p) => ProductArgs {
+                name: p.name.clone(),
+                sni: p.sni_number.clone().unwrap_or_default(),
+            },
+            None => ProductArgs {
+                name: id.to_string(),
+                sni: String::new(),
+            },
+        },
+        Some(ProductAnswer::Unlisted(text)) => ProductArgs {
+            name: text.clone(),
+            sni: String::new(),
+        },
+        None => ProductArgs {
+            name: String::new(),
+            sni: String::new(),
+        },
+    }
+}
+
+fn reason_msg(reason: Reason, decision: &Decision, product: &ProductArgs) -> Msg {
+    let id = match reason {
+        Reason::ProductMandatory => "reason-product-mandatory",
+        Reason::NoSniForProduct => "reason-no-sni",
+        Reason::SniNotKnown => "reason-sni-not-known",
+        Reason::ScaleTooLarge => "reason-scale-too-large",
+        Reason::NoNib => "reason-no-nib",
+        Reason::NibUnknown => "reason-nib-unknown",
+        Reason::RiskNotLow => "reason-risk-not-low",
+        Reason::LabelMissing => "reason-label-missing",
+        Reason::NotWillingYet => "reason-not-willing",
+        Reason::RequirementsMet => "reason-requirements-met",
+    };
+    Msg::new(id)
+        .text("product", product.name.clone())
+        .text("sni", product.sni.clone())
+        .text("scale", scale_code(decision.scale))
+}
+
+pub fn scale_code(scale: Option<Scale>) -> &'static str {
+    scale.map_or("unknown", Scale::as_str)
+}
+
+fn note_msg(note: &Note, ctx: &Ctx) -> Msg {
+    match *note {
+        Note::BpomMdNotPirt => Msg::new("note-bpom-md-not-pirt"),
+        Note::PerluIzinEdar { route } => Msg::new(match route {
+            IzinRoute::Pirt => "note-izin-edar-pirt",
+            IzinRoute::BpomMd => "note-izin-edar-md",
+            IzinRoute::PanganSegar => "note-izin-edar-segar",
+        }),
+        Note::PerluVerifikasiRisiko => Msg::new("note-verify-risk"),
+        Note::SkalaBelumPasti => Msg::new("note-scale-unknown"),
+        Note::LabelSebagian => Msg::new("note-label-partial"),
+        Note::OpsiSppt => Msg::new("note-sppt-option"),
+        Note::Halal {
+            deadline_passed,
+            self_declare,
+        } => {
+            let deadline = ctx.reference.rules.halal_umk_deadline;
+            Msg::new(if deadline_passed {
+                "note-halal-required"
+            } else {
+                "note-halal-deadline"
+            })
+            .text("date", format_date(deadline))
+            .text("self_declare", if self_declare { "yes" } else { "no" })
+        }
+        Note::Merek => Msg::new("note-merek"),
+    }
+}
+
+/// "17-10-2026": day first, as Indonesians write dates; month names are left to the text.
+fn format_date(date: time::Date) -> String {
+    format!(
+        "{:02}-{:02}-{}",
+        date.day(),
+        u8::from(date.month()),
+        date.year()
+    )
+}
+
+/// The summary the user can check, then what they can still do.
+pub(super) fn closing(conv: &Conversation, ctx: &Ctx, out: &mut Out) {
+    out.say(summary(conv, ctx));
+    out.say(Reply::say(Msg::new("done-menu")));
+}
+
+fn summary(conv: &Conversation, ctx: &Ctx) -> Reply {
+    let a = &conv.answers;
+    let region = a
+        .regency
+        .as_ref()
+        .or(a.province.as_ref())
+        .and_then(|c| ctx.reference.regions.name_of(c))
+        .unwrap_or_default();
+    let product = product_args(conv, ctx);
+    let details = Msg::new("summary-details")
+        .text("business", a.business_name.clone().unwrap_or_default())
+        .text("owner", a.owner_name.clone().unwrap_or_default())
+        .text("region", region)
+        .text(
+            "phone",
+            a.phone
+                .as_ref()
+                .and_then(|p| p.number())
+                .map(|n| n.to_string())
+                .unwrap_or_else(|| "-".into()),
+        )
+        .text("product", product.name)
+        .text(
+            "sni",
+            if product.sni.is_empty() {
+                "-".into()
+            } else {
+                product.sni
+            },
+        )
+        .text(
+            "scale",
+            scale_code(conv.decision.as_ref().and_then(|d| d.scale)),
+        );
+    let mut reply = Reply::say(Msg::new("summary-title")).with(details);
+    if let Some(decision) = &conv.decision {
+        reply = reply.with(outcome_msg(decision.code));
+    }
+    reply.with(
+        Msg::new("summary-documents")
+            .num("received", conv.checklist.received() as i64)
+            .num("total", conv.checklist.len() as i64),
+    )
+}
+
+/// `/status`: the summary once there is an outcome, otherwise how far along they are.
+pub(super) fn status(conv: &Conversation, ctx: &Ctx, out: &mut Out) {
+    if conv.decision.is_some() {
+        out.say(summary(conv, ctx));
+        out.ask(conv, ctx, None);
+        return;
+    }
+    let (n, total) = progress(&conv.step, &conv.answers, ctx);
+    out.ask(
+        conv,
+        ctx,
+        Some(
+            Msg::new("status-progress")
+                .num("n", n as i64)
+                .num("total", total as i64),
+        ),
+    );
+}

@@ -1,0 +1,154 @@
+//! The persisted state of one conversation. Serialized as JSON into the store.
+
+use super::answers::Answers;
+use super::checklist::Checklist;
+use super::outcome::Decision;
+use crate::domain::Locale;
+use crate::reference::{ProductId, RegionCode};
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+/// The question the conversation is waiting on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "step", rename_all = "snake_case")]
+pub enum Step {
+    Consent,
+    Province {
+        page: usize,
+    },
+    Regency {
+        page: usize,
+    },
+    /// A typed region name fitted several places: which one?
+    RegionPick {
+        options: Vec<RegionCode>,
+    },
+    BusinessName,
+    OwnerName,
+    Phone,
+    Category,
+    Product {
+        page: usize,
+    },
+    ProductPick {
+        options: Vec<ProductId>,
+    },
+    ProductConfirm {
+        product: ProductId,
+    },
+    /// Nothing in the catalogue matched: type again, or go on without an SNI match.
+    ProductUnlisted {
+        text: String,
+    },
+    Omzet,
+    Modal,
+    Nib,
+    Risk,
+    Site,
+    IzinEdar,
+    Halal,
+    Merek,
+    Label,
+    Willing,
+    Goal,
+    Document {
+        index: usize,
+    },
+    Done,
+}
+
+/// A question asked on top of the current step, answered before the flow goes on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Pending {
+    ConfirmRestart,
+    ConfirmDelete,
+    ChooseLanguage,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConsentRecord {
+    pub notice_version: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: OffsetDateTime,
+}
+
+/// Where the user first came from (a `/start <code>` deep link); repeats are counted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    pub code: String,
+    pub touches: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Conversation {
+    pub locale: Locale,
+    pub step: Step,
+    pub answers: Answers,
+    /// Steps answered so far, for `/kembali`.
+    pub history: Vec<Step>,
+    /// Answers not understood in a row at this step.
+    pub misses: u8,
+    pub pending: Option<Pending>,
+    pub paused: bool,
+    pub consent: Option<ConsentRecord>,
+    pub source: Option<Source>,
+    pub decision: Option<Decision>,
+    pub checklist: Checklist,
+    #[serde(with = "time::serde::rfc3339::option", default)]
+    pub last_seen: Option<OffsetDateTime>,
+}
+
+impl Conversation {
+    pub fn new(locale: Locale) -> Self {
+        Self {
+            locale,
+            step: Step::Consent,
+            answers: Answers::default(),
+            history: Vec::new(),
+            misses: 0,
+            pending: None,
+            paused: false,
+            consent: None,
+            source: None,
+            decision: None,
+            checklist: Checklist::default(),
+            last_seen: None,
+        }
+    }
+
+    /// Move to a new question, remembering the current one for `/kembali`.
+    pub fn advance(&mut self, next: Step) {
+        let previous = std::mem::replace(&mut self.step, next);
+        if is_question(&previous) {
+            self.history.push(previous);
+        }
+        self.misses = 0;
+    }
+
+    pub fn record_source(&mut self, code: &str) {
+        match &mut self.source {
+            Some(source) => source.touches = source.touches.saturating_add(1),
+            None => {
+                self.source = Some(Source {
+                    code: code.to_owned(),
+                    touches: 1,
+                })
+            }
+        }
+    }
+}
+
+/// Transient sub-steps (pick one of several matches, confirm a product) are not
+/// places `/kembali` should land on; the question that led to them is.
+fn is_question(step: &Step) -> bool {
+    !matches!(
+        step,
+        Step::Consent
+            | Step::RegionPick { .. }
+            | Step::ProductPick { .. }
+            | Step::ProductConfirm { .. }
+            | Step::ProductUnlisted { .. }
+            | Step::Done
+    )
+}

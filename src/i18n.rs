@@ -1,0 +1,116 @@
+//! Fluent rendering. All user-facing text lives in `locales/<lang>/pandu.ftl`.
+
+use crate::domain::Locale;
+use crate::flow::{Arg, Label, Msg, Reply};
+use crate::message::{OutButton, OutMessage};
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use std::collections::HashMap;
+
+const ID_FTL: &str = include_str!("../locales/id/pandu.ftl");
+const EN_FTL: &str = include_str!("../locales/en/pandu.ftl");
+
+pub fn source(locale: Locale) -> &'static str {
+    match locale {
+        Locale::Id => ID_FTL,
+        Locale::En => EN_FTL,
+    }
+}
+
+pub struct Texts {
+    bundles: HashMap<Locale, FluentBundle<FluentResource>>,
+    help_contact: Option<String>,
+}
+
+impl Texts {
+    /// The locales built into the binary. They are checked by tests, so a parse error here
+    /// is a build defect, not an operator's problem.
+    pub fn embedded(help_contact: Option<String>) -> Self {
+        let bundles = Locale::ALL.iter().map(|&l| (l, bundle(l))).collect();
+        Self {
+            bundles,
+            help_contact,
+        }
+    }
+
+    pub fn render(&self, locale: Locale, msg: &Msg) -> String {
+        let bundle = &self.bundles[&locale];
+        let Some(pattern) = bundle.get_message(msg.id).and_then(|m| m.value()) else {
+            tracing::error!(
+                id = msg.id,
+                locale = locale.as_str(),
+                "missing Fluent message"
+            );
+            return msg.id.to_owned();
+        };
+        let args = self.args(msg);
+        let mut errors = Vec::new();
+        let text = bundle.format_pattern(pattern, Some(&args), &mut errors);
+        if !errors.is_empty() {
+            tracing::warn!(id = msg.id, ?errors, "Fluent formatting problems");
+        }
+        text.into_owned()
+    }
+
+    fn args<'a>(&'a self, msg: &'a Msg) -> FluentArgs<'a> {
+        let mut args = FluentArgs::new();
+        let contact = self.help_contact.as_deref().unwrap_or("none");
+        args.set("help_contact", FluentValue::from(contact));
+        for (name, value) in &msg.args {
+            match value {
+                Arg::Text(s) => args.set(*name, FluentValue::from(s.as_str())),
+                Arg::Number(n) => args.set(*name, FluentValue::from(*n)),
+            }
+        }
+        args
+    }
+
+    pub fn render_reply(&self, locale: Locale, reply: &Reply) -> OutMessage {
+        let text = reply
+            .paragraphs
+            .iter()
+            .map(|m| self.render(locale, m))
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        let buttons = reply
+            .buttons
+            .iter()
+            .map(|b| OutButton {
+                id: b.id.clone(),
+                label: match &b.label {
+                    Label::Msg(m) => self.render(locale, m),
+                    Label::Plain(s) => s.clone(),
+                },
+            })
+            .collect();
+        OutMessage { text, buttons }
+    }
+}
+
+fn bundle(locale: Locale) -> FluentBundle<FluentResource> {
+    let lang = locale
+        .as_str()
+        .parse()
+        .expect("locale ids are valid language tags");
+    let mut bundle = FluentBundle::new_concurrent(vec![lang]);
+    // Isolation marks show up as stray characters on some phones.
+    bundle.set_use_isolating(false);
+    let resource =
+        FluentResource::try_new(source(locale).to_owned()).expect("embedded .ftl parses");
+    bundle
+        .add_resource(resource)
+        .expect("embedded .ftl has no duplicate ids");
+    bundle
+}
+
+/// The message ids defined in a Fluent source, for the locale consistency tests.
+pub fn message_ids(ftl: &str) -> Vec<String> {
+    let resource = FluentResource::try_new(ftl.to_owned()).unwrap_or_else(|(r, _)| r);
+    resource
+        .entries()
+        .filter_map(|e| match e {
+            fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
+            _ => None,
+        })
+        .collect()
+}

@@ -1,0 +1,21 @@
+//! Pandu: a chat bot that guides Indonesian micro and small businesses towards SNI.
+//!
+//! Data flows one way: a channel turns a platform payload into an inbound event, the
+//! service runs the pure [`flow`] inside one [`store`] transaction, and replies leave
+//! through the outbox.
+
+pub mod app;
+pub mod channels;
+pub mod config;
+pub mod documents;
+pub mod domain;
+pub mod export;
+pub mod flow;
+pub mod i18n;
+pub mod message;
+pub mod parse;
+pub mod reference;
+pub mod service;
+pub mod store;
+pub mod telemetry;
+pub mod web;

@@ -1,0 +1,102 @@
+//! A rendered outgoing message: what the outbox stores and every channel sends.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutButton {
+    pub id: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutMessage {
+    pub text: String,
+    pub buttons: Vec<OutButton>,
+}
+
+impl OutMessage {
+    /// Split a message that is too long for the channel into several, at paragraph, line or
+    /// word boundaries; the buttons stay with the last part, where the question is.
+    pub fn split(self, max_chars: usize) -> Vec<OutMessage> {
+        let parts = split_text(&self.text, max_chars);
+        let last = parts.len().saturating_sub(1);
+        let mut buttons = Some(self.buttons);
+        parts
+            .into_iter()
+            .enumerate()
+            .map(|(i, text)| OutMessage {
+                text,
+                buttons: if i == last {
+                    buttons.take().unwrap_or_default()
+                } else {
+                    Vec::new()
+                },
+            })
+            .collect()
+    }
+}
+
+fn split_text(text: &str, max: usize) -> Vec<String> {
+    let mut parts = Vec::new();
+    let mut rest = text.trim();
+    while rest.chars().count() > max {
+        let cut = cut_point(rest, max);
+        parts.push(rest[..cut].trim_end().to_owned());
+        rest = rest[cut..].trim_start();
+    }
+    if !rest.is_empty() || parts.is_empty() {
+        parts.push(rest.to_owned());
+    }
+    parts
+}
+
+/// The byte index to cut at: the last paragraph break, line break or space within `max`
+/// characters, or `max` characters when there is none.
+fn cut_point(text: &str, max: usize) -> usize {
+    let limit = text.char_indices().nth(max).map_or(text.len(), |(i, _)| i);
+    let window = &text[..limit];
+    ["\n\n", "\n", " "]
+        .iter()
+        .find_map(|sep| window.rfind(sep).filter(|&i| i > 0))
+        .unwrap_or(limit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn msg(text: &str) -> OutMessage {
+        OutMessage {
+            text: text.into(),
+            buttons: vec![OutButton {
+                id: "yes".into(),
+                label: "Ya".into(),
+            }],
+        }
+    }
+
+    #[test]
+    fn short_messages_stay_whole() {
+        assert_eq!(msg("Halo").split(100), vec![msg("Halo")]);
+    }
+
+    #[test]
+    fn long_messages_split_at_paragraphs_and_keep_buttons_last() {
+        let text = format!("{}\n\n{}", "a".repeat(30), "b".repeat(30));
+        let parts = msg(&text).split(40);
+        assert_eq!(parts.len(), 2);
+        assert_eq!(parts[0].text, "a".repeat(30));
+        assert!(parts[0].buttons.is_empty());
+        assert_eq!(parts[1].text, "b".repeat(30));
+        assert_eq!(parts[1].buttons.len(), 1);
+    }
+
+    #[test]
+    fn no_part_is_over_the_limit_even_without_spaces() {
+        let text = format!("{} {}", "kata ".repeat(50), "x".repeat(120));
+        for part in msg(&text).split(50) {
+            assert!(part.text.chars().count() <= 50, "{}", part.text);
+            assert!(!part.text.is_empty());
+        }
+    }
+}
