@@ -203,13 +203,16 @@ impl Service {
                         applied.erased_files = store::documents::delete_for(tx, id).await?;
                         store::leads::delete_for(tx, id).await?;
                     }
-                    store::outbox::delete_for_recipient(tx, inbound.channel, &inbound.user).await?;
                     tracing::info!("contact erased on request");
                 }
             }
         }
-        if let (Next::Forget, Some(id)) = (&transition.next, existing) {
-            store::conversations::delete(tx, id).await?;
+        if let Next::Forget = transition.next {
+            // Earlier messages to this user go too: they name the user and may quote their data.
+            store::outbox::delete_for_recipient(tx, inbound.channel, &inbound.user).await?;
+            if let Some(id) = existing {
+                store::conversations::delete(tx, id).await?;
+            }
         }
         Ok(())
     }

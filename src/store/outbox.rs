@@ -135,7 +135,7 @@ pub async fn mark_failed(store: &Store, id: OutboxId, error: &str) -> Result<(),
     Ok(())
 }
 
-/// On `/hapus`: earlier undelivered messages to this user go too (they may quote their data).
+/// When a contact is forgotten, every message to them goes too.
 pub async fn delete_for_recipient(
     tx: &mut Tx,
     channel: ChannelKind,
