@@ -17,6 +17,11 @@ pub fn source(locale: Locale) -> &'static str {
     }
 }
 
+const MONTHS: [&str; 12] = [
+    "month-1", "month-2", "month-3", "month-4", "month-5", "month-6", "month-7", "month-8",
+    "month-9", "month-10", "month-11", "month-12",
+];
+
 pub struct Texts {
     bundles: HashMap<Locale, FluentBundle<FluentResource>>,
     help_contact: Option<String>,
@@ -43,7 +48,7 @@ impl Texts {
             );
             return msg.id.to_owned();
         };
-        let args = self.args(msg);
+        let args = self.args(locale, msg);
         let mut errors = Vec::new();
         let text = bundle.format_pattern(pattern, Some(&args), &mut errors);
         if !errors.is_empty() {
@@ -52,7 +57,7 @@ impl Texts {
         text.into_owned()
     }
 
-    fn args<'a>(&'a self, msg: &'a Msg) -> FluentArgs<'a> {
+    fn args<'a>(&'a self, locale: Locale, msg: &'a Msg) -> FluentArgs<'a> {
         let mut args = FluentArgs::new();
         let contact = self.help_contact.as_deref().unwrap_or("none");
         args.set("help_contact", FluentValue::from(contact));
@@ -60,9 +65,21 @@ impl Texts {
             match value {
                 Arg::Text(s) => args.set(*name, FluentValue::from(s.as_str())),
                 Arg::Number(n) => args.set(*name, FluentValue::from(*n)),
+                Arg::Date(at) => args.set(*name, FluentValue::from(self.date(locale, *at))),
             }
         }
         args
+    }
+
+    /// "17 Oktober 2026": day, month name from the locale, year.
+    fn date(&self, locale: Locale, date: time::Date) -> String {
+        let month = MONTHS[usize::from(u8::from(date.month())) - 1];
+        format!(
+            "{} {} {}",
+            date.day(),
+            self.render(locale, &Msg::new(month)),
+            date.year()
+        )
     }
 
     pub fn render_reply(&self, locale: Locale, reply: &Reply) -> OutMessage {

@@ -150,6 +150,19 @@ next-risiko-bukan-rendah = Next step: consult the dinas or KLT BSN. Options incl
 next-siapkan-label = Next step: complete the packaging label and get ready for coaching. When ready, type /ulang to check again. Our staff can help too.
 next-siap-bina-umk = Next step: in OSS, choose the SNI Bina UMK route for your product. The dinas will coach you up to product testing. Validity and use of the SNI mark are confirmed by your coach/KLT BSN.
 
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+
 notes-title = Notes for you:
 note-bpom-md-not-pirt = • Food under a mandatory SNI also needs a BPOM MD distribution permit, not P-IRT.
 note-izin-edar-pirt = • Your food product needs a distribution permit. Since it is made at home, the route is P-IRT (home food industry permit) from the local government through DPMPTSP.

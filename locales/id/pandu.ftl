@@ -151,6 +151,19 @@ next-risiko-bukan-rendah = Langkah berikutnya: konsultasikan dengan dinas atau K
 next-siapkan-label = Langkah berikutnya: lengkapi label kemasan dan siapkan diri untuk pendampingan. Setelah siap, ketik /ulang untuk cek lagi. Petugas juga bisa membantu.
 next-siap-bina-umk = Langkah berikutnya: di OSS, pilih jalur SNI Bina UMK untuk produk Anda. Petugas dinas akan mendampingi sampai uji produk. Masa berlaku dan tata cara tanda SNI dikonfirmasi oleh pembina/KLT BSN.
 
+month-1 = Januari
+month-2 = Februari
+month-3 = Maret
+month-4 = April
+month-5 = Mei
+month-6 = Juni
+month-7 = Juli
+month-8 = Agustus
+month-9 = September
+month-10 = Oktober
+month-11 = November
+month-12 = Desember
+
 notes-title = Catatan untuk Anda:
 note-bpom-md-not-pirt = • Pangan wajib SNI juga perlu izin edar BPOM MD, bukan P-IRT.
 note-izin-edar-pirt = • Produk pangan Anda perlu izin edar. Karena dibuat di rumah, jalurnya P-IRT (izin pangan industri rumah tangga) dari pemda lewat DPMPTSP.

@@ -1,17 +1,16 @@
 //! Channel-neutral replies. The flow names messages by their Fluent id; the i18n layer renders them.
 
-use serde::Serialize;
-
 /// A value passed into a Fluent message.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Arg {
     Text(String),
     Number(i64),
+    /// Rendered as "17 Oktober 2026" in the conversation's language.
+    Date(time::Date),
 }
 
 /// One localised message: a Fluent id and its arguments.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Msg {
     pub id: &'static str,
     pub args: Vec<(&'static str, Arg)>,
@@ -30,6 +29,11 @@ impl Msg {
         self
     }
 
+    pub fn date(mut self, name: &'static str, value: time::Date) -> Self {
+        self.args.push((name, Arg::Date(value)));
+        self
+    }
+
     pub fn num(mut self, name: &'static str, value: i64) -> Self {
         self.args.push((name, Arg::Number(value)));
         self
@@ -37,13 +41,13 @@ impl Msg {
 }
 
 /// A button's label: localised, or data shown as it is (a province name, a product).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Label {
     Msg(Msg),
     Plain(String),
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Button {
     pub id: String,
     pub label: Label,
@@ -66,7 +70,7 @@ impl Button {
 }
 
 /// One bot message: paragraphs of text and, optionally, buttons for a closed question.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Reply {
     pub paragraphs: Vec<Msg>,
     pub buttons: Vec<Button>,

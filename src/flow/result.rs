@@ -157,21 +157,11 @@ fn note_msg(note: &Note, ctx: &Ctx) -> Msg {
             } else {
                 "note-halal-deadline"
             })
-            .text("date", format_date(deadline))
+            .date("date", deadline)
             .text("self_declare", if self_declare { "yes" } else { "no" })
         }
         Note::Merek => Msg::new("note-merek"),
     }
-}
-
-/// "17-10-2026": day first, as Indonesians write dates; month names are left to the text.
-fn format_date(date: time::Date) -> String {
-    format!(
-        "{:02}-{:02}-{}",
-        date.day(),
-        u8::from(date.month()),
-        date.year()
-    )
 }
 
 /// The summary the user can check, then what they can still do.
