@@ -69,7 +69,7 @@ pub(super) fn on_question(
         | Step::ProductConfirm { .. }
         | Step::ProductUnlisted { .. } => products::on_input(conv, input, ctx, out),
         _ => {
-            let ok = apply_simple(conv, q, input, ctx);
+            let ok = apply_simple(conv, q, input);
             if ok {
                 proceed(conv, q, ctx, out, None);
             }
@@ -79,9 +79,8 @@ pub(super) fn on_question(
 }
 
 /// Questions whose answer is one value, parsed from a button or typed text.
-fn apply_simple(conv: &mut Conversation, q: Q, input: &Input, ctx: &Ctx) -> bool {
+fn apply_simple(conv: &mut Conversation, q: Q, input: &Input) -> bool {
     let a = &mut conv.answers;
-    let _ = ctx;
     match q {
         Q::BusinessName => set(&mut a.business_name, name(input)),
         Q::OwnerName => set(&mut a.owner_name, name(input)),

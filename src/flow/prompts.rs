@@ -244,10 +244,12 @@ fn product_button(p: &Product) -> Button {
 }
 
 fn product_prompt(conv: &Conversation, r: &Reference, page: usize) -> Reply {
-    let products = match conv.answers.category {
+    let mut products = match conv.answers.category {
         Some(category) => r.catalogue.in_category(category),
         None => Vec::new(),
     };
+    // What UMKM mostly make comes first; mandatory-SNI goods (AMDK, sugar, flour) last.
+    products.sort_by_key(|p| p.status == crate::reference::SniStatus::Wajib);
     let mut buttons = paged(products.into_iter().map(product_button).collect(), page);
     buttons.push(Button::msg("product:none", "btn-not-listed"));
     Reply::say(Msg::new("ask-product")).buttons(buttons)

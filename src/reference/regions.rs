@@ -123,6 +123,8 @@ pub struct Regency {
     /// Name without the kind prefix, e.g. "Lombok Tengah"; what people actually type.
     pub short_name: String,
     pub kind: RegencyKind,
+    /// What locals call it: "solo" for Surakarta, "loteng" for Lombok Tengah.
+    pub aliases: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -228,12 +230,9 @@ fn parse_row(raw: &str) -> Result<Row, String> {
             aliases: split_aliases(aliases),
         }));
     }
-    if !aliases.is_empty() {
-        return Err(format!(
-            "aliases are only allowed on province rows, not on {code}"
-        ));
-    }
-    parse_regency(code, name).map(Row::Regency)
+    let mut regency = parse_regency(code, name)?;
+    regency.aliases = split_aliases(aliases);
+    Ok(Row::Regency(regency))
 }
 
 fn split_aliases(aliases: &str) -> Vec<String> {
@@ -261,6 +260,7 @@ fn parse_regency(code: RegionCode, name: &str) -> Result<Regency, String> {
         name: name.to_string(),
         short_name: short_name.to_string(),
         kind,
+        aliases: Vec::new(),
     })
 }
 
@@ -355,7 +355,10 @@ impl Regions {
             .iter()
             .filter(|r| kind.is_none_or(|k| r.kind == k))
             .filter(|r| within.is_none_or(|w| r.code.province() == w.province()))
-            .map(|r| (&r.code, normalize(&r.short_name)));
+            .flat_map(|r| {
+                let names = std::iter::once(&r.short_name).chain(&r.aliases);
+                names.map(move |n| (&r.code, normalize(n)))
+            });
         best_match(query, candidates)
     }
 }
@@ -528,6 +531,10 @@ mod tests {
             ("kota surabaya", None, one("35.78")),
             ("surabaya", None, one("35.78")),
             ("surabya", None, one("35.78")),
+            ("solo", None, one("33.72")),
+            ("loteng", None, one("52.02")),
+            ("jaksel", None, one("31.74")),
+            ("tangsel", None, one("36.74")),
             ("kab surabaya", None, RegionMatch::None),
             ("jakarta selatan", None, one("31.74")),
             ("Kota Adm. Jakarta Selatan", None, one("31.74")),
@@ -568,11 +575,6 @@ mod tests {
                 "does not start with",
             ),
             ("11\tAceh\n11.70\tKota Banda\n", 2, "01-69"),
-            (
-                "11\tAceh\n11.71\tKota Banda Aceh\tbna\n",
-                2,
-                "only allowed on province",
-            ),
             ("# c\n\n11\n", 3, "2 or 3 tab-separated columns"),
             ("11\t \n", 1, "empty name"),
         ];
