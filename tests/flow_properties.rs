@@ -223,6 +223,7 @@ fn typed_for(conv: &Conversation) -> &'static [&'static str] {
         ],
         Step::Product { .. }
         | Step::ProductPick { .. }
+        | Step::ProductTyping
         | Step::ProductConfirm { .. }
         | Step::ProductUnlisted { .. } => &[
             "gula",
@@ -316,9 +317,9 @@ fn forget_allowed(prev: Option<&Conversation>, t: &Transition) -> bool {
     match prev {
         None => ids == ["nothing-stored"] && t.effects.is_empty(),
         Some(p) => {
+            // A paused user who comes back with an answer has it taken, "no" included.
             let declined = p.step == Step::Consent
                 && p.pending.is_none()
-                && !p.paused
                 && t.effects == [Effect::CountDeclined];
             let deleted =
                 p.pending == Some(Pending::ConfirmDelete) && t.effects == [Effect::EraseContact];

@@ -66,6 +66,7 @@ pub(super) fn on_question(
         Step::Category
         | Step::Product { .. }
         | Step::ProductPick { .. }
+        | Step::ProductTyping
         | Step::ProductConfirm { .. }
         | Step::ProductUnlisted { .. } => products::on_input(conv, input, ctx, out),
         _ => {
@@ -122,11 +123,13 @@ fn page_move(input: &Input) -> Option<isize> {
 }
 
 fn turn_page(conv: &mut Conversation, delta: isize, ctx: &Ctx, out: &mut Out) -> Answered {
+    let last = super::prompts::page_count(conv, ctx.reference) - 1;
     let page = match &mut conv.step {
         Step::Province { page } | Step::Regency { page } | Step::Product { page } => page,
         _ => return Answered::No,
     };
-    *page = page.saturating_add_signed(delta);
+    // An old "next" button pressed on the last page must not run past the end.
+    *page = page.saturating_add_signed(delta).min(last);
     out.ask(conv, ctx, None);
     Answered::Yes
 }
@@ -159,8 +162,11 @@ fn name(input: &Input) -> Option<String> {
     let name = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let letters = name.chars().filter(|c| c.is_alphabetic()).count();
     let length = name.chars().count();
-    let is_reply_word = parse_yes_no(&name).is_some() && !name.contains(' ');
-    ((2..=80).contains(&length) && letters >= 2 && !is_reply_word).then_some(name)
+    // "ya", "halo" or "150 juta" answer something else; they are not names.
+    let is_reply = (parse_yes_no(&name).is_some() && !name.contains(' '))
+        || super::commands::is_greeting(&name)
+        || parse_amount(&name).is_some();
+    ((2..=80).contains(&length) && letters >= 2 && !is_reply).then_some(name)
 }
 
 fn phone(input: &Input) -> Option<PhoneAnswer> {
@@ -387,7 +393,7 @@ mod tests {
             name(&text("UD. Maju Jaya 2")),
             Some("UD. Maju Jaya 2".into())
         );
-        for bad in ["a", "12345", "ya", "", &"x".repeat(81)] {
+        for bad in ["a", "12345", "ya", "halo", "150 juta", "", &"x".repeat(81)] {
             assert_eq!(name(&text(bad)), None, "{bad}");
         }
     }

@@ -16,7 +16,11 @@ pub(super) fn on_file(conv: &mut Conversation, check: &FileCheck, ctx: &Ctx, out
         _ => None,
     };
     let Some(index) = index else {
-        out.ask(conv, ctx, Some(Msg::new("file-not-now")));
+        if conv.step == Step::Done {
+            out.say(Reply::say(Msg::new("documents-complete")));
+        } else {
+            out.ask(conv, ctx, Some(Msg::new("file-not-now")));
+        }
         return;
     };
     match check {
@@ -124,6 +128,9 @@ pub(super) fn resume(conv: &mut Conversation, ctx: &Ctx, out: &mut Out) {
             conv.step = Step::Document { index };
             out.ask(conv, ctx, None);
         }
-        None => out.say(Reply::say(Msg::new("documents-complete"))),
+        None => {
+            conv.advance(Step::Done);
+            out.say(Reply::say(Msg::new("documents-complete")));
+        }
     }
 }

@@ -256,7 +256,7 @@ fn notes(
     if facts.is_food && answers.halal != Some(Progress::Sudah) {
         let rules = &reference.rules;
         notes.push(Note::Halal {
-            deadline_passed: now.date() >= rules.halal_umk_deadline,
+            deadline_passed: indonesian_date(now) >= rules.halal_umk_deadline,
             self_declare: known_omzet(answers)
                 .is_none_or(|o| o <= rules.halal_self_declare_max_omzet),
         });
@@ -286,4 +286,10 @@ fn known_omzet(answers: &Answers) -> Option<Rupiah> {
         Some(ScaleAnswer::Amount(amount)) => Some(amount),
         _ => None,
     }
+}
+
+/// Deadlines are calendar days in Indonesia; channels hand us UTC. WIB (UTC+7) is used,
+/// the time zone of Jakarta, where the regulations are issued.
+fn indonesian_date(now: OffsetDateTime) -> time::Date {
+    now.to_offset(time::macros::offset!(+7)).date()
 }

@@ -2,9 +2,11 @@
 
 use super::answer::{Answered, proceed, typed, yes_no};
 use super::answers::ProductAnswer;
+use super::commands::is_greeting;
 use super::event::Input;
 use super::prompts::product_found;
 use super::questions::Q;
+use super::reply::Msg;
 use super::state::{Conversation, Step};
 use super::{Ctx, Out};
 use crate::parse::{YesNo, normalize};
@@ -20,11 +22,33 @@ pub(super) fn on_input(
         Step::Category => category(conv, input, ctx, out),
         Step::ProductConfirm { product } => confirm(conv, product, input, ctx, out),
         Step::ProductUnlisted { text } => unlisted(conv, text, input, ctx, out),
+        Step::ProductPick { text, .. } if is_none_button(input) => {
+            conv.step = Step::ProductUnlisted { text };
+            out.ask(conv, ctx, None);
+            Answered::Yes
+        }
         _ => product(conv, input, ctx, out),
     }
 }
 
+fn is_none_button(input: &Input) -> bool {
+    matches!(input, Input::Button(id) if id == "product:none")
+}
+
 fn category(conv: &mut Conversation, input: &Input, ctx: &Ctx, out: &mut Out) -> Answered {
+    let text = typed(input);
+    // Many people answer "what kind" with the product itself: a clear product match wins
+    // over a category word ("mainan kayu" is a toy, not just the category "mainan").
+    if let Some(ProductMatch::One(id)) =
+        text.map(|t| ctx.reference.catalogue.match_product(t, None))
+    {
+        if let Some(p) = ctx.reference.catalogue.get(&id) {
+            set_category(conv, p.category);
+        }
+        conv.advance(Step::ProductConfirm { product: id });
+        out.ask(conv, ctx, None);
+        return Answered::Yes;
+    }
     let chosen = match input {
         Input::Button(id) => id
             .strip_prefix("cat:")
@@ -37,13 +61,12 @@ fn category(conv: &mut Conversation, input: &Input, ctx: &Ctx, out: &mut Out) ->
         proceed(conv, Q::Category, ctx, out, None);
         return Answered::Yes;
     }
-    // Many people answer "what kind" with the product itself: take it.
-    match typed(input).map(|t| ctx.reference.catalogue.match_product(t, None)) {
-        Some(ProductMatch::One(id)) => {
-            if let Some(p) = ctx.reference.catalogue.get(&id) {
-                set_category(conv, p.category);
-            }
-            conv.advance(Step::ProductConfirm { product: id });
+    match text.map(|t| (t, ctx.reference.catalogue.match_product(t, None))) {
+        Some((t, ProductMatch::Many(options))) => {
+            conv.advance(Step::ProductPick {
+                options,
+                text: clean(t),
+            });
             out.ask(conv, ctx, None);
             Answered::Yes
         }
@@ -119,7 +142,8 @@ fn product(conv: &mut Conversation, input: &Input, ctx: &Ctx, out: &mut Out) -> 
     let catalogue = &ctx.reference.catalogue;
     match input {
         Input::Button(id) if id == "product:none" => {
-            out.ask(conv, ctx, Some(super::Msg::new("ask-product-type")));
+            conv.step = Step::ProductTyping;
+            out.ask(conv, ctx, None);
             Answered::Yes
         }
         Input::Button(id) => match id
@@ -132,10 +156,17 @@ fn product(conv: &mut Conversation, input: &Input, ctx: &Ctx, out: &mut Out) -> 
             }
             _ => Answered::No,
         },
+        // "halo" is a greeting, not a product to look up.
+        Input::Text(text) if is_greeting(text) => Answered::No,
         Input::Text(text) => {
             match catalogue.match_product(text, conv.answers.category) {
                 ProductMatch::One(pid) => conv.advance(Step::ProductConfirm { product: pid }),
-                ProductMatch::Many(options) => conv.step = Step::ProductPick { options },
+                ProductMatch::Many(options) => {
+                    conv.step = Step::ProductPick {
+                        options,
+                        text: clean(text),
+                    }
+                }
                 ProductMatch::None => conv.step = Step::ProductUnlisted { text: clean(text) },
             }
             out.ask(conv, ctx, None);
@@ -163,13 +194,16 @@ fn confirm(
 ) -> Answered {
     match yes_no(input) {
         Some(YesNo::Yes) => {
+            if let Some(p) = ctx.reference.catalogue.get(&pid) {
+                set_category(conv, p.category);
+            }
             conv.answers.product = Some(ProductAnswer::Listed(pid));
             proceed(conv, Q::Product, ctx, out, None);
             Answered::Yes
         }
         Some(YesNo::No | YesNo::Unknown) => {
-            conv.step = Step::Product { page: 0 };
-            out.ask(conv, ctx, Some(super::Msg::new("ask-product-retype")));
+            conv.step = Step::ProductTyping;
+            out.ask(conv, ctx, Some(Msg::new("ask-product-retype")));
             Answered::Yes
         }
         // A different product typed instead of yes/no: match it.
@@ -187,8 +221,8 @@ fn unlisted(
 ) -> Answered {
     match input {
         Input::Button(id) if id == "again" => {
-            conv.step = Step::Product { page: 0 };
-            out.ask(conv, ctx, Some(super::Msg::new("ask-product-type")));
+            conv.step = Step::ProductTyping;
+            out.ask(conv, ctx, None);
             Answered::Yes
         }
         Input::Button(id) if id == "continue" => {
@@ -205,7 +239,7 @@ fn unlisted(
 fn take_listed(conv: &mut Conversation, pid: ProductId, ctx: &Ctx, out: &mut Out) {
     let found = ctx.reference.catalogue.get(&pid).map(product_found);
     if let Some(p) = ctx.reference.catalogue.get(&pid) {
-        conv.answers.category = Some(p.category);
+        set_category(conv, p.category);
     }
     conv.answers.product = Some(ProductAnswer::Listed(pid));
     proceed(conv, Q::Product, ctx, out, found);

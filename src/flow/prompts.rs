@@ -26,7 +26,8 @@ pub fn for_step(conv: &Conversation, ctx: &Ctx) -> Reply {
         }
         Step::Category => Reply::say(Msg::new("ask-category")).buttons(category_buttons()),
         Step::Product { page } => product_prompt(conv, r, *page),
-        Step::ProductPick { options } => {
+        Step::ProductTyping => Reply::say(Msg::new("ask-product-type")),
+        Step::ProductPick { options, .. } => {
             let mut buttons: Vec<Button> = options
                 .iter()
                 .filter_map(|id| r.catalogue.get(id))
@@ -243,13 +244,37 @@ fn product_button(p: &Product) -> Button {
     Button::plain(format!("prod:{}", p.id), p.name.clone())
 }
 
-fn product_prompt(conv: &Conversation, r: &Reference, page: usize) -> Reply {
+/// The catalogue products offered for the chosen category. What UMKM mostly make comes
+/// first; mandatory-SNI goods (AMDK, sugar, flour) last.
+fn products_listed<'r>(conv: &Conversation, r: &'r Reference) -> Vec<&'r Product> {
     let mut products = match conv.answers.category {
         Some(category) => r.catalogue.in_category(category),
         None => Vec::new(),
     };
-    // What UMKM mostly make comes first; mandatory-SNI goods (AMDK, sugar, flour) last.
     products.sort_by_key(|p| p.status == crate::reference::SniStatus::Wajib);
+    products
+}
+
+/// How many pages the current step's list has, so "next" never runs past the end.
+pub fn page_count(conv: &Conversation, r: &Reference) -> usize {
+    let items = match &conv.step {
+        Step::Province { .. } => r.regions.provinces().len(),
+        Step::Regency { .. } => conv
+            .answers
+            .province
+            .as_ref()
+            .map_or(0, |p| r.regions.regencies_of(p).len()),
+        Step::Product { .. } => products_listed(conv, r).len(),
+        _ => 0,
+    };
+    items.div_ceil(super::questions::PAGE_SIZE).max(1)
+}
+
+fn product_prompt(conv: &Conversation, r: &Reference, page: usize) -> Reply {
+    let products = products_listed(conv, r);
+    if products.is_empty() {
+        return Reply::say(Msg::new("ask-product-type"));
+    }
     let mut buttons = paged(products.into_iter().map(product_button).collect(), page);
     buttons.push(Button::msg("product:none", "btn-not-listed"));
     Reply::say(Msg::new("ask-product")).buttons(buttons)

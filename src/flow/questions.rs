@@ -66,6 +66,7 @@ impl Q {
             Step::Category => Q::Category,
             Step::Product { .. }
             | Step::ProductPick { .. }
+            | Step::ProductTyping
             | Step::ProductConfirm { .. }
             | Step::ProductUnlisted { .. } => Q::Product,
             Step::Omzet => Q::Omzet,
@@ -151,6 +152,24 @@ pub fn next_after(q: Q, answers: &Answers, ctx: &Ctx) -> Option<Q> {
         .find(|o| o.applies(answers, ctx) && !o.answered(answers))
 }
 
+/// Forget answers to questions that no longer apply (food questions after the product
+/// changed to batik, say), so neither the outcome nor the lead carries them.
+pub fn drop_inapplicable(answers: &mut Answers, ctx: &Ctx) {
+    for q in ORDER {
+        if !q.applies(answers, ctx) {
+            match q {
+                Q::Modal => answers.modal = None,
+                Q::Risk => answers.risk = None,
+                Q::Site => answers.site = None,
+                Q::IzinEdar => answers.izin_edar = None,
+                Q::Halal => answers.halal = None,
+                // The phone question is skipped when the channel knows the number.
+                _ => {}
+            }
+        }
+    }
+}
+
 /// How far along the user is, for `/status`: (question number, questions in all).
 pub fn progress(step: &Step, answers: &Answers, ctx: &Ctx) -> (usize, usize) {
     let asked: Vec<Q> = ORDER
@@ -220,6 +239,7 @@ pub fn help(step: &Step) -> Msg {
         Step::Category => "help-category",
         Step::Product { .. }
         | Step::ProductPick { .. }
+        | Step::ProductTyping
         | Step::ProductConfirm { .. }
         | Step::ProductUnlisted { .. } => "help-product",
         Step::Omzet | Step::Modal => "help-scale",
@@ -242,7 +262,7 @@ pub fn hint(step: &Step) -> Msg {
         Step::Province { .. } | Step::Regency { .. } | Step::RegionPick { .. } => "hint-region",
         Step::BusinessName | Step::OwnerName => "hint-name",
         Step::Phone => "hint-phone",
-        Step::Product { .. } | Step::ProductPick { .. } => "hint-product",
+        Step::Product { .. } | Step::ProductPick { .. } | Step::ProductTyping => "hint-product",
         Step::Omzet | Step::Modal => "hint-amount",
         Step::Document { .. } => "hint-document",
         _ => "hint-choice",

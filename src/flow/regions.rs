@@ -5,7 +5,8 @@ use super::event::Input;
 use super::questions::Q;
 use super::state::{Conversation, Step};
 use super::{Ctx, Out};
-use crate::reference::{RegionCode, RegionMatch};
+use crate::parse::normalize;
+use crate::reference::{RegencyKind, RegionCode, RegionMatch};
 
 pub(super) fn on_input(
     conv: &mut Conversation,
@@ -42,36 +43,85 @@ fn picked_code(id: &str) -> RegionMatch {
     }
 }
 
-/// At the province question people also type their kabupaten/kota straight away.
+/// At the province question people also type their kabupaten/kota straight away, or only
+/// the first word of it ("lombok").
 fn typed_anywhere(text: &str, ctx: &Ctx) -> RegionMatch {
-    match ctx.reference.regions.match_province(text) {
-        RegionMatch::None => ctx.reference.regions.match_regency(text, None),
-        found => found,
-    }
+    let regions = &ctx.reference.regions;
+    regions
+        .match_province(text)
+        .or_else(|| regions.match_regency(text, None))
+        .or_else(|| starting_with(text, ctx))
 }
 
 fn typed_regency(conv: &Conversation, text: &str, ctx: &Ctx) -> RegionMatch {
     let regions = &ctx.reference.regions;
-    match regions.match_regency(text, conv.answers.province.as_ref()) {
-        // Typed a place in another province: take it, the province follows from it.
-        RegionMatch::None => regions.match_regency(text, None),
-        found => found,
+    regions
+        .match_regency(text, conv.answers.province.as_ref())
+        // A place in another province, or another province: take it and follow.
+        .or_else(|| regions.match_regency(text, None))
+        .or_else(|| regions.match_province(text))
+        .or_else(|| starting_with(text, ctx))
+}
+
+/// Regencies whose name starts with the typed words: "lombok" offers the four Lombok ones.
+fn starting_with(text: &str, ctx: &Ctx) -> RegionMatch {
+    let query = format!("{} ", normalize(text));
+    if query.trim().chars().count() < 3 {
+        return RegionMatch::None;
+    }
+    let codes: Vec<RegionCode> = ctx
+        .reference
+        .regions
+        .regencies()
+        .iter()
+        .filter(|g| normalize(&g.short_name).starts_with(&query))
+        .map(|g| g.code.clone())
+        .collect();
+    match codes.len() {
+        0 => RegionMatch::None,
+        1 => RegionMatch::One(codes[0].clone()),
+        2..=super::questions::PAGE_SIZE => RegionMatch::Many(codes),
+        _ => RegionMatch::None,
     }
 }
 
+/// Among the offered places: "kota" or "kab" alone picks by kind, a name picks by name,
+/// and anything else is searched everywhere (the user may have meant another place).
 fn typed_among(options: &[RegionCode], text: &str, ctx: &Ctx) -> RegionMatch {
-    let keep = |codes: Vec<RegionCode>| -> Vec<RegionCode> {
-        codes.into_iter().filter(|c| options.contains(c)).collect()
+    let regions = &ctx.reference.regions;
+    let by_kind: Vec<RegionCode> = match kind_word(text) {
+        Some(kind) => options
+            .iter()
+            .filter(|c| regions.regency(c).is_some_and(|g| g.kind == kind))
+            .cloned()
+            .collect(),
+        None => Vec::new(),
     };
-    let candidates = match ctx.reference.regions.match_regency(text, None) {
-        RegionMatch::One(code) => keep(vec![code]),
-        RegionMatch::Many(codes) => keep(codes),
+    let by_name = match regions.match_regency(text, None) {
+        RegionMatch::One(code) => vec![code],
+        RegionMatch::Many(codes) => codes,
         RegionMatch::None => Vec::new(),
     };
-    match candidates.len() {
-        0 => RegionMatch::None,
-        1 => RegionMatch::One(candidates[0].clone()),
-        _ => RegionMatch::Many(candidates),
+    let among: Vec<RegionCode> = if by_kind.is_empty() {
+        by_name
+            .into_iter()
+            .filter(|c| options.contains(c))
+            .collect()
+    } else {
+        by_kind
+    };
+    match among.len() {
+        0 => typed_anywhere(text, ctx),
+        1 => RegionMatch::One(among[0].clone()),
+        _ => RegionMatch::Many(among),
+    }
+}
+
+fn kind_word(text: &str) -> Option<RegencyKind> {
+    match normalize(text).as_str() {
+        "kota" | "kodya" | "kotamadya" | "yang kota" => Some(RegencyKind::Kota),
+        "kab" | "kabupaten" | "yang kabupaten" => Some(RegencyKind::Kabupaten),
+        _ => None,
     }
 }
 

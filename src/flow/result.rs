@@ -10,6 +10,7 @@ use crate::reference::Scale;
 
 /// Every question is answered: judge, tell the user, and start the document checklist.
 pub(super) fn finish(conv: &mut Conversation, ctx: &Ctx, out: &mut Out) {
+    super::questions::drop_inapplicable(&mut conv.answers, ctx);
     let decision = decide(&conv.answers, ctx.reference, out.now);
     conv.checklist = Checklist::build(&conv.answers, decision.code, &conv.checklist);
     out.say(outcome_reply(&decision, conv, ctx));

@@ -1,6 +1,7 @@
 //! The conversation around the questions: starting, commands, confirmations, misses.
 
 use super::answer::{self, Answered};
+use super::answers::PhoneAnswer;
 use super::commands::{self, Command};
 use super::event::{Event, Input};
 use super::questions;
@@ -41,15 +42,18 @@ pub(super) fn handle(conv: &mut Conversation, event: &Event, ctx: &Ctx, out: &mu
     if let Some(pending) = conv.pending.take() {
         return resolve_pending(conv, pending, &input, ctx, out);
     }
-    if conv.paused {
-        conv.paused = false;
-        out.ask(conv, ctx, Some(Msg::new("welcome-back")));
-        return true;
-    }
+    // Back after `/batal` or a long pause: an answer is taken, anything else is welcomed.
+    let idle = conv
+        .last_seen
+        .is_some_and(|seen| (event.at - seen).whole_minutes() >= IDLE_MINUTES);
+    let returning = std::mem::take(&mut conv.paused) || idle;
     match &input {
+        Input::Unsupported if returning => out.ask(conv, ctx, Some(Msg::new("welcome-back"))),
         Input::Unsupported => out.ask(conv, ctx, Some(Msg::new("unsupported-input"))),
         Input::File(check) => documents::on_file(conv, check, ctx, out),
-        Input::Text(_) | Input::Button(_) => return on_answer(conv, &input, event, ctx, out),
+        Input::Text(_) | Input::Button(_) => {
+            return on_answer(conv, &input, event, returning, ctx, out);
+        }
     }
     true
 }
@@ -81,10 +85,10 @@ fn on_answer(
     conv: &mut Conversation,
     input: &Input,
     event: &Event,
+    returning: bool,
     ctx: &Ctx,
     out: &mut Out,
 ) -> bool {
-    let before = conv.step.clone();
     let answered = match conv.step {
         Step::Consent => consent(conv, input, event, ctx, out),
         Step::Document { .. } => documents::on_answer(conv, input, ctx, out),
@@ -95,7 +99,7 @@ fn on_answer(
         _ => answer::on_question(conv, input, ctx, out),
     };
     if answered == Answered::No {
-        miss(conv, &before, input, event, ctx, out);
+        miss(conv, input, returning, ctx, out);
     }
     answered != Answered::Forget
 }
@@ -124,6 +128,7 @@ fn consent(
                 notice_version,
                 at: event.at,
             });
+            adopt_sender_phone(conv, ctx);
             conv.advance(questions::Q::Province.step());
             out.ask(conv, ctx, Some(Msg::new("consent-thanks")));
             Answered::Yes
@@ -137,19 +142,9 @@ fn consent(
     }
 }
 
-fn miss(
-    conv: &mut Conversation,
-    before: &Step,
-    input: &Input,
-    event: &Event,
-    ctx: &Ctx,
-    out: &mut Out,
-) {
+fn miss(conv: &mut Conversation, input: &Input, returning: bool, ctx: &Ctx, out: &mut Out) {
     let greeting = matches!(input, Input::Text(t) if commands::is_greeting(t));
-    let idle = conv
-        .last_seen
-        .is_some_and(|seen| (event.at - seen).whole_minutes() >= IDLE_MINUTES);
-    if greeting || (idle && *before == conv.step) {
+    if greeting || returning {
         out.ask(conv, ctx, Some(Msg::new("welcome-back")));
         return;
     }
@@ -248,6 +243,7 @@ fn resolve_pending(
         }
         _ => {
             restart(conv);
+            adopt_sender_phone(conv, ctx);
             out.ask(conv, ctx, Some(Msg::new("restart-ok")));
             true
         }
@@ -290,4 +286,11 @@ fn restart(conv: &mut Conversation) {
     } else {
         Step::Consent
     };
+}
+
+/// On WhatsApp the number is the identity: once the user has agreed, it is their phone.
+fn adopt_sender_phone(conv: &mut Conversation, ctx: &Ctx) {
+    if let (Some(phone), Some(_), None) = (ctx.sender_phone, &conv.consent, &conv.answers.phone) {
+        conv.answers.phone = Some(PhoneAnswer::Given(phone.clone()));
+    }
 }

@@ -30,9 +30,14 @@ pub enum Step {
     Product {
         page: usize,
     },
+    /// The typed text fitted several products; the text is kept for "none of these".
     ProductPick {
         options: Vec<ProductId>,
+        #[serde(default)]
+        text: String,
     },
+    /// "Not in the list": ask for the product's name, without the list.
+    ProductTyping,
     ProductConfirm {
         product: ProductId,
     },
@@ -147,6 +152,7 @@ fn is_question(step: &Step) -> bool {
         Step::Consent
             | Step::RegionPick { .. }
             | Step::ProductPick { .. }
+            | Step::ProductTyping
             | Step::ProductConfirm { .. }
             | Step::ProductUnlisted { .. }
             | Step::Done

@@ -135,6 +135,14 @@ pub enum RegionMatch {
 }
 
 impl RegionMatch {
+    /// This match, or when nothing was found, the next way of looking.
+    pub fn or_else(self, next: impl FnOnce() -> Self) -> Self {
+        match self {
+            Self::None => next(),
+            found => found,
+        }
+    }
+
     fn from_codes(mut codes: Vec<RegionCode>) -> Self {
         codes.sort();
         codes.dedup();
