@@ -279,3 +279,87 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
         })
         .collect()
 }
+
+async fn data_past_the_retention_period_is_deleted(app: TestApp) -> TestApp {
+    let long_ago = time::OffsetDateTime::now_utc() - time::Duration::days(3 * 365);
+    let mut old = app.user("lama");
+    for (i, line) in HAPPY_PATH.iter().enumerate() {
+        old.send_at(
+            &format!("old-{i}"),
+            RawInput::Text((*line).into()),
+            long_ago,
+        )
+        .await;
+    }
+    old.send_at("old-file", RawInput::File(PNG.to_vec()), long_ago)
+        .await;
+    old.receive().await;
+    let mut recent = app.user("baru");
+    talk(&mut recent, HAPPY_PATH).await;
+    recent.file(&[PNG, b"other"].concat()).await;
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM leads").await, 2);
+
+    let purged = app
+        .service
+        .purge_expired(time::OffsetDateTime::now_utc())
+        .await
+        .unwrap();
+    assert_eq!(purged, 1, "only the conversation untouched for 24 months");
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM leads").await, 1);
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM documents").await, 1);
+    assert_eq!(
+        walk(&app.documents_dir()).len(),
+        1,
+        "the old file is gone, the recent one kept"
+    );
+    let kept = store::conversations::find(&app.service.store, ChannelKind::Console, &recent.key)
+        .await
+        .unwrap();
+    assert!(kept.is_some());
+    app
+}
+both_engines!(retention, data_past_the_retention_period_is_deleted);
+
+/// Two instances receive the same first message at once (a platform redelivery racing the
+/// original), and different first messages of one new user: nothing is processed twice,
+/// nothing fails.
+async fn two_instances_never_double_process(app: TestApp) -> TestApp {
+    let other = app.second_instance().await;
+    let inbound = |user: &str, id: &str, text: &str| pandu::service::Inbound {
+        channel: ChannelKind::Console,
+        user: pandu::domain::UserKey::new(user),
+        message_id: id.into(),
+        input: RawInput::Text(text.into()),
+        sender_phone: None,
+        at: time::OffsetDateTime::now_utc(),
+    };
+    for n in 0..10 {
+        let user = format!("race-{n}");
+        let (a, b) = tokio::join!(
+            app.service.handle(inbound(&user, "same", "halo")),
+            other.handle(inbound(&user, "same", "halo")),
+        );
+        let outcomes = [a.unwrap(), b.unwrap()];
+        assert_eq!(
+            outcomes
+                .iter()
+                .filter(|h| **h == Handled::Duplicate)
+                .count(),
+            1,
+            "{outcomes:?}"
+        );
+        // Two different first messages of a brand-new user: both create the conversation;
+        // the loser of that race retries and continues it.
+        let fresh = format!("fresh-{n}");
+        let (a, b) = tokio::join!(
+            app.service.handle(inbound(&fresh, "x1", "halo")),
+            other.handle(inbound(&fresh, "x2", "halo")),
+        );
+        assert!(matches!(a.unwrap(), Handled::Processed { .. }));
+        assert!(matches!(b.unwrap(), Handled::Processed { .. }));
+    }
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM conversations").await, 20);
+    other.store.close().await;
+    app
+}
+both_engines!(two_instances, two_instances_never_double_process);

@@ -13,6 +13,8 @@ use std::sync::Arc;
 use time::OffsetDateTime;
 use tracing::{Instrument, info_span};
 
+const ATTEMPTS: usize = 3;
+
 #[derive(Debug, thiserror::Error)]
 pub enum ServiceError {
     #[error(transparent)]
@@ -70,13 +72,41 @@ impl Service {
     pub async fn handle(&self, inbound: Inbound) -> Result<Handled, ServiceError> {
         let key = dedupe_key(&inbound);
         let span = info_span!("inbound", channel = %inbound.channel, event = &key[..12]);
-        self.handle_inner(inbound, key).instrument(span).await
+        async {
+            // Two instances may race to create the same new conversation; the loser's
+            // transaction rolled back whole, so it can simply run again.
+            for _ in 1..ATTEMPTS {
+                match self.handle_once(&inbound, &key).await {
+                    Err(ServiceError::Store(e)) if e.is_conflict() => {
+                        tracing::warn!("conflict, retrying")
+                    }
+                    done => return done,
+                }
+            }
+            self.handle_once(&inbound, &key).await
+        }
+        .instrument(span)
+        .await
     }
 
-    async fn handle_inner(&self, inbound: Inbound, key: String) -> Result<Handled, ServiceError> {
+    /// Delete what is older than the retention period promised in the consent notice.
+    pub async fn purge_expired(&self, now: OffsetDateTime) -> Result<u64, ServiceError> {
+        let months = i64::from(self.settings.retention_months);
+        let purged =
+            store::retention::purge_before(&self.store, now - time::Duration::days(months * 30))
+                .await?;
+        self.remove_unreferenced(purged.document_hashes).await;
+        tracing::info!(
+            conversations = purged.conversations,
+            "retention: expired data deleted"
+        );
+        Ok(purged.conversations)
+    }
+
+    async fn handle_once(&self, inbound: &Inbound, key: &str) -> Result<Handled, ServiceError> {
         let (input, bytes) = self.check(inbound.input.clone());
         let mut tx = self.store.begin().await?;
-        if !store::inbound::claim(&mut tx, &key, inbound.at).await? {
+        if !store::inbound::claim(&mut tx, key, inbound.at).await? {
             tx.rollback().await.map_err(StoreError::from)?;
             tracing::info!("duplicate event ignored");
             return Ok(Handled::Duplicate);

@@ -8,6 +8,7 @@ pub mod documents;
 pub mod inbound;
 pub mod leads;
 pub mod outbox;
+pub mod retention;
 pub mod stats;
 
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
@@ -27,6 +28,13 @@ pub enum StoreError {
     Corrupt { what: &'static str, detail: String },
     #[error("DATABASE_URL must start with sqlite: or postgres:, got {0:?}")]
     UnknownScheme(String),
+}
+
+impl StoreError {
+    /// A unique-key race with another instance: retrying the transaction is safe.
+    pub fn is_conflict(&self) -> bool {
+        matches!(self, Self::Db(sqlx::Error::Database(e)) if e.is_unique_violation())
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -73,6 +73,11 @@ impl TestApp {
         Self { service, ..self }
     }
 
+    /// Another `pandu serve` on the same database and document folder.
+    pub async fn second_instance(&self) -> Service {
+        build(&self.database_url, &self.dir).await
+    }
+
     pub fn documents_dir(&self) -> PathBuf {
         self.dir.path().join("documents")
     }
@@ -152,13 +157,24 @@ impl User<'_> {
 
     /// Deliver with an explicit platform message id (to test redelivery).
     pub async fn send_as(&mut self, message_id: &str, input: RawInput) -> Handled {
+        self.send_at(message_id, input, OffsetDateTime::now_utc())
+            .await
+    }
+
+    /// Deliver as if sent at `at` (to test what time does to the data).
+    pub async fn send_at(
+        &mut self,
+        message_id: &str,
+        input: RawInput,
+        at: OffsetDateTime,
+    ) -> Handled {
         let inbound = Inbound {
             channel: ChannelKind::Console,
             user: self.key.clone(),
             message_id: message_id.into(),
             input,
             sender_phone: None,
-            at: OffsetDateTime::now_utc(),
+            at,
         };
         self.app.service.handle(inbound).await.unwrap()
     }
