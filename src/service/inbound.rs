@@ -143,7 +143,7 @@ impl Service {
         };
         self.apply(
             &mut tx,
-            &inbound,
+            inbound,
             existing_id,
             &transition,
             bytes.as_deref(),
@@ -153,7 +153,7 @@ impl Service {
         let replies = self
             .enqueue_replies(
                 &mut tx,
-                &inbound,
+                inbound,
                 &transition,
                 locale_before,
                 applied.conversation,
