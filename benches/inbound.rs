@@ -4,6 +4,9 @@
 //! Each simulated user walks the whole conversation; users run concurrently, as they would
 //! on a busy day. Prints events/s and p50/p99 per event. Not a test: it asserts nothing.
 
+#[path = "../tests/common/mod.rs"]
+mod common;
+
 use pandu::config::Config;
 use pandu::domain::{ChannelKind, UserKey};
 use pandu::service::{Inbound, RawInput, Service};
@@ -11,34 +14,13 @@ use sqlx::{Connection, Executor};
 use std::time::{Duration, Instant};
 use time::OffsetDateTime;
 
-const SCRIPT: &[&str] = &[
-    "halo",
-    "setuju",
-    "lombok tengah",
-    "Keripik Bu Siti",
-    "Siti Aminah",
-    "0812 3456 7890",
-    "makanan",
-    "keripik singkong balado",
-    "ya",
-    "150 juta",
-    "sudah",
-    "rendah",
-    "di rumah",
-    "belum",
-    "belum",
-    "belum",
-    "iya lengkap",
-    "ya",
-    "pasar lokal",
-    "belum punya",
-    "belum punya",
-    "belum punya",
-    "belum punya",
-    "belum punya",
-    "belum punya",
-    "/status",
-];
+/// The happy path, then every document skipped, then a `/status`.
+fn script() -> Vec<&'static str> {
+    let mut lines = common::HAPPY_PATH.to_vec();
+    lines.extend(["belum punya"; 6]);
+    lines.push("/status");
+    lines
+}
 const USERS: usize = 200;
 const CONCURRENCY: usize = 16;
 
@@ -79,7 +61,7 @@ async fn run(engine: &str, url: &str, dir: &tempfile::TempDir) {
     let service = pandu::app::build(&config).await.unwrap();
     let started = Instant::now();
     let mut tasks = tokio::task::JoinSet::new();
-    let mut latencies = Vec::with_capacity(USERS * SCRIPT.len());
+    let mut latencies = Vec::new();
     for user in 0..USERS {
         if tasks.len() >= CONCURRENCY {
             latencies.extend(tasks.join_next().await.unwrap().unwrap());
@@ -106,13 +88,13 @@ async fn run(engine: &str, url: &str, dir: &tempfile::TempDir) {
 
 async fn one_user(service: &Service, user: usize) -> Vec<Duration> {
     let key = UserKey::new(format!("bench-{user}"));
-    let mut latencies = Vec::with_capacity(SCRIPT.len());
-    for (i, line) in SCRIPT.iter().enumerate() {
+    let mut latencies = Vec::new();
+    for (i, line) in script().into_iter().enumerate() {
         let inbound = Inbound {
             channel: ChannelKind::Console,
             user: key.clone(),
             message_id: format!("{user}-{i}"),
-            input: RawInput::Text((*line).into()),
+            input: RawInput::Text(line.into()),
             sender_phone: None,
             at: OffsetDateTime::now_utc(),
         };
