@@ -46,8 +46,8 @@ fn both_locales_parse_without_errors() {
 fn every_message_the_flow_names_exists() {
     let defined = ids(Locale::Id);
     let mut used = BTreeSet::new();
-    for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/src/flow")).unwrap() {
-        let code = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+    for path in rust_files(concat!(env!("CARGO_MANIFEST_DIR"), "/src/flow").as_ref()) {
+        let code = std::fs::read_to_string(path).unwrap();
         for literal in code.split('"').skip(1).step_by(2) {
             let kebab = literal.contains('-')
                 && literal.starts_with(|c: char| c.is_ascii_lowercase())
@@ -88,4 +88,17 @@ fn rendering_fills_arguments_and_adds_no_isolation_marks() {
         help.contains("PLUT Lombok Tengah, WA 0812-0000-0000"),
         "{help}"
     );
+}
+
+fn rust_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(rust_files(&path));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            files.push(path);
+        }
+    }
+    files
 }
