@@ -92,11 +92,6 @@ async fn main() -> anyhow::Result<()> {
 
 async fn chat(config: Config, user: String, json: bool) -> anyhow::Result<()> {
     let service = pandu::app::build(&config).await.context("starting Pandu")?;
-    if !json {
-        eprintln!(
-            "Pandu — ketik pesan Anda. Kirim dokumen dengan mengetik path berkasnya. Ctrl+D untuk keluar."
-        );
-    }
     let stdin = tokio::io::BufReader::new(tokio::io::stdin());
     Console::new(&service, UserKey::new(user), json, std::io::stdout().lock())
         .run(stdin)

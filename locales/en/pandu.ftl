@@ -291,3 +291,8 @@ hint-product = Sorry, I did not understand. Try typing just the product's name.
 hint-amount = Sorry, I did not understand that amount. Example: "150 juta" or "2 juta sebulan". Or pick one of the options.
 hint-document = Please send a photo or PDF, or press one of the options.
 hint-choice = Sorry, I did not understand. Pick one of the options, or type its number.
+
+## Console channel (pandu chat)
+
+console-intro = Pandu in the terminal. Type your answer, or the number of an option. Send a document by typing its file path. Ctrl+D to leave.
+console-you = You

@@ -292,3 +292,8 @@ hint-product = Maaf, saya belum paham. Coba ketik nama produknya saja.
 hint-amount = Maaf, angkanya belum saya pahami. Contoh: "150 juta" atau "2 juta sebulan". Atau pilih salah satu.
 hint-document = Silakan kirim foto atau PDF, atau tekan salah satu pilihan.
 hint-choice = Maaf, saya belum paham. Pilih salah satu, atau ketik nomornya.
+
+## Console channel (pandu chat)
+
+console-intro = Pandu di terminal. Ketik jawaban Anda, atau nomor pilihan. Kirim dokumen dengan mengetik path berkasnya. Ctrl+D untuk keluar.
+console-you = Anda

@@ -59,6 +59,9 @@ impl<'a, W: Write> Console<'a, W> {
 
     /// Read lines until the input ends; every reply is printed before returning.
     pub async fn run(mut self, input: impl AsyncBufRead + Unpin) -> Result<(), ConsoleError> {
+        if !self.json {
+            writeln!(self.out, "{}", self.say("console-intro"))?;
+        }
         // Replies queued before an earlier run ended (a crash, a kill) are shown first.
         self.deliver().await?;
         let mut lines = input.lines();
@@ -159,9 +162,18 @@ impl<'a, W: Write> Console<'a, W> {
         self.out.flush()
     }
 
+    /// Console-only text, in the service's default language.
+    fn say(&self, id: &'static str) -> String {
+        let locale = self.service.settings.default_locale;
+        self.service
+            .texts
+            .render(locale, &crate::flow::Msg::new(id))
+    }
+
     fn prompt(&mut self) -> std::io::Result<()> {
         if !self.json {
-            write!(self.out, "\nAnda: ")?;
+            let you = self.say("console-you");
+            write!(self.out, "\n{you}: ")?;
             self.out.flush()?;
         }
         Ok(())
