@@ -96,6 +96,7 @@ async fn one_user(service: &Service, user: usize) -> Vec<Duration> {
             message_id: format!("{user}-{i}"),
             input: RawInput::Text(line.into()),
             sender_phone: None,
+            acks: Vec::new(),
             at: OffsetDateTime::now_utc(),
         };
         let t = Instant::now();

@@ -100,7 +100,14 @@ impl Texts {
                 },
             })
             .collect();
-        OutMessage { text, buttons }
+        let contact_label = reply
+            .ask_contact
+            .then(|| self.render(locale, &Msg::new("btn-share-contact")));
+        OutMessage {
+            text,
+            buttons,
+            contact_label,
+        }
     }
 }
 

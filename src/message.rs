@@ -12,6 +12,9 @@ pub struct OutButton {
 pub struct OutMessage {
     pub text: String,
     pub buttons: Vec<OutButton>,
+    /// Label of a "share my number" button, on channels that can ask for the contact.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_label: Option<String>,
 }
 
 impl OutMessage {
@@ -20,19 +23,49 @@ impl OutMessage {
     pub fn split(self, max_chars: usize) -> Vec<OutMessage> {
         let parts = split_text(&self.text, max_chars);
         let last = parts.len().saturating_sub(1);
-        let mut buttons = Some(self.buttons);
+        let mut tail = Some((self.buttons, self.contact_label));
         parts
             .into_iter()
             .enumerate()
-            .map(|(i, text)| OutMessage {
-                text,
-                buttons: if i == last {
-                    buttons.take().unwrap_or_default()
+            .map(|(i, text)| {
+                let (buttons, contact_label) = if i == last {
+                    tail.take().unwrap_or_default()
                 } else {
-                    Vec::new()
-                },
+                    Default::default()
+                };
+                OutMessage {
+                    text,
+                    buttons,
+                    contact_label,
+                }
             })
             .collect()
+    }
+}
+
+/// Everything the outbox can carry: messages, and a channel's housekeeping around them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Outgoing {
+    Message(OutMessage),
+    /// Stop the spinner on a pressed button (Telegram `answerCallbackQuery`).
+    AnswerCallback {
+        callback_id: String,
+        text: Option<String>,
+    },
+    /// Show the chosen answer under a question and take its buttons away.
+    MarkAnswered {
+        message_id: String,
+        text: String,
+    },
+}
+
+impl Outgoing {
+    pub fn message(&self) -> Option<&OutMessage> {
+        match self {
+            Self::Message(message) => Some(message),
+            _ => None,
+        }
     }
 }
 
@@ -72,6 +105,7 @@ mod tests {
                 id: "yes".into(),
                 label: "Ya".into(),
             }],
+            contact_label: None,
         }
     }
 

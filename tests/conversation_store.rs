@@ -331,6 +331,7 @@ async fn two_instances_never_double_process(app: TestApp) -> TestApp {
         message_id: id.into(),
         input: RawInput::Text(text.into()),
         sender_phone: None,
+        acks: Vec::new(),
         at: time::OffsetDateTime::now_utc(),
     };
     for n in 0..10 {

@@ -33,6 +33,7 @@ ask-business-name = What is your business called?
 ask-owner-name = What is your name (the owner)?
 ask-phone = Which mobile/WhatsApp number can our staff call?
     For example: 0812 3456 7890
+btn-share-contact = Share my number
 btn-skip-phone = Skip
 
 ## Product

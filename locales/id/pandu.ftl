@@ -34,6 +34,7 @@ ask-business-name = Apa nama usaha Anda?
 ask-owner-name = Siapa nama Anda (pemilik usaha)?
 ask-phone = Berapa nomor HP/WhatsApp yang bisa dihubungi petugas?
     Contoh: 0812 3456 7890
+btn-share-contact = Bagikan nomor saya
 btn-skip-phone = Lewati
 
 ## Product

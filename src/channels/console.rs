@@ -78,6 +78,7 @@ impl<'a, W: Write> Console<'a, W> {
                 message_id: uuid::Uuid::new_v4().to_string(),
                 input: raw,
                 sender_phone: None,
+                acks: Vec::new(),
                 at: OffsetDateTime::now_utc(),
             };
             self.service.handle(inbound).await?;
@@ -139,8 +140,19 @@ impl<'a, W: Write> Console<'a, W> {
                 return Ok(());
             }
             for message in batch {
-                self.print(&message.message)?;
-                store::outbox::mark_sent(store, &message, OffsetDateTime::now_utc()).await?;
+                if let Some(text) = message.outgoing.message() {
+                    self.print(text)?;
+                }
+                let now = OffsetDateTime::now_utc();
+                store::outbox::mark_sent(
+                    store,
+                    &message,
+                    ChannelKind::Console,
+                    None,
+                    Duration::ZERO,
+                    now,
+                )
+                .await?;
             }
         }
     }

@@ -22,7 +22,10 @@ pub fn for_step(conv: &Conversation, ctx: &Ctx) -> Reply {
         Step::BusinessName => Reply::say(Msg::new("ask-business-name")),
         Step::OwnerName => Reply::say(Msg::new("ask-owner-name")),
         Step::Phone => {
-            Reply::say(Msg::new("ask-phone")).buttons(vec![Button::msg("skip", "btn-skip-phone")])
+            let mut reply = Reply::say(Msg::new("ask-phone"))
+                .buttons(vec![Button::msg("skip", "btn-skip-phone")]);
+            reply.ask_contact = true;
+            reply
         }
         Step::Category => Reply::say(Msg::new("ask-category")).buttons(category_buttons()),
         Step::Product { page } => product_prompt(conv, r, *page),

@@ -74,6 +74,8 @@ impl Button {
 pub struct Reply {
     pub paragraphs: Vec<Msg>,
     pub buttons: Vec<Button>,
+    /// Offer a "share my number" button where the channel has one (Telegram).
+    pub ask_contact: bool,
 }
 
 impl Reply {
@@ -81,6 +83,7 @@ impl Reply {
         Self {
             paragraphs: vec![msg],
             buttons: Vec::new(),
+            ask_contact: false,
         }
     }
 

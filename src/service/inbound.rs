@@ -5,6 +5,7 @@ use crate::documents::{DocumentStore, inspect};
 use crate::domain::{ChannelKind, ConversationId, Locale, UserKey};
 use crate::flow::{self, Conversation, Ctx, Effect, Event, FileCheck, Input, Next, Transition};
 use crate::i18n::Texts;
+use crate::message::Outgoing;
 use crate::parse::PhoneNumber;
 use crate::reference::Reference;
 use crate::store::{self, Store, StoreError, Tx};
@@ -43,6 +44,9 @@ pub struct Inbound {
     pub input: RawInput,
     /// The user's number when the platform tells it (WhatsApp).
     pub sender_phone: Option<PhoneNumber>,
+    /// Channel housekeeping queued before the replies (answer a pressed button, mark the
+    /// question answered), in the same transaction.
+    pub acks: Vec<Outgoing>,
     pub at: OffsetDateTime,
 }
 
@@ -87,6 +91,22 @@ impl Service {
         }
         .instrument(span)
         .await
+    }
+
+    /// Queue channel housekeeping that needs no conversation step (a stale button pressed).
+    pub async fn acknowledge(
+        &self,
+        channel: ChannelKind,
+        user: &UserKey,
+        acks: &[Outgoing],
+        at: OffsetDateTime,
+    ) -> Result<(), ServiceError> {
+        let mut tx = self.store.begin().await?;
+        for ack in acks {
+            store::outbox::enqueue(&mut tx, channel, user, None, ack, true, at).await?;
+        }
+        tx.commit().await.map_err(StoreError::from)?;
+        Ok(())
     }
 
     /// Delete what is older than the retention period promised in the consent notice.
@@ -255,6 +275,19 @@ impl Service {
         locale_before: Locale,
         conversation: Option<ConversationId>,
     ) -> Result<usize, ServiceError> {
+        for ack in &inbound.acks {
+            let conv = conversation;
+            store::outbox::enqueue(
+                tx,
+                inbound.channel,
+                &inbound.user,
+                conv,
+                ack,
+                true,
+                inbound.at,
+            )
+            .await?;
+        }
         let locale = transition.locale(locale_before);
         let transient = matches!(transition.next, Next::Forget);
         let mut count = 0;
@@ -266,7 +299,7 @@ impl Service {
                     inbound.channel,
                     &inbound.user,
                     conversation,
-                    &part,
+                    &Outgoing::Message(part),
                     transient,
                     inbound.at,
                 )

@@ -3,9 +3,11 @@
 //! Queries go through sqlx's `Any` driver with `$n` placeholders, which both engines accept;
 //! the few statements that differ (row locks) ask [`Backend`].
 
+pub mod contacts;
 pub mod conversations;
 pub mod documents;
 pub mod inbound;
+pub mod inbox;
 pub mod leads;
 pub mod outbox;
 pub mod retention;

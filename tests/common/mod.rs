@@ -174,6 +174,7 @@ impl User<'_> {
             message_id: message_id.into(),
             input,
             sender_phone: None,
+            acks: Vec::new(),
             at,
         };
         self.app.service.handle(inbound).await.unwrap()
@@ -182,25 +183,36 @@ impl User<'_> {
     /// Everything queued for this user, in order, marked as delivered.
     pub async fn receive(&mut self) -> Vec<OutMessage> {
         let store = &self.app.service.store;
-        let now = OffsetDateTime::now_utc();
-        let claimed = store::outbox::claim(
-            store,
-            ChannelKind::Console,
-            Some(&self.key),
-            100,
-            Duration::seconds(30),
-            now,
-        )
-        .await
-        .unwrap();
         let mut out = Vec::new();
-        for message in claimed {
-            store::outbox::mark_sent(store, &message, now)
+        loop {
+            let now = OffsetDateTime::now_utc();
+            let claimed = store::outbox::claim(
+                store,
+                ChannelKind::Console,
+                Some(&self.key),
+                100,
+                Duration::seconds(30),
+                now,
+            )
+            .await
+            .unwrap();
+            if claimed.is_empty() {
+                return out;
+            }
+            for message in claimed {
+                store::outbox::mark_sent(
+                    store,
+                    &message,
+                    ChannelKind::Console,
+                    None,
+                    Duration::ZERO,
+                    now,
+                )
                 .await
                 .unwrap();
-            out.push(message.message);
+                out.extend(message.outgoing.message().cloned());
+            }
         }
-        out
     }
 }
 
