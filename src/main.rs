@@ -92,6 +92,10 @@ async fn main() -> anyhow::Result<()> {
 
 async fn chat(config: Config, user: String, json: bool) -> anyhow::Result<()> {
     let service = pandu::app::build(&config).await.context("starting Pandu")?;
+    // The retention promise holds for console-only installs too.
+    if let Err(e) = service.purge_expired(time::OffsetDateTime::now_utc()).await {
+        tracing::error!(error = %e, "retention purge failed");
+    }
     let stdin = tokio::io::BufReader::new(tokio::io::stdin());
     Console::new(&service, UserKey::new(user), json, std::io::stdout().lock())
         .run(stdin)

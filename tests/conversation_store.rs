@@ -294,6 +294,19 @@ async fn data_past_the_retention_period_is_deleted(app: TestApp) -> TestApp {
     old.send_at("old-file", RawInput::File(PNG.to_vec()), long_ago)
         .await;
     old.receive().await;
+    // Someone who never answered the consent question is kept only a week.
+    let mut silent = app.user("diam");
+    let last_week = time::OffsetDateTime::now_utc() - time::Duration::days(8);
+    silent
+        .send_at("silent-1", RawInput::Text("halo".into()), last_week)
+        .await;
+    assert_eq!(silent.receive().await.len(), 2);
+    assert_eq!(
+        app.scalar("SELECT COUNT(*) FROM outbox WHERE recipient = 'diam'")
+            .await,
+        0,
+        "pre-consent replies are not kept"
+    );
     let mut recent = app.user("baru");
     talk(&mut recent, HAPPY_PATH).await;
     recent.file(&[PNG, b"other"].concat()).await;
@@ -304,7 +317,10 @@ async fn data_past_the_retention_period_is_deleted(app: TestApp) -> TestApp {
         .purge_expired(time::OffsetDateTime::now_utc())
         .await
         .unwrap();
-    assert_eq!(purged, 1, "only the conversation untouched for 24 months");
+    assert_eq!(
+        purged, 2,
+        "the conversation untouched for 24 months, and the silent one"
+    );
     assert_eq!(app.scalar("SELECT COUNT(*) FROM leads").await, 1);
     assert_eq!(app.scalar("SELECT COUNT(*) FROM documents").await, 1);
     assert_eq!(

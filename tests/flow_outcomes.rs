@@ -970,6 +970,7 @@ fn going_back_from_the_documents_lets_the_last_answer_change_the_outcome() {
 fn restart_asks_first_then_starts_at_province_keeping_consent() {
     let mut chat = chat_at(READY_BINA_UMK);
     let consent = chat.conv().consent.clone();
+    let before_checklist = chat.conv().checklist.clone();
     chat.say("/ulang");
     assert_eq!(chat.ids(), ["confirm-restart"]);
     assert_eq!(chat.buttons(), ["confirm:yes", "confirm:no"]);
@@ -980,7 +981,9 @@ fn restart_asks_first_then_starts_at_province_keeping_consent() {
     assert_eq!(conv.consent, consent);
     assert_eq!(conv.answers, Answers::default());
     assert_eq!(conv.decision, None);
-    assert!(conv.checklist.is_empty() && conv.history.is_empty());
+    assert!(conv.history.is_empty());
+    // Documents already sent are not asked for again.
+    assert_eq!(conv.checklist, before_checklist);
 }
 
 #[test]
@@ -1114,7 +1117,16 @@ fn skip_command_skips_the_phone_question_only() {
 fn status_shows_progress_before_the_outcome_and_the_summary_after() {
     let mut chat = chat_at(&["gula aren cetak", "iya"]);
     chat.say("/status");
-    assert_eq!(chat.ids(), ["status-progress", "ask-omzet"]);
+    // What is stored so far, where they are, and the question again.
+    assert_eq!(
+        chat.ids(),
+        [
+            "summary-title",
+            "summary-details",
+            "status-progress",
+            "ask-omzet"
+        ]
+    );
 
     let mut chat = chat_at(READY_BINA_UMK);
     chat.say("/status");
@@ -1310,8 +1322,8 @@ fn documents_command_when_all_is_in_closes_the_conversation() {
 fn stale_next_button_on_the_last_page_keeps_previous_working() {
     let mut chat = Chat::new();
     chat.play(&["halo", "iya"]);
-    // 38 provinces, 8 a page: the fifth page is the last.
-    chat.play(&["!page:next"; 4]);
+    // 38 provinces, 7 a page: the sixth page is the last.
+    chat.play(&["!page:next"; 5]);
     assert!(!chat.buttons().contains(&"page:next".to_string()));
     let last_page = chat.buttons();
     // The "next" button of an older message, pressed again.
@@ -1337,4 +1349,15 @@ fn changing_to_a_non_food_product_drops_the_food_documents() {
         !items.contains(&DocItem::IzinEdar) && !items.contains(&DocItem::Halal),
         "{items:?}"
     );
+}
+
+#[test]
+fn consent_needs_an_explicit_answer() {
+    for unclear in ["ada apa ini?", "gak ngerti", "belum paham", "halo"] {
+        let mut chat = Chat::new();
+        chat.say("halo");
+        chat.say(unclear);
+        assert_eq!(chat.ids(), ["hint-choice", "consent-ask"], "{unclear}");
+        assert!(chat.conv().consent.is_none(), "{unclear}");
+    }
 }

@@ -57,17 +57,17 @@ btn-not-listed = Not in the list
 btn-type-again = Type again
 btn-continue = Just continue
 product-found-wajib = Your product falls under { $sni } { $title }. This SNI is MANDATORY: the product must be SNI-certified before it is sold.
+product-found-wajib-unconfirmed = Your product probably falls under { $sni } { $title }, and this SNI is MANDATORY. Our staff will confirm it.
 product-found-wajib-various = Your product ({ $product }) is a MANDATORY SNI product. The SNI number depends on the exact product; our staff will help check it.
 product-found-sukarela = Your product falls under { $sni } { $title }, voluntary (not required, but you can apply).
 product-found-sukarela-unconfirmed = Your product probably falls under { $sni } { $title }, voluntary. Our staff will double-check this SNI number.
 product-found-no-sni = There is no product SNI for { $product } yet.
-product-found-unknown-sni = There is an SNI for { $product }, but our staff need to check its number first.
-
+product-found-unknown-sni = We do not know the SNI for { $product } for sure yet. Our staff will check it.
 ## Scale (Government Regulation 7/2021)
 
 ask-omzet = Roughly how much does your business sell per year (turnover)?
     You may type the amount, for example "150 juta" or "2 juta sebulan".
-ask-modal = If you don't know the turnover: roughly how much capital does the business have (not counting land and buildings)?
+ask-modal = As the turnover is not known: roughly how much capital does the business have (not counting land and buildings)?
 btn-upto = Up to Rp{ $max } billion
 btn-between = Rp{ $min }–{ $max } billion
 btn-above = Above Rp{ $min } billion
@@ -75,7 +75,7 @@ btn-unknown = Don't know
 
 ## Permits
 
-ask-nib = Does your business already have an NIB (business identification number) from OSS?
+ask-nib = Does your business already have an NIB (business identification number) from OSS, the government's online licensing system?
 btn-nib-yes = Yes, I have one
 btn-nib-no = Not yet
 ask-risk = In OSS, what is your business's risk level?
@@ -92,7 +92,7 @@ btn-izin-belum = None yet
 btn-izin-pirt = P-IRT
 btn-izin-md = BPOM MD
 ask-halal = Is your product halal-certified?
-ask-merek = Is your brand registered with DJKI?
+ask-merek = Is your brand registered with DJKI (the government's trademark office)?
 btn-sudah = Yes
 btn-proses = In progress
 btn-belum = Not yet
@@ -118,15 +118,14 @@ btn-next = Next ›
 ## Outcome
 
 outcome-wajib-sni-lspro = Result: your product requires SNI by law, so it needs a certificate from an LSPro (product certification body).
-outcome-bukan-umk-sppt = Result: your business is above small-business scale, so the route is an SPPT SNI through an LSPro, not SNI Bina UMK.
-outcome-perlu-nib = Result: you need an NIB first. After that, SNI Bina UMK can be arranged.
+outcome-bukan-umk-sppt = Result: your business is above small-business scale, so the route is an SPPT SNI (SNI product certificate) through an LSPro, not SNI Bina UMK.
+outcome-perlu-nib = Result: you need an NIB first. Once you have it, we check again.
 outcome-belum-ada-sni = Result: there is no SNI for this product yet.
 outcome-perlu-cek-petugas = Result: our staff need to check the SNI for your product first.
 outcome-risiko-bukan-rendah = Result: your business's risk level is not low, so please consult the dinas or KLT BSN first.
 outcome-siapkan-label = Result: you are nearly ready. A few things need preparing before you apply for SNI Bina UMK.
-outcome-siap-bina-umk = Result: you are ready to apply for SNI Bina UMK! This is the free SNI route for low-risk micro and small businesses, with government coaching.
-
-reason-product-mandatory = • { $product } is a mandatory SNI product. SNI Bina UMK does not apply to mandatory SNI products.
+outcome-siap-bina-umk = Result: you are ready to apply for SNI Bina UMK! This is the SNI route for low-risk micro and small businesses, with coaching, usually facilitated by the government (our staff will confirm).
+reason-product-mandatory = • { $product } is a mandatory SNI product. For mandatory SNI products certification usually goes through an LSPro; our staff will confirm the route.
 reason-no-sni = • There is no product SNI for { $product } yet.
 reason-sni-not-known = • We cannot yet confirm the SNI for { $product }.
 reason-scale-too-large = • From the turnover or capital you gave, your business is { $scale ->
@@ -139,15 +138,17 @@ reason-nib-unknown = • You are not sure whether the business has an NIB. The N
 reason-risk-not-low = • SNI Bina UMK is only for businesses with a low risk level in OSS.
 reason-label-missing = • The packaging has no label yet.
 reason-not-willing = • You are not yet ready to be coached and have the product tested.
-reason-requirements-met = • Your product has a voluntary SNI, your business is micro/small, it has an NIB, and you are ready for coaching.
-
-next-wajib-sni-lspro = Next step: staff of Disperindag or KLT BSN will help you choose an LSPro and prepare product testing. Certification fees are paid to the LSPro.
-next-bukan-umk-sppt = Next step: apply for an SPPT SNI (SNI product certificate) at a KAN-accredited LSPro. Our staff can help you choose one.
+reason-requirements-met = • Your product has a voluntary SNI, the business has an NIB, and you are ready for coaching. { $scale ->
+        [unknown] Our staff still need to confirm your business's scale.
+       *[other] Your business is micro/small scale.
+    }
+next-wajib-sni-lspro = Next step: staff of Disperindag (the industry and trade office) or KLT BSN will help you choose an LSPro and prepare product testing. Certification fees are paid to the LSPro.
+next-bukan-umk-sppt = Next step: apply for an SPPT SNI at an LSPro accredited by KAN (the National Accreditation Committee). Our staff can help you choose one.
 next-perlu-nib = Next step: get a free NIB at oss.go.id. Prepare: ID card (NIK), email, mobile/WA number, full address with postcode, and NPWP if you have one.
     The dinas or PLUT-KUMKM can help. Once you have the NIB, type /ulang to check again.
-next-belum-ada-sni = Next step: first arrange your NIB, distribution permit (for food), halal and brand. The dinas can propose a new SNI for this product to BSN.
+next-belum-ada-sni = Next step: complete what is missing: NIB, distribution permit (for food), halal and brand. The dinas can propose a new SNI for this product to BSN.
 next-perlu-cek-petugas = Next step: staff of the dinas or KLT BSN will check the SNI for your product and contact you.
-next-risiko-bukan-rendah = Next step: consult the dinas or KLT BSN. Options include a Standard Certificate in OSS or a voluntary SPPT SNI through an LSPro.
+next-risiko-bukan-rendah = Next step: consult the dinas or KLT BSN. Options include a Standard Certificate (an extra licence in OSS) or a voluntary SPPT SNI through an LSPro.
 next-siapkan-label = Next step: complete the packaging label and get ready for coaching. When ready, type /ulang to check again. Our staff can help too.
 next-siap-bina-umk = Next step: in OSS, choose the SNI Bina UMK route for your product. The dinas will coach you up to product testing. Validity and use of the SNI mark are confirmed by your coach/KLT BSN.
 
@@ -166,7 +167,7 @@ month-12 = December
 
 notes-title = Notes for you:
 note-bpom-md-not-pirt = • Food under a mandatory SNI also needs a BPOM MD distribution permit, not P-IRT.
-note-izin-edar-pirt = • Your food product needs a distribution permit. Since it is made at home, the route is P-IRT (home food industry permit) from the local government through DPMPTSP.
+note-izin-edar-pirt = • Your food product needs a distribution permit. Since it is made at home, the route is probably P-IRT (home food industry permit) from the local government, through DPMPTSP (the local licensing office).
 note-izin-edar-md = • Your food product needs a BPOM MD distribution permit, because it is made in a separate place or with machines.
 note-izin-edar-segar = • Fresh or dried farm/sea produce does not use P-IRT. It is registered through the fresh food route (Ministry of Agriculture/KKP).
 note-verify-risk = • Our staff need to check your business's risk level in OSS, because SNI Bina UMK is only for low risk.
@@ -174,13 +175,14 @@ note-scale-unknown = • Turnover and capital are not known yet. Our staff will 
 note-label-partial = • The packaging label is incomplete. Make sure it shows product name, ingredients, net weight, maker's name and address, and expiry date.
 note-sppt-option = • For export or modern retail you can also apply for an SPPT SNI through an LSPro later.
 note-halal-required = • Since { $date }, food and drink from micro and small businesses must be halal-certified. { $self_declare ->
-        [yes] You can use the free self-declare route through SIHALAL.
+        [yes] You may be able to use the free self-declare route, in SIHALAL.
        *[other] Our staff can help you choose the route.
     }
 note-halal-deadline = • By { $date } at the latest, food and drink from micro and small businesses must be halal-certified. { $self_declare ->
-        [yes] You can use the free self-declare route through SIHALAL.
+        [yes] You may be able to use the free self-declare route, in SIHALAL.
        *[other] Our staff can help you choose the route.
     }
+note-halal-non-umk = • For medium and large businesses, halal certification of food and drink has been required since { $date }. Our staff can help you arrange it.
 note-merek = • Register your brand with DJKI (merek.dgip.go.id). With a small-business letter from the dinas, the fee is lower.
 
 ## Documents
@@ -254,7 +256,10 @@ restart-ok = All right, let's start again from the beginning.
 delete-done = All your data has been deleted, including documents. Thank you for trying Pandu.
 welcome-back = Welcome back! Let's continue from the last question.
 unsupported-input = Sorry, I can only read text, photos and PDFs.
-miss-third = Sorry, this question seems confusing. Pick one of the options below, or type its number. Need a person to help? Contact { $help_contact ->
+miss-third = Sorry, this question seems confusing. { $has_buttons ->
+        [yes] Pick one of the options below, or type its number.
+       *[other] Try a short answer.
+    } Need a person to help? Contact { $help_contact ->
         [none] the Cooperatives and SME office (Dinas Koperasi dan UMKM) of your region
        *[other] { $help_contact }
     }.
@@ -278,7 +283,7 @@ help-izin-edar = P-IRT is the local government's permit for home-made food. BPOM
 help-halal = Halal certification is arranged through SIHALAL (BPJPH). Small businesses have a free self-declare route.
 help-merek = A brand is registered with DJKI (Directorate General of Intellectual Property) to protect your product's name.
 help-label = A complete label shows product name, ingredients, net weight, maker's name and address, and expiry date.
-help-willing = In SNI Bina UMK, staff come to coach you and your product is tested in a laboratory. This is usually paid for by the government.
+help-willing = In SNI Bina UMK, staff come to coach you and your product is tested in a laboratory. This is usually facilitated by the government.
 help-goal = Your reason helps our staff choose the SNI route that fits you best.
 help-document = Send a clear photo or a PDF. If you don't have it, press "Don't have it". To send it another time, press "Send later" and type /dokumen when ready.
 help-done = Your data is complete. Type /status for the summary or /dokumen to send missing documents.

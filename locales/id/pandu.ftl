@@ -58,17 +58,17 @@ btn-not-listed = Tidak ada di daftar
 btn-type-again = Ketik ulang
 btn-continue = Lanjut saja
 product-found-wajib = Produk Anda termasuk { $sni } { $title }. SNI ini WAJIB: produk harus bersertifikat SNI sebelum dijual.
+product-found-wajib-unconfirmed = Produk Anda kemungkinan termasuk { $sni } { $title }, dan SNI ini WAJIB. Petugas akan memastikannya.
 product-found-wajib-various = Produk Anda ({ $product }) termasuk produk yang WAJIB SNI. Nomor SNI-nya tergantung jenis produk, petugas akan membantu mengecek.
 product-found-sukarela = Produk Anda termasuk { $sni } { $title }, sukarela (tidak wajib, tapi bisa diajukan).
 product-found-sukarela-unconfirmed = Produk Anda kemungkinan termasuk { $sni } { $title }, sukarela. Nomor SNI ini akan dicek ulang oleh petugas.
 product-found-no-sni = Untuk { $product } belum ada SNI produk.
-product-found-unknown-sni = Untuk { $product } ada SNI-nya, tetapi nomornya perlu dicek petugas dulu.
-
+product-found-unknown-sni = Kami belum tahu pasti SNI untuk { $product }. Petugas akan mengeceknya.
 ## Scale (PP No. 7 Tahun 2021)
 
 ask-omzet = Berapa kira-kira omzet (hasil penjualan) usaha Anda per tahun?
     Boleh ketik angkanya, misalnya "150 juta" atau "2 juta sebulan".
-ask-modal = Kalau omzet belum tahu: berapa kira-kira modal usaha Anda (di luar tanah dan bangunan)?
+ask-modal = Karena omzetnya belum diketahui: berapa kira-kira modal usaha Anda (tidak termasuk tanah dan bangunan)?
 btn-upto = Sampai Rp{ $max } miliar
 btn-between = Rp{ $min }–{ $max } miliar
 btn-above = Di atas Rp{ $min } miliar
@@ -76,7 +76,7 @@ btn-unknown = Tidak tahu
 
 ## Permits
 
-ask-nib = Apakah usaha Anda sudah punya NIB (Nomor Induk Berusaha) dari OSS?
+ask-nib = Apakah usaha Anda sudah punya NIB (Nomor Induk Berusaha) dari OSS, sistem perizinan online pemerintah?
 btn-nib-yes = Sudah punya
 btn-nib-no = Belum
 ask-risk = Di OSS, tingkat risiko usaha Anda apa?
@@ -93,7 +93,7 @@ btn-izin-belum = Belum ada
 btn-izin-pirt = P-IRT
 btn-izin-md = BPOM MD
 ask-halal = Apakah produk Anda sudah bersertifikat halal?
-ask-merek = Apakah merek produk Anda sudah didaftarkan ke DJKI?
+ask-merek = Apakah merek produk Anda sudah didaftarkan ke DJKI (kantor merek pemerintah)?
 btn-sudah = Sudah
 btn-proses = Sedang proses
 btn-belum = Belum
@@ -119,15 +119,14 @@ btn-next = Berikutnya ›
 ## Outcome
 
 outcome-wajib-sni-lspro = Hasil: produk Anda WAJIB SNI, jadi perlu sertifikat dari LSPro (lembaga sertifikasi produk).
-outcome-bukan-umk-sppt = Hasil: usaha Anda sudah di atas skala usaha kecil, jadi jalurnya SPPT SNI lewat LSPro, bukan SNI Bina UMK.
-outcome-perlu-nib = Hasil: Anda perlu NIB dulu. Setelah itu SNI Bina UMK bisa diurus.
+outcome-bukan-umk-sppt = Hasil: usaha Anda sudah di atas skala usaha kecil, jadi jalurnya SPPT SNI (sertifikat SNI untuk produk) lewat LSPro, bukan SNI Bina UMK.
+outcome-perlu-nib = Hasil: Anda perlu NIB dulu. Setelah NIB jadi, kita cek lagi.
 outcome-belum-ada-sni = Hasil: untuk produk ini belum ada SNI.
 outcome-perlu-cek-petugas = Hasil: SNI untuk produk Anda perlu dicek dulu oleh petugas.
 outcome-risiko-bukan-rendah = Hasil: tingkat risiko usaha Anda bukan rendah, jadi perlu konsultasi dengan dinas atau KLT BSN dulu.
 outcome-siapkan-label = Hasil: Anda hampir siap. Ada yang perlu disiapkan dulu sebelum mengajukan SNI Bina UMK.
-outcome-siap-bina-umk = Hasil: Anda siap mengajukan SNI Bina UMK! Ini jalur SNI gratis untuk usaha mikro dan kecil berisiko rendah, dengan pendampingan dari pemerintah.
-
-reason-product-mandatory = • { $product } termasuk produk wajib SNI. SNI Bina UMK tidak berlaku untuk produk wajib SNI.
+outcome-siap-bina-umk = Hasil: Anda siap mengajukan SNI Bina UMK! Ini jalur SNI untuk usaha mikro dan kecil berisiko rendah, dengan pendampingan dan biasanya difasilitasi pemerintah (petugas akan memastikan).
+reason-product-mandatory = • { $product } termasuk produk wajib SNI. Untuk produk wajib SNI, sertifikatnya biasanya lewat LSPro; petugas akan memastikan jalurnya.
 reason-no-sni = • Belum ada SNI produk untuk { $product }.
 reason-sni-not-known = • Kami belum bisa memastikan SNI untuk { $product }.
 reason-scale-too-large = • Dari omzet atau modal yang Anda sebut, usaha Anda termasuk { $scale ->
@@ -140,15 +139,17 @@ reason-nib-unknown = • Anda belum tahu apakah usaha sudah punya NIB. NIB adala
 reason-risk-not-low = • SNI Bina UMK hanya untuk usaha dengan risiko rendah di OSS.
 reason-label-missing = • Kemasan produk belum berlabel.
 reason-not-willing = • Anda belum siap dibina dan produknya diuji.
-reason-requirements-met = • Produk Anda punya SNI sukarela, usaha Anda skala mikro/kecil, sudah punya NIB, dan siap dibina.
-
-next-wajib-sni-lspro = Langkah berikutnya: petugas Disperindag atau KLT BSN akan membantu Anda memilih LSPro dan menyiapkan uji produk. Biaya sertifikasi dibayar ke LSPro.
-next-bukan-umk-sppt = Langkah berikutnya: ajukan SPPT SNI (sertifikat produk SNI) ke LSPro yang terakreditasi KAN. Petugas bisa membantu memilih LSPro.
+reason-requirements-met = • Produk Anda punya SNI sukarela, sudah punya NIB, dan Anda siap dibina. { $scale ->
+        [unknown] Skala usaha Anda masih perlu dipastikan petugas.
+       *[other] Usaha Anda termasuk skala mikro/kecil.
+    }
+next-wajib-sni-lspro = Langkah berikutnya: petugas Disperindag (dinas perindustrian dan perdagangan) atau KLT BSN akan membantu Anda memilih LSPro dan menyiapkan uji produk. Biaya sertifikasi dibayar ke LSPro.
+next-bukan-umk-sppt = Langkah berikutnya: ajukan SPPT SNI ke LSPro yang terakreditasi KAN (Komite Akreditasi Nasional). Petugas bisa membantu memilih LSPro.
 next-perlu-nib = Langkah berikutnya: buat NIB gratis di oss.go.id. Siapkan: KTP (NIK), email, nomor HP/WA, alamat lengkap dengan kode pos, dan NPWP kalau ada.
     Petugas dinas atau PLUT-KUMKM bisa membantu. Setelah NIB jadi, ketik /ulang untuk cek lagi.
-next-belum-ada-sni = Langkah berikutnya: urus dulu NIB, izin edar (kalau pangan), halal, dan merek. Dinas bisa mengusulkan SNI baru untuk produk ini ke BSN.
+next-belum-ada-sni = Langkah berikutnya: lengkapi yang belum ada, yaitu NIB, izin edar (kalau pangan), halal, dan merek. Dinas bisa mengusulkan SNI baru untuk produk ini ke BSN.
 next-perlu-cek-petugas = Langkah berikutnya: petugas dinas atau KLT BSN akan mengecek SNI untuk produk Anda dan menghubungi Anda.
-next-risiko-bukan-rendah = Langkah berikutnya: konsultasikan dengan dinas atau KLT BSN. Pilihannya antara lain Sertifikat Standar di OSS atau SPPT SNI sukarela lewat LSPro.
+next-risiko-bukan-rendah = Langkah berikutnya: konsultasikan dengan dinas atau KLT BSN. Pilihannya antara lain Sertifikat Standar (izin tambahan di OSS) atau SPPT SNI sukarela lewat LSPro.
 next-siapkan-label = Langkah berikutnya: lengkapi label kemasan dan siapkan diri untuk pendampingan. Setelah siap, ketik /ulang untuk cek lagi. Petugas juga bisa membantu.
 next-siap-bina-umk = Langkah berikutnya: di OSS, pilih jalur SNI Bina UMK untuk produk Anda. Petugas dinas akan mendampingi sampai uji produk. Masa berlaku dan tata cara tanda SNI dikonfirmasi oleh pembina/KLT BSN.
 
@@ -167,7 +168,7 @@ month-12 = Desember
 
 notes-title = Catatan untuk Anda:
 note-bpom-md-not-pirt = • Pangan wajib SNI juga perlu izin edar BPOM MD, bukan P-IRT.
-note-izin-edar-pirt = • Produk pangan Anda perlu izin edar. Karena dibuat di rumah, jalurnya P-IRT (izin pangan industri rumah tangga) dari pemda lewat DPMPTSP.
+note-izin-edar-pirt = • Produk pangan Anda perlu izin edar. Karena dibuat di rumah, kemungkinan jalurnya P-IRT (izin pangan industri rumah tangga) dari pemda, lewat DPMPTSP (kantor layanan perizinan pemda).
 note-izin-edar-md = • Produk pangan Anda perlu izin edar BPOM MD, karena dibuat di tempat khusus atau dengan mesin.
 note-izin-edar-segar = • Hasil tani/laut segar atau kering tidak memakai P-IRT. Pendaftarannya lewat jalur pangan segar (Kementan/KKP).
 note-verify-risk = • Tingkat risiko usaha Anda di OSS perlu dicek petugas, karena SNI Bina UMK hanya untuk risiko rendah.
@@ -175,13 +176,14 @@ note-scale-unknown = • Omzet dan modal belum diketahui. Petugas akan menanyaka
 note-label-partial = • Label kemasan belum lengkap. Pastikan ada nama produk, komposisi, berat bersih, nama dan alamat pembuat, dan tanggal kedaluwarsa.
 note-sppt-option = • Untuk ekspor atau toko modern, Anda juga bisa mengajukan SPPT SNI lewat LSPro nanti.
 note-halal-required = • Sejak { $date }, makanan dan minuman dari UMK wajib bersertifikat halal. { $self_declare ->
-        [yes] Anda bisa memakai jalur self-declare (gratis) lewat SIHALAL.
+        [yes] Mungkin bisa lewat jalur pernyataan mandiri (self-declare) yang gratis, di SIHALAL.
        *[other] Petugas bisa membantu memilih jalurnya.
     }
 note-halal-deadline = • Paling lambat { $date }, makanan dan minuman dari UMK wajib bersertifikat halal. { $self_declare ->
-        [yes] Anda bisa memakai jalur self-declare (gratis) lewat SIHALAL.
+        [yes] Mungkin bisa lewat jalur pernyataan mandiri (self-declare) yang gratis, di SIHALAL.
        *[other] Petugas bisa membantu memilih jalurnya.
     }
+note-halal-non-umk = • Untuk usaha menengah dan besar, sertifikat halal makanan dan minuman sudah wajib sejak { $date }. Petugas bisa membantu mengurusnya.
 note-merek = • Daftarkan merek Anda ke DJKI (merek.dgip.go.id). Dengan surat keterangan UMK dari dinas, biayanya lebih murah.
 
 ## Documents
@@ -255,7 +257,10 @@ restart-ok = Baik, kita mulai lagi dari awal.
 delete-done = Semua data Anda sudah dihapus, termasuk dokumen. Terima kasih sudah mencoba Pandu.
 welcome-back = Selamat datang kembali! Kita lanjutkan dari pertanyaan terakhir.
 unsupported-input = Maaf, saya hanya bisa membaca tulisan, foto, dan PDF.
-miss-third = Sepertinya pertanyaan ini membingungkan, maaf. Pilih salah satu pilihan di bawah, atau ketik nomornya. Butuh bantuan orang? Hubungi { $help_contact ->
+miss-third = Sepertinya pertanyaan ini membingungkan, maaf. { $has_buttons ->
+        [yes] Pilih salah satu pilihan di bawah, atau ketik nomornya.
+       *[other] Coba jawab dengan singkat saja.
+    } Butuh bantuan orang? Hubungi { $help_contact ->
         [none] Dinas Koperasi dan UMKM di daerah Anda
        *[other] { $help_contact }
     }.
@@ -287,7 +292,7 @@ help-done = Data Anda sudah lengkap. Ketik /status untuk ringkasan atau /dokumen
 ## Hints when an answer is not understood
 
 hint-region = Maaf, daerah itu belum saya temukan. Coba ketik lagi, misalnya "Lombok Tengah".
-hint-name = Maaf, mohon ketik nama dengan huruf (2–80 huruf).
+hint-name = Maaf, mohon ketik nama dengan huruf (2–80 karakter).
 hint-phone = Maaf, nomornya belum benar. Contoh: 0812 3456 7890. Ketik /lewati kalau tidak mau memberikan.
 hint-product = Maaf, saya belum paham. Coba ketik nama produknya saja.
 hint-amount = Maaf, angkanya belum saya pahami. Contoh: "150 juta" atau "2 juta sebulan". Atau pilih salah satu.

@@ -151,9 +151,21 @@ pub(super) fn typed(input: &Input) -> Option<&str> {
     }
 }
 
+/// Words that turn the next one around: "tanpa mesin", "belum ada P-IRT", "bukan rendah".
+const NEGATORS: &[&str] = &[
+    "tidak", "tdk", "belum", "blm", "bukan", "tanpa", "ga", "gak", "nggak", "enggak", "ngga", "non",
+];
+
+/// Does the text mention one of `words` (whole words or phrases) other than negated?
 fn has_any(text: &str, words: &[&str]) -> bool {
     let t = format!(" {} ", normalize(text));
-    words.iter().any(|w| t.contains(&format!(" {w} ")))
+    words.iter().any(|w| {
+        let needle = format!(" {w} ");
+        t.match_indices(&needle).any(|(at, _)| {
+            let before = t[..at].split_whitespace().next_back();
+            !before.is_some_and(|b| NEGATORS.contains(&b))
+        })
+    })
 }
 
 /// A business or person's name: 2–80 characters with at least two letters, not a bare yes/no.
@@ -207,7 +219,11 @@ fn scale(input: &Input, prefix: &str) -> Option<ScaleAnswer> {
     if parse_yes_no(text) == Some(YesNo::Unknown) {
         return Some(ScaleAnswer::Unknown);
     }
-    parse_amount(text).map(|a| ScaleAnswer::Amount(a.per_year()))
+    // Below Rp1 juta a year is a number without its unit ("150" meant as 150 juta): ask again.
+    parse_amount(text)
+        .map(|a| a.per_year())
+        .filter(|rupiah| rupiah.0 >= 1_000_000)
+        .map(ScaleAnswer::Amount)
 }
 
 fn risk(input: &Input) -> Option<Risk> {
@@ -272,12 +288,13 @@ fn izin_edar(input: &Input) -> Option<IzinEdar> {
         None => {}
     }
     let text = typed(input)?;
-    if has_any(text, &["pirt", "p irt", "spp irt", "sppirt", "irt"]) {
+    // "belum ada P-IRT" names the permit it does not have.
+    if matches!(parse_yes_no(text), Some(YesNo::No | YesNo::Unknown)) {
+        Some(IzinEdar::Belum)
+    } else if has_any(text, &["pirt", "p irt", "spp irt", "sppirt", "irt"]) {
         Some(IzinEdar::Pirt)
     } else if has_any(text, &["md", "bpom", "pom"]) {
         Some(IzinEdar::BpomMd)
-    } else if matches!(parse_yes_no(text), Some(YesNo::No | YesNo::Unknown)) {
-        Some(IzinEdar::Belum)
     } else {
         None
     }
@@ -322,7 +339,14 @@ fn label(input: &Input) -> Option<LabelState> {
     let text = typed(input)?;
     if has_any(
         text,
-        &["sebagian", "kurang", "belum lengkap", "sebagian besar"],
+        &[
+            "sebagian",
+            "kurang",
+            "belum lengkap",
+            "blm lengkap",
+            "tidak lengkap",
+            "kurang lengkap",
+        ],
     ) {
         return Some(LabelState::Sebagian);
     }

@@ -29,7 +29,10 @@ pub(super) fn on_file(conv: &mut Conversation, check: &FileCheck, ctx: &Ctx, out
             out.ask(conv, ctx, Some(refusal(*problem)));
         }
         FileCheck::Accepted(file) => {
-            let entry = &mut conv.checklist.0[index];
+            let Some(entry) = conv.checklist.0.get_mut(index) else {
+                out.ask(conv, ctx, Some(Msg::new("file-not-now")));
+                return;
+            };
             entry.state = DocState::Received {
                 sha256: file.sha256.clone(),
             };
@@ -119,7 +122,8 @@ fn move_on(conv: &mut Conversation, index: usize, ctx: &Ctx, out: &mut Out, lead
 
 /// `/dokumen`: go back to the first document still owed.
 pub(super) fn resume(conv: &mut Conversation, ctx: &Ctx, out: &mut Out) {
-    if conv.decision.is_none() {
+    // Before the outcome, or while a question is being answered again after /kembali.
+    if conv.decision.is_none() || super::questions::Q::of(&conv.step).is_some() {
         out.ask(conv, ctx, Some(Msg::new("documents-not-yet")));
         return;
     }

@@ -100,6 +100,8 @@ pub enum Note {
         deadline_passed: bool,
         self_declare: bool,
     },
+    /// Medium and large food businesses: halal has been required since 2024.
+    HalalNonUmk,
     Merek,
 }
 
@@ -112,7 +114,7 @@ impl Note {
             Self::SkalaBelumPasti => "skala_belum_pasti",
             Self::LabelSebagian => "label_sebagian",
             Self::OpsiSppt => "opsi_sppt",
-            Self::Halal { .. } => "halal",
+            Self::Halal { .. } | Self::HalalNonUmk => "halal",
             Self::Merek => "merek",
         }
     }
@@ -254,12 +256,7 @@ fn notes(
         notes.push(Note::OpsiSppt);
     }
     if facts.is_food && answers.halal != Some(Progress::Sudah) {
-        let rules = &reference.rules;
-        notes.push(Note::Halal {
-            deadline_passed: indonesian_date(now) >= rules.halal_umk_deadline,
-            self_declare: known_omzet(answers)
-                .is_none_or(|o| o <= rules.halal_self_declare_max_omzet),
-        });
+        notes.push(halal_note(answers, scale, reference, now));
     }
     if answers.merek != Some(Progress::Sudah) {
         notes.push(Note::Merek);
@@ -279,6 +276,24 @@ fn izin_route(answers: &Answers, facts: &ProductFacts) -> Option<IzinRoute> {
         Some(Site::RumahManual) => IzinRoute::Pirt,
         _ => IzinRoute::BpomMd,
     })
+}
+
+/// Self-declare is only for UMK whose scale and turnover we know fit it.
+fn halal_note(
+    answers: &Answers,
+    scale: Option<Scale>,
+    reference: &Reference,
+    now: OffsetDateTime,
+) -> Note {
+    let rules = &reference.rules;
+    if scale.is_some_and(|s| !s.is_umk()) {
+        return Note::HalalNonUmk;
+    }
+    Note::Halal {
+        deadline_passed: indonesian_date(now) >= rules.halal_umk_deadline,
+        self_declare: scale.is_some()
+            && known_omzet(answers).is_none_or(|o| o <= rules.halal_self_declare_max_omzet),
+    }
 }
 
 fn known_omzet(answers: &Answers) -> Option<Rupiah> {

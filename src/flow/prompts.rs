@@ -287,7 +287,8 @@ fn product_prompt(conv: &Conversation, r: &Reference, page: usize) -> Reply {
 pub fn product_found(p: &Product) -> Msg {
     use crate::reference::SniStatus;
     let id = match (p.status, &p.sni_number) {
-        (SniStatus::Wajib, Some(_)) => "product-found-wajib",
+        (SniStatus::Wajib, Some(_)) if p.confirmed => "product-found-wajib",
+        (SniStatus::Wajib, Some(_)) => "product-found-wajib-unconfirmed",
         (SniStatus::Wajib, None) => "product-found-wajib-various",
         (SniStatus::Sukarela, Some(_)) if p.confirmed => "product-found-sukarela",
         (SniStatus::Sukarela, _) => "product-found-sukarela-unconfirmed",

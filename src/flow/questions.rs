@@ -52,8 +52,8 @@ pub const ORDER: [Q; 18] = [
 ];
 
 /// Items shown per page of a long list (provinces, regencies, products): fits a WhatsApp
-/// list (10 rows) with room for "previous" and "next".
-pub const PAGE_SIZE: usize = 8;
+/// list (10 rows) with room for "previous", "next" and "not in the list".
+pub const PAGE_SIZE: usize = 7;
 
 impl Q {
     pub fn of(step: &Step) -> Option<Q> {

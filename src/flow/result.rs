@@ -161,6 +161,9 @@ fn note_msg(note: &Note, ctx: &Ctx) -> Msg {
             .date("date", deadline)
             .text("self_declare", if self_declare { "yes" } else { "no" })
         }
+        Note::HalalNonUmk => {
+            Msg::new("note-halal-non-umk").date("date", ctx.reference.rules.halal_non_umk_deadline)
+        }
         Note::Merek => Msg::new("note-merek"),
     }
 }
@@ -171,18 +174,24 @@ pub(super) fn closing(conv: &Conversation, ctx: &Ctx, out: &mut Out) {
     out.say(Reply::say(Msg::new("done-menu")));
 }
 
-fn summary(conv: &Conversation, ctx: &Ctx) -> Reply {
+/// The user's answers as one paragraph; "-" where nothing is known yet.
+fn details(conv: &Conversation, ctx: &Ctx) -> Msg {
     let a = &conv.answers;
     let region = a
         .regency
         .as_ref()
         .or(a.province.as_ref())
         .and_then(|c| ctx.reference.regions.name_of(c))
-        .unwrap_or_default();
+        .unwrap_or("-");
     let product = product_args(conv, ctx);
-    let details = Msg::new("summary-details")
-        .text("business", a.business_name.clone().unwrap_or_default())
-        .text("owner", a.owner_name.clone().unwrap_or_default())
+    let or_dash = |v: Option<&String>| {
+        v.filter(|s| !s.is_empty())
+            .cloned()
+            .unwrap_or_else(|| "-".into())
+    };
+    Msg::new("summary-details")
+        .text("business", or_dash(a.business_name.as_ref()))
+        .text("owner", or_dash(a.owner_name.as_ref()))
         .text("region", region)
         .text(
             "phone",
@@ -192,7 +201,7 @@ fn summary(conv: &Conversation, ctx: &Ctx) -> Reply {
                 .map(|n| n.to_string())
                 .unwrap_or_else(|| "-".into()),
         )
-        .text("product", product.name)
+        .text("product", or_dash(Some(&product.name)))
         .text(
             "sni",
             if product.sni.is_empty() {
@@ -204,7 +213,11 @@ fn summary(conv: &Conversation, ctx: &Ctx) -> Reply {
         .text(
             "scale",
             scale_code(conv.decision.as_ref().and_then(|d| d.scale)),
-        );
+        )
+}
+
+fn summary(conv: &Conversation, ctx: &Ctx) -> Reply {
+    let details = details(conv, ctx);
     let mut reply = Reply::say(Msg::new("summary-title")).with(details);
     if let Some(decision) = &conv.decision {
         reply = reply.with(outcome_msg(decision.code));
@@ -223,6 +236,8 @@ pub(super) fn status(conv: &Conversation, ctx: &Ctx, out: &mut Out) {
         out.ask(conv, ctx, None);
         return;
     }
+    // What is stored so far, so the user can see their data at any time.
+    out.say(Reply::say(Msg::new("summary-title")).with(details(conv, ctx)));
     let (n, total) = progress(&conv.step, &conv.answers, ctx);
     out.ask(
         conv,

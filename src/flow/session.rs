@@ -114,11 +114,7 @@ fn consent(
     let agreed = match input {
         Input::Button(id) if id == "consent:yes" => Some(true),
         Input::Button(id) if id == "consent:no" => Some(false),
-        Input::Text(text) => match parse_yes_no(text) {
-            Some(YesNo::Yes) => Some(true),
-            Some(YesNo::No) => Some(false),
-            _ => None,
-        },
+        Input::Text(text) => explicit_consent(text),
         _ => None,
     };
     match agreed {
@@ -142,16 +138,63 @@ fn consent(
     }
 }
 
+/// Consent must be explicit (UU PDP): the whole message says agree or decline, nothing
+/// that merely starts with "ada…" or "gak ngerti".
+fn explicit_consent(text: &str) -> Option<bool> {
+    const AGREE: &[&str] = &[
+        "setuju",
+        "saya setuju",
+        "ya setuju",
+        "iya setuju",
+        "ya",
+        "iya",
+        "ok",
+        "oke",
+        "boleh",
+        "yes",
+        "agree",
+        "i agree",
+    ];
+    const DECLINE: &[&str] = &[
+        "tidak",
+        "tidak setuju",
+        "gak setuju",
+        "ga setuju",
+        "nggak setuju",
+        "tolak",
+        "menolak",
+        "tidak mau",
+        "gak mau",
+        "ga mau",
+        "nggak mau",
+        "no",
+        "gak",
+        "nggak",
+        "enggak",
+    ];
+    let t = crate::parse::normalize(text);
+    if AGREE.contains(&t.as_str()) {
+        Some(true)
+    } else if DECLINE.contains(&t.as_str()) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
 fn miss(conv: &mut Conversation, input: &Input, returning: bool, ctx: &Ctx, out: &mut Out) {
     let greeting = matches!(input, Input::Text(t) if commands::is_greeting(t));
-    if greeting || returning {
+    if (greeting || returning) && conv.step != Step::Consent {
         out.ask(conv, ctx, Some(Msg::new("welcome-back")));
         return;
     }
     conv.misses = conv.misses.saturating_add(1);
     if conv.misses >= 3 {
         conv.misses = 0;
-        out.ask(conv, ctx, Some(Msg::new("miss-third")));
+        let has_buttons = !questions::prompt(conv, ctx).buttons.is_empty();
+        let lead_in =
+            Msg::new("miss-third").text("has_buttons", if has_buttons { "yes" } else { "no" });
+        out.ask(conv, ctx, Some(lead_in));
     } else {
         out.ask(conv, ctx, Some(questions::hint(&conv.step)));
     }
@@ -278,6 +321,8 @@ fn restart(conv: &mut Conversation) {
         consent: conv.consent.clone(),
         source: conv.source.clone(),
         last_seen: conv.last_seen,
+        // Documents already sent stay received; the new checklist keeps them.
+        checklist: std::mem::take(&mut conv.checklist),
         ..Conversation::new(conv.locale)
     };
     *conv = fresh;

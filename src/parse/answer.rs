@@ -52,6 +52,16 @@ const UNKNOWN: &[&str] = &[
     "tidak tau",
     "don't know",
     "dont know",
+    "tidak ngerti",
+    "ga ngerti",
+    "gak ngerti",
+    "nggak ngerti",
+    "tidak paham",
+    "belum paham",
+    "kurang paham",
+    "ga paham",
+    "gak paham",
+    "bingung",
 ];
 
 /// Politeness and filler words that may precede an answer ("kak, sudah").

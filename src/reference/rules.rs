@@ -19,6 +19,9 @@ pub struct Rules {
     pub menengah_max_modal: Rupiah,
     #[serde(deserialize_with = "date")]
     pub halal_umk_deadline: time::Date,
+    /// Medium and large businesses: their deadline has passed already.
+    #[serde(deserialize_with = "date")]
+    pub halal_non_umk_deadline: time::Date,
     pub halal_self_declare_max_omzet: Rupiah,
     #[serde(default)]
     pub sources: Vec<String>,

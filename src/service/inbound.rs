@@ -1,14 +1,15 @@
 //! Handling one inbound event: dedupe, load state, run the flow, persist everything and
 //! queue the replies in ONE transaction. Nothing is sent from here.
 
+use super::apply::Applied;
 use crate::documents::{DocumentStore, inspect};
-use crate::domain::{ChannelKind, ConversationId, Locale, UserKey};
-use crate::flow::{self, Conversation, Ctx, Effect, Event, FileCheck, Input, Next, Transition};
+use crate::domain::{ChannelKind, Locale, UserKey};
+use crate::flow::{self, Ctx, Event, FileCheck, Input};
 use crate::i18n::Texts;
 use crate::message::Outgoing;
 use crate::parse::PhoneNumber;
 use crate::reference::Reference;
-use crate::store::{self, Store, StoreError, Tx};
+use crate::store::{self, Store, StoreError};
 use sha2::{Digest, Sha256};
 use std::sync::Arc;
 use time::OffsetDateTime;
@@ -93,36 +94,6 @@ impl Service {
         .await
     }
 
-    /// Queue channel housekeeping that needs no conversation step (a stale button pressed).
-    pub async fn acknowledge(
-        &self,
-        channel: ChannelKind,
-        user: &UserKey,
-        acks: &[Outgoing],
-        at: OffsetDateTime,
-    ) -> Result<(), ServiceError> {
-        let mut tx = self.store.begin().await?;
-        for ack in acks {
-            store::outbox::enqueue(&mut tx, channel, user, None, ack, true, at).await?;
-        }
-        tx.commit().await.map_err(StoreError::from)?;
-        Ok(())
-    }
-
-    /// Delete what is older than the retention period promised in the consent notice.
-    pub async fn purge_expired(&self, now: OffsetDateTime) -> Result<u64, ServiceError> {
-        let months = i64::from(self.settings.retention_months);
-        let purged =
-            store::retention::purge_before(&self.store, now - time::Duration::days(months * 30))
-                .await?;
-        self.remove_unreferenced(purged.document_hashes).await;
-        tracing::info!(
-            conversations = purged.conversations,
-            "retention: expired data deleted"
-        );
-        Ok(purged.conversations)
-    }
-
     async fn handle_once(&self, inbound: &Inbound, key: &str) -> Result<Handled, ServiceError> {
         let (input, bytes) = self.check(inbound.input.clone());
         let mut tx = self.store.begin().await?;
@@ -138,11 +109,13 @@ impl Service {
             &inbound.user,
         )
         .await?;
-        let (existing_id, state) =
-            existing.map_or((None, None), |(id, conv)| (Some(id), Some(conv)));
+        let (existing_id, state) = match existing {
+            None => (None, None),
+            Some((id, state)) => (Some(id), state),
+        };
         let locale_before = state
             .as_ref()
-            .map_or(self.settings.default_locale, |c: &Conversation| c.locale);
+            .map_or(self.settings.default_locale, |c| c.locale);
         let ctx = Ctx {
             reference: &self.reference,
             sender_phone: inbound.sender_phone.as_ref(),
@@ -157,29 +130,38 @@ impl Service {
             },
             &ctx,
         );
-        let mut applied = Applied {
-            conversation: None,
-            erased_files: Vec::new(),
-        };
-        self.apply(
-            &mut tx,
-            inbound,
-            existing_id,
-            &transition,
-            bytes.as_deref(),
-            &mut applied,
-        )
-        .await?;
-        let replies = self
-            .enqueue_replies(
+        let mut applied = Applied::default();
+        let written = async {
+            self.apply(
                 &mut tx,
                 inbound,
+                existing_id,
                 &transition,
-                locale_before,
-                applied.conversation,
+                bytes.as_deref(),
+                &mut applied,
             )
             .await?;
-        tx.commit().await.map_err(StoreError::from)?;
+            let replies = self
+                .enqueue_replies(
+                    &mut tx,
+                    inbound,
+                    &transition,
+                    locale_before,
+                    applied.conversation,
+                )
+                .await?;
+            tx.commit().await.map_err(StoreError::from)?;
+            Ok::<_, ServiceError>(replies)
+        }
+        .await;
+        let replies = match written {
+            Ok(replies) => replies,
+            Err(e) => {
+                // Files written for a transaction that did not commit must not linger.
+                self.remove_unreferenced(applied.written_files).await;
+                return Err(e);
+            }
+        };
         self.remove_unreferenced(applied.erased_files).await;
         tracing::info!(replies, effects = transition.effects.len(), "event handled");
         Ok(Handled::Processed { replies })
@@ -203,133 +185,6 @@ impl Service {
             }
         }
     }
-
-    async fn apply(
-        &self,
-        tx: &mut Tx,
-        inbound: &Inbound,
-        existing: Option<ConversationId>,
-        transition: &Transition,
-        bytes: Option<&[u8]>,
-        applied: &mut Applied,
-    ) -> Result<(), ServiceError> {
-        let at = inbound.at;
-        if let Next::Keep(conv) = &transition.next {
-            let id =
-                store::conversations::save(tx, existing, inbound.channel, &inbound.user, conv, at)
-                    .await?;
-            applied.conversation = Some(id);
-        }
-        for effect in &transition.effects {
-            match effect {
-                Effect::SaveLead(lead) => {
-                    if let Some(id) = applied.conversation {
-                        let lead_id =
-                            store::leads::upsert(tx, id, inbound.channel, lead, at).await?;
-                        tracing::info!(lead = %lead_id, outcome = lead.decision.code.as_str(), "lead saved");
-                    }
-                }
-                Effect::StoreDocument { item, file } => {
-                    if let (Some(id), Some(bytes)) = (applied.conversation, bytes) {
-                        // Written before commit: a failed commit leaves an unreferenced file, never a
-                        // row without its file.
-                        self.documents.put(&file.sha256, bytes).await?;
-                        store::documents::insert(tx, id, *item, file, at).await?;
-                        tracing::info!(
-                            item = item.as_str(),
-                            kind = file.kind.mime(),
-                            size = file.size,
-                            "document stored"
-                        );
-                    }
-                }
-                Effect::CountDeclined => {
-                    let day = at.date().to_string();
-                    store::stats::count_declined(tx, &day, inbound.channel).await?;
-                    tracing::info!("consent declined");
-                }
-                Effect::EraseContact => {
-                    if let Some(id) = existing {
-                        applied.erased_files = store::documents::delete_for(tx, id).await?;
-                        store::leads::delete_for(tx, id).await?;
-                    }
-                    tracing::info!("contact erased on request");
-                }
-            }
-        }
-        if let Next::Forget = transition.next {
-            // Earlier messages to this user go too: they name the user and may quote their data.
-            store::outbox::delete_for_recipient(tx, inbound.channel, &inbound.user).await?;
-            if let Some(id) = existing {
-                store::conversations::delete(tx, id).await?;
-            }
-        }
-        Ok(())
-    }
-
-    async fn enqueue_replies(
-        &self,
-        tx: &mut Tx,
-        inbound: &Inbound,
-        transition: &Transition,
-        locale_before: Locale,
-        conversation: Option<ConversationId>,
-    ) -> Result<usize, ServiceError> {
-        for ack in &inbound.acks {
-            let conv = conversation;
-            store::outbox::enqueue(
-                tx,
-                inbound.channel,
-                &inbound.user,
-                conv,
-                ack,
-                true,
-                inbound.at,
-            )
-            .await?;
-        }
-        let locale = transition.locale(locale_before);
-        let transient = matches!(transition.next, Next::Forget);
-        let mut count = 0;
-        for reply in &transition.replies {
-            let message = self.texts.render_reply(locale, reply);
-            for part in message.split(inbound.channel.max_text_chars()) {
-                store::outbox::enqueue(
-                    tx,
-                    inbound.channel,
-                    &inbound.user,
-                    conversation,
-                    &Outgoing::Message(part),
-                    transient,
-                    inbound.at,
-                )
-                .await?;
-                count += 1;
-            }
-        }
-        Ok(count)
-    }
-
-    /// After `/hapus`, remove files nobody else refers to. A failure here is logged, not
-    /// fatal: the rows are already gone, and a later erase of the same hash retries it.
-    async fn remove_unreferenced(&self, hashes: Vec<String>) {
-        for sha in hashes {
-            match store::documents::is_referenced(&self.store, &sha).await {
-                Ok(false) => {
-                    if let Err(e) = self.documents.remove(&sha).await {
-                        tracing::error!(error = %e, "could not remove an erased document file");
-                    }
-                }
-                Ok(true) => {}
-                Err(e) => tracing::error!(error = %e, "could not check an erased document"),
-            }
-        }
-    }
-}
-
-struct Applied {
-    conversation: Option<ConversationId>,
-    erased_files: Vec<String>,
 }
 
 /// A hash of channel, user and message id: unique per event, and no identity kept in clear.

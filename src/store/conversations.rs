@@ -6,13 +6,15 @@ use crate::flow::Conversation;
 use sqlx::Row;
 use time::OffsetDateTime;
 
-/// The user's conversation, locked for the rest of the transaction.
+/// The user's conversation, locked for the rest of the transaction. The state is None
+/// when the stored JSON cannot be read (an old or damaged row): the conversation then
+/// starts afresh rather than failing every message of that user.
 pub async fn load_for_update(
     store: &Store,
     tx: &mut Tx,
     channel: ChannelKind,
     user: &UserKey,
-) -> Result<Option<(ConversationId, Conversation)>, StoreError> {
+) -> Result<Option<(ConversationId, Option<Conversation>)>, StoreError> {
     let sql = format!(
         "SELECT id, state FROM conversations WHERE channel = $1 AND user_key = $2{}",
         store.lock_clause()
@@ -24,8 +26,11 @@ pub async fn load_for_update(
         .await?;
     let Some(row) = row else { return Ok(None) };
     let state: String = row.try_get("state")?;
-    let conv = serde_json::from_str(&state).map_err(|e| corrupt("conversation state", e))?;
-    Ok(Some((ConversationId(row.try_get("id")?), conv)))
+    let id = ConversationId(row.try_get("id")?);
+    let conv = serde_json::from_str(&state)
+        .inspect_err(|e| tracing::error!(conversation = %id, error = %e, "unreadable conversation state; starting afresh"))
+        .ok();
+    Ok(Some((id, conv)))
 }
 
 pub async fn save(

@@ -33,6 +33,13 @@ fn closed_answers_are_understood_when_typed() {
     assert_eq!(izin_edar(&text("sudah ada PIRT")), Some(IzinEdar::Pirt));
     assert_eq!(izin_edar(&text("BPOM MD")), Some(IzinEdar::BpomMd));
     assert_eq!(izin_edar(&text("belum")), Some(IzinEdar::Belum));
+    // Negations are not mentions.
+    assert_eq!(izin_edar(&text("belum ada P-IRT")), Some(IzinEdar::Belum));
+    assert_eq!(progress(&text("belum daftar")), Some(Progress::Belum));
+    assert_eq!(label(&text("tidak lengkap")), Some(LabelState::Sebagian));
+    assert_eq!(site(&text("manual, tanpa mesin")), Some(Site::RumahManual));
+    assert_eq!(risk(&text("bukan rendah")), None);
+    assert_eq!(risk(&text("tidak tinggi")), None);
     assert_eq!(progress(&text("sudah")), Some(Progress::Sudah));
     assert_eq!(progress(&text("lagi proses")), Some(Progress::Proses));
     assert_eq!(progress(&text("blm")), Some(Progress::Belum));
