@@ -104,7 +104,7 @@ fn choice(input: &Input) -> Option<DocState> {
 
 /// Save the lead, then ask for the next owed document or close with the summary.
 fn move_on(conv: &mut Conversation, index: usize, ctx: &Ctx, out: &mut Out, lead_in: Option<Msg>) {
-    result::save_lead(out);
+    result::mark_lead_changed(out);
     match conv.checklist.next_open(index + 1) {
         Some(next) => {
             conv.advance(Step::Document { index: next });

@@ -23,7 +23,7 @@ pub(super) fn finish(conv: &mut Conversation, ctx: &Ctx, out: &mut Out) {
         out.say(notes);
     }
     conv.decision = Some(decision);
-    save_lead(out);
+    mark_lead_changed(out);
     match conv.checklist.next_pending(0) {
         Some(index) => {
             conv.advance(Step::Document { index });
@@ -41,7 +41,7 @@ pub(super) fn finish(conv: &mut Conversation, ctx: &Ctx, out: &mut Out) {
 }
 
 /// The lead is a projection of the conversation; it is rebuilt once the event is handled.
-pub(super) fn save_lead(out: &mut Out) {
+pub(super) fn mark_lead_changed(out: &mut Out) {
     out.lead_changed = true;
 }
 
