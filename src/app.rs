@@ -24,10 +24,72 @@ pub async fn build(config: &Config) -> Result<Service, StartError> {
         reference: Arc::new(reference),
         texts: Arc::new(Texts::embedded(config.help_contact.clone())),
         documents: DocumentStore::new(&config.documents_dir),
+        outbox_ready: Arc::new(tokio::sync::watch::Sender::new(0)),
         settings: Settings {
             default_locale: config.default_locale,
             retention_months: config.retention_months,
             document_max_bytes: config.document_max_bytes,
         },
     })
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    #[error(transparent)]
+    Start(#[from] StartError),
+    #[error(transparent)]
+    Telegram(#[from] crate::channels::telegram::SetupError),
+    #[error("HTTP server: {0}")]
+    Http(#[from] std::io::Error),
+}
+
+/// `pandu serve`: the HTTP server (health, webhooks), the channel workers and the daily
+/// retention purge, until `shutdown` resolves. Tests run it on a random port.
+pub async fn serve(
+    config: &Config,
+    listener: tokio::net::TcpListener,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> Result<(), ServeError> {
+    let service = build(config).await?;
+    let mut tasks = tokio::task::JoinSet::new();
+    let mut router = crate::web::router(service.store.clone());
+    match &config.telegram {
+        Some(telegram) => {
+            let channel =
+                crate::channels::telegram::Telegram::new(service.clone(), telegram.clone());
+            channel.register().await?;
+            if let Some(webhook) = channel.webhook() {
+                router = router.merge(webhook);
+            }
+            channel.spawn(&mut tasks);
+            let mode = if telegram.webhook_url.is_some() {
+                "webhook"
+            } else {
+                "long polling"
+            };
+            tracing::info!(mode, "telegram channel running");
+        }
+        None => tracing::info!(
+            "no chat platform configured (TELEGRAM_BOT_TOKEN); `pandu chat` works on this machine"
+        ),
+    }
+    tasks.spawn(retention(service.clone()));
+    tracing::info!(addr = %listener.local_addr()?, "pandu serving");
+    axum::serve(listener, router)
+        .with_graceful_shutdown(shutdown)
+        .await?;
+    tasks.shutdown().await;
+    service.store.close().await;
+    Ok(())
+}
+
+/// Once at start and then daily: delete data older than the promised retention period.
+async fn retention(service: Service) {
+    let mut every_day = tokio::time::interval(std::time::Duration::from_secs(24 * 60 * 60));
+    loop {
+        every_day.tick().await;
+        if let Err(e) = service.purge_expired(time::OffsetDateTime::now_utc()).await {
+            tracing::error!(error = %e, "retention purge failed; will retry tomorrow");
+        }
+    }
 }

@@ -26,6 +26,38 @@ pub struct Config {
     pub help_contact: Option<String>,
     pub http_addr: SocketAddr,
     pub reference: ReferencePaths,
+    /// Present when `TELEGRAM_BOT_TOKEN` is set.
+    pub telegram: Option<TelegramConfig>,
+}
+
+#[derive(Clone)]
+pub struct TelegramConfig {
+    pub token: String,
+    pub api_url: url::Url,
+    /// Webhook mode when set; long polling otherwise.
+    pub webhook_url: Option<url::Url>,
+    pub webhook_secret: Option<String>,
+    /// Pause between two messages to one chat (Telegram allows about one a second).
+    pub per_chat_interval: std::time::Duration,
+    /// Messages per second over all chats (Telegram's bulk limit is about 30).
+    pub global_per_second: u32,
+    /// Sending attempts before a message ends as failed.
+    pub max_attempts: u32,
+}
+
+/// The token is a secret: it never reaches a log.
+impl std::fmt::Debug for TelegramConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TelegramConfig")
+            .field("api_url", &self.api_url.as_str())
+            .field(
+                "webhook_url",
+                &self.webhook_url.as_ref().map(url::Url::as_str),
+            )
+            .field("per_chat_interval", &self.per_chat_interval)
+            .field("global_per_second", &self.global_per_second)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Config {
@@ -77,8 +109,68 @@ impl Config {
                 catalogue: path("PANDU_CATALOGUE_PATH"),
                 rules: path("PANDU_RULES_PATH"),
             },
+            telegram: telegram(&get)?,
         })
     }
+}
+
+fn telegram(get: &impl Fn(&str) -> Option<String>) -> Result<Option<TelegramConfig>, ConfigError> {
+    let Some(token) = get("TELEGRAM_BOT_TOKEN") else {
+        return Ok(None);
+    };
+    let default_api = url::Url::parse("https://api.telegram.org").expect("a valid URL");
+    let webhook_url = parsed_opt::<url::Url>(get, "TELEGRAM_WEBHOOK_URL", "an https URL")?;
+    let webhook_secret = get("TELEGRAM_WEBHOOK_SECRET");
+    if let Some(secret) = &webhook_secret {
+        let ok = (1..=256).contains(&secret.len())
+            && secret
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+        if !ok {
+            return Err(ConfigError::Invalid {
+                name: "TELEGRAM_WEBHOOK_SECRET",
+                value: "(hidden)".into(),
+                expected: "1-256 characters of A-Z a-z 0-9 _ -",
+            });
+        }
+    }
+    if webhook_url.is_some() && webhook_secret.is_none() {
+        return Err(ConfigError::Invalid {
+            name: "TELEGRAM_WEBHOOK_SECRET",
+            value: String::new(),
+            expected: "set whenever TELEGRAM_WEBHOOK_URL is set",
+        });
+    }
+    Ok(Some(TelegramConfig {
+        token,
+        api_url: parsed(get, "TELEGRAM_API_URL", default_api, "a URL")?,
+        webhook_url,
+        webhook_secret,
+        per_chat_interval: std::time::Duration::from_millis(parsed(
+            get,
+            "TELEGRAM_PER_CHAT_INTERVAL_MS",
+            1000,
+            "milliseconds",
+        )?),
+        global_per_second: parsed(get, "TELEGRAM_GLOBAL_PER_SECOND", 30, "messages per second")?,
+        max_attempts: parsed(get, "TELEGRAM_MAX_ATTEMPTS", 5, "a whole number")?,
+    }))
+}
+
+fn parsed_opt<T: std::str::FromStr>(
+    get: &impl Fn(&str) -> Option<String>,
+    name: &'static str,
+    expected: &'static str,
+) -> Result<Option<T>, ConfigError> {
+    get(name)
+        .map(|value| {
+            value.parse().map_err(|_| ConfigError::Invalid {
+                name,
+                value,
+                expected,
+            })
+        })
+        .transpose()
 }
 
 fn parsed<T: std::str::FromStr>(

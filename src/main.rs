@@ -105,29 +105,12 @@ async fn chat(config: Config, user: String, json: bool) -> anyhow::Result<()> {
 }
 
 async fn serve(config: Config) -> anyhow::Result<()> {
-    let service = pandu::app::build(&config).await.context("starting Pandu")?;
     let listener = tokio::net::TcpListener::bind(config.http_addr)
         .await
         .with_context(|| format!("binding PANDU_HTTP_ADDR={}", config.http_addr))?;
-    tokio::spawn(retention(service.clone()));
-    tracing::info!(addr = %config.http_addr, "pandu serving: GET /healthz");
-    tracing::info!("no chat platform configured yet; try `pandu chat` on this machine");
-    axum::serve(listener, pandu::web::router(service.store.clone()))
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await?;
-    service.store.close().await;
+    let shutdown = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    pandu::app::serve(&config, listener, shutdown).await?;
     Ok(())
-}
-
-/// Once at start and then daily: delete data older than the promised retention period.
-async fn retention(service: pandu::service::Service) {
-    let mut every_day = tokio::time::interval(std::time::Duration::from_secs(24 * 60 * 60));
-    loop {
-        every_day.tick().await;
-        if let Err(e) = service.purge_expired(time::OffsetDateTime::now_utc()).await {
-            tracing::error!(error = %e, "retention purge failed; will retry tomorrow");
-        }
-    }
 }

@@ -302,3 +302,19 @@ hint-choice = Sorry, I did not understand. Pick one of the options, or type its 
 
 console-intro = Pandu in the terminal. Type your answer, or the number of an option. Send a document by typing its file path. Ctrl+D to leave.
 console-you = You
+
+## Telegram
+
+stale-button = That choice has passed. Please answer the latest question.
+
+# Bot menu (setMyCommands)
+cmd-start = Start the SNI check
+cmd-bantuan = Help for this question
+cmd-kembali = Back to the previous question
+cmd-status = See the summary of your data
+cmd-dokumen = Send missing documents
+cmd-lewati = Skip this question
+cmd-batal = Pause, continue later
+cmd-ulang = Start again
+cmd-bahasa = Change language
+cmd-hapus = Delete all my data

@@ -303,3 +303,19 @@ hint-choice = Maaf, saya belum paham. Pilih salah satu, atau ketik nomornya.
 
 console-intro = Pandu di terminal. Ketik jawaban Anda, atau nomor pilihan. Kirim dokumen dengan mengetik path berkasnya. Ctrl+D untuk keluar.
 console-you = Anda
+
+## Telegram
+
+stale-button = Pilihan ini sudah lewat. Silakan jawab pertanyaan terakhir.
+
+# Bot menu (setMyCommands)
+cmd-start = Mulai cek SNI
+cmd-bantuan = Bantuan untuk pertanyaan ini
+cmd-kembali = Kembali ke pertanyaan sebelumnya
+cmd-status = Lihat ringkasan data Anda
+cmd-dokumen = Kirim dokumen yang belum
+cmd-lewati = Lewati pertanyaan ini
+cmd-batal = Berhenti dulu, lanjut nanti
+cmd-ulang = Mulai lagi dari awal
+cmd-bahasa = Ganti bahasa
+cmd-hapus = Hapus semua data saya

@@ -2,3 +2,4 @@
 //! `message::OutMessage`s from the outbox.
 
 pub mod console;
+pub mod telegram;

@@ -71,6 +71,9 @@ pub struct Service {
     pub texts: Arc<Texts>,
     pub documents: DocumentStore,
     pub settings: Settings,
+    /// Bumped whenever messages were queued, so senders deliver at once instead of polling
+    /// (a watch channel: a sender that was busy still sees the change afterwards).
+    pub outbox_ready: Arc<tokio::sync::watch::Sender<u64>>,
 }
 
 impl Service {
@@ -163,6 +166,7 @@ impl Service {
             }
         };
         self.remove_unreferenced(applied.erased_files).await;
+        self.outbox_ready.send_modify(|n| *n = n.wrapping_add(1));
         tracing::info!(replies, effects = transition.effects.len(), "event handled");
         Ok(Handled::Processed { replies })
     }

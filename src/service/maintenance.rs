@@ -20,6 +20,7 @@ impl Service {
             store::outbox::enqueue(&mut tx, channel, user, None, ack, true, at).await?;
         }
         tx.commit().await.map_err(StoreError::from)?;
+        self.outbox_ready.send_modify(|n| *n = n.wrapping_add(1));
         Ok(())
     }
 

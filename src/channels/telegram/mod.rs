@@ -1,0 +1,101 @@
+//! The Telegram channel: updates in through polling or a webhook, committed to the inbox;
+//! a worker runs them through the conversation; a sender delivers the outbox.
+
+pub mod inbox;
+pub mod intake;
+pub mod render;
+pub mod sender;
+pub mod update;
+
+use crate::config::TelegramConfig;
+use crate::service::Service;
+use axum::Router;
+use teloxide::prelude::*;
+use teloxide::types::BotCommand;
+
+#[derive(Debug, thiserror::Error)]
+#[error("telegram setup: {0}")]
+pub struct SetupError(#[from] teloxide::RequestError);
+
+pub struct Telegram {
+    pub bot: Bot,
+    pub service: Service,
+    pub config: TelegramConfig,
+}
+
+impl Telegram {
+    pub fn new(service: Service, config: TelegramConfig) -> Self {
+        // TELEGRAM_API_URL points requests and file downloads alike at another server.
+        let bot = Bot::new(config.token.clone()).set_api_url(config.api_url.clone());
+        Self {
+            bot,
+            service,
+            config,
+        }
+    }
+
+    /// Register the commands, then the webhook, or clear it for polling.
+    pub async fn register(&self) -> Result<(), SetupError> {
+        self.bot.set_my_commands(self.commands()).await?;
+        match (&self.config.webhook_url, &self.config.webhook_secret) {
+            (Some(url), Some(secret)) => {
+                self.bot
+                    .set_webhook(url.clone())
+                    .secret_token(secret.clone())
+                    .allowed_updates(intake::allowed_updates())
+                    .await?;
+            }
+            _ => {
+                self.bot.delete_webhook().await?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The webhook route to mount on the HTTP server, in webhook mode.
+    pub fn webhook(&self) -> Option<Router> {
+        let url = self.config.webhook_url.as_ref()?;
+        let secret = self.config.webhook_secret.clone()?;
+        Some(intake::webhook_router(
+            url.path(),
+            self.service.clone(),
+            secret,
+        ))
+    }
+
+    /// Start the workers (and the poller, without a webhook) on `tasks`.
+    pub fn spawn(&self, tasks: &mut tokio::task::JoinSet<()>) {
+        if self.config.webhook_url.is_none() {
+            tasks.spawn(intake::poll(self.bot.clone(), self.service.clone()));
+        }
+        let wake = self.service.outbox_ready.subscribe();
+        tasks.spawn(inbox::InboxWorker::new(self.bot.clone(), self.service.clone(), wake).run());
+        tasks
+            .spawn(sender::Sender::new(self.bot.clone(), self.service.clone(), &self.config).run());
+    }
+
+    /// The slash commands, described in Indonesian in the Telegram menu.
+    fn commands(&self) -> Vec<BotCommand> {
+        let locale = crate::domain::Locale::Id;
+        let describe = |id| {
+            self.service
+                .texts
+                .render(locale, &crate::flow::Msg::new(id))
+        };
+        [
+            ("start", "cmd-start"),
+            ("bantuan", "cmd-bantuan"),
+            ("kembali", "cmd-kembali"),
+            ("status", "cmd-status"),
+            ("dokumen", "cmd-dokumen"),
+            ("lewati", "cmd-lewati"),
+            ("batal", "cmd-batal"),
+            ("ulang", "cmd-ulang"),
+            ("bahasa", "cmd-bahasa"),
+            ("hapus", "cmd-hapus"),
+        ]
+        .into_iter()
+        .map(|(command, id)| BotCommand::new(command, describe(id)))
+        .collect()
+    }
+}
