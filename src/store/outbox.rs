@@ -93,8 +93,9 @@ pub async fn claim(
     Ok(claimed)
 }
 
-/// Delivered: kept as `sent` (with the platform's id for it), or deleted when it belonged to
-/// a user we keep nothing of. The chat's next message waits `gap` (per-chat pacing).
+/// Delivered: kept as `sent` with the platform's id for it. A transient message keeps no
+/// content, and is deleted outright when its contact was forgotten. The chat's next message
+/// waits `gap` (per-chat pacing).
 pub async fn mark_sent(
     store: &Store,
     message: &Claimed,
@@ -105,20 +106,20 @@ pub async fn mark_sent(
 ) -> Result<(), StoreError> {
     let mut tx = store.begin().await?;
     if message.transient {
-        sqlx::query("DELETE FROM outbox WHERE id = $1")
+        sqlx::query("DELETE FROM outbox WHERE id = $1 AND conversation_id IS NULL")
             .bind(message.id.0)
             .execute(&mut *tx)
             .await?;
-    } else {
-        sqlx::query(
-            "UPDATE outbox SET status = 'sent', sent_at = $2, lease_until = NULL, platform_message_id = $3 WHERE id = $1",
-        )
-        .bind(message.id.0)
-        .bind(millis(at))
-        .bind(platform_id.map(str::to_owned))
-        .execute(&mut *tx)
-        .await?;
     }
+    sqlx::query(
+        "UPDATE outbox SET status = 'sent', sent_at = $2, lease_until = NULL, platform_message_id = $3, \
+         payload = CASE WHEN transient = 1 THEN '' ELSE payload END WHERE id = $1",
+    )
+    .bind(message.id.0)
+    .bind(millis(at))
+    .bind(platform_id.map(str::to_owned))
+    .execute(&mut *tx)
+    .await?;
     if gap > Duration::ZERO {
         let next = millis(at + gap);
         sqlx::query(

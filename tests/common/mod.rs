@@ -73,6 +73,10 @@ impl TestApp {
         Self { service, ..self }
     }
 
+    pub fn database_url(&self) -> String {
+        self.database_url.clone()
+    }
+
     /// Another `pandu serve` on the same database and document folder.
     pub async fn second_instance(&self) -> Service {
         build(&self.database_url, &self.dir).await
@@ -278,3 +282,6 @@ macro_rules! both_engines {
         }
     };
 }
+
+pub mod fake_telegram;
+pub mod telegram_app;
