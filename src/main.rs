@@ -108,9 +108,23 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     let listener = tokio::net::TcpListener::bind(config.http_addr)
         .await
         .with_context(|| format!("binding PANDU_HTTP_ADDR={}", config.http_addr))?;
-    let shutdown = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    pandu::app::serve(&config, listener, shutdown).await?;
+    pandu::app::serve(&config, listener, shutdown_signal()).await?;
     Ok(())
+}
+
+/// Ctrl+C, or SIGTERM from systemd or a container runtime.
+async fn shutdown_signal() {
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        _ = tokio::signal::ctrl_c() => {}
+        _ = terminate => {}
+    }
+    tracing::info!("shutting down");
 }

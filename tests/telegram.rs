@@ -43,11 +43,11 @@ impl<'a> TgUser<'a> {
         let chat = self.chat;
         let seen = self.seen;
         self.fake
-            .wait_for("a reply", WAIT, |f| f.sent_to(chat).len() > seen)
+            .wait_for("a reply", WAIT, |f| f.sent_count(chat) > seen)
             .await;
         let mut count = 0;
-        while count != self.fake.sent_to(chat).len() {
-            count = self.fake.sent_to(chat).len();
+        while count != self.fake.sent_count(chat) {
+            count = self.fake.sent_count(chat);
             tokio::time::sleep(Duration::from_millis(150)).await;
         }
         let all = self.fake.sent_to(chat);

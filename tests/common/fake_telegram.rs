@@ -42,6 +42,8 @@ struct Inner {
     files: HashMap<String, (String, Vec<u8>)>,
     failures: HashMap<String, VecDeque<Failure>>,
     blocked: HashSet<i64>,
+    /// Positions in `calls` of each chat's sendMessage calls, so lookups stay cheap.
+    sent_by_chat: HashMap<i64, Vec<usize>>,
 }
 
 #[derive(Clone)]
@@ -49,6 +51,8 @@ pub struct FakeTelegram {
     pub addr: SocketAddr,
     inner: Arc<Mutex<Inner>>,
     arrived: Arc<tokio::sync::Notify>,
+    /// Notified on every recorded call, so waiting is prompt.
+    called: Arc<tokio::sync::Notify>,
 }
 
 impl FakeTelegram {
@@ -59,7 +63,8 @@ impl FakeTelegram {
             ..Inner::default()
         }));
         let arrived = Arc::new(tokio::sync::Notify::new());
-        let state = (inner.clone(), arrived.clone());
+        let called = Arc::new(tokio::sync::Notify::new());
+        let state = (inner.clone(), arrived.clone(), called.clone());
         let app = Router::new()
             .route("/{bot}/{method}", post(method))
             .route("/file/{bot}/{*path}", get(file))
@@ -71,6 +76,7 @@ impl FakeTelegram {
             addr,
             inner,
             arrived,
+            called,
         }
     }
 
@@ -129,13 +135,27 @@ impl FakeTelegram {
 
     /// Messages sent to one chat, in order.
     pub fn sent_to(&self, chat: i64) -> Vec<Call> {
-        self.calls("sendMessage")
-            .into_iter()
-            .filter(|c| c.body["chat_id"].as_i64() == Some(chat))
-            .collect()
+        let inner = self.inner.lock().unwrap();
+        let indices = inner.sent_by_chat.get(&chat).cloned().unwrap_or_default();
+        indices.iter().map(|&i| inner.calls[i].clone()).collect()
     }
 
-    /// Wait until `check` holds, or panic after `timeout` with `what`.
+    pub fn sent_count(&self, chat: i64) -> usize {
+        self.inner
+            .lock()
+            .unwrap()
+            .sent_by_chat
+            .get(&chat)
+            .map_or(0, Vec::len)
+    }
+
+    /// When the n-th (0-based) message to a chat arrived.
+    pub fn sent_at(&self, chat: i64, n: usize) -> Instant {
+        let inner = self.inner.lock().unwrap();
+        inner.calls[inner.sent_by_chat[&chat][n]].at
+    }
+
+    /// Wait until `check` holds, or panic after `timeout` with `what`. Woken by every call.
     pub async fn wait_for(
         &self,
         what: &str,
@@ -143,9 +163,13 @@ impl FakeTelegram {
         check: impl Fn(&FakeTelegram) -> bool,
     ) {
         let deadline = Instant::now() + timeout;
-        while !check(self) {
+        loop {
+            let called = self.called.notified();
+            if check(self) {
+                return;
+            }
             assert!(Instant::now() < deadline, "timed out waiting for {what}");
-            tokio::time::sleep(Duration::from_millis(10)).await;
+            let _ = tokio::time::timeout(Duration::from_millis(50), called).await;
         }
     }
 
@@ -154,14 +178,18 @@ impl FakeTelegram {
         self.wait_for(
             &format!("message {n} to {chat}"),
             Duration::from_secs(10),
-            |f| f.sent_to(chat).len() >= n,
+            |f| f.sent_count(chat) >= n,
         )
         .await;
         self.sent_to(chat)[n - 1].clone()
     }
 }
 
-type AppState = (Arc<Mutex<Inner>>, Arc<tokio::sync::Notify>);
+type AppState = (
+    Arc<Mutex<Inner>>,
+    Arc<tokio::sync::Notify>,
+    Arc<tokio::sync::Notify>,
+);
 
 fn ok(result: Value) -> Response {
     axum::Json(json!({ "ok": true, "result": result })).into_response()
@@ -177,7 +205,7 @@ fn error(status: StatusCode, description: &str, parameters: Option<Value>) -> Re
 }
 
 async fn method(
-    State((inner, arrived)): State<AppState>,
+    State((inner, arrived, called)): State<AppState>,
     Path((bot, method)): Path<(String, String)>,
     headers: axum::http::HeaderMap,
     body: axum::body::Bytes,
@@ -195,6 +223,13 @@ async fn method(
     if method == "getUpdates" {
         return get_updates(inner, arrived, body).await;
     }
+    let response = record(&inner, method, body);
+    called.notify_waiters();
+    response
+}
+
+/// Record the call and answer it as Telegram would.
+fn record(inner: &Mutex<Inner>, method: String, body: Value) -> Response {
     let mut state = inner.lock().unwrap();
     state.calls.push(Call {
         method: method.clone(),
@@ -202,6 +237,12 @@ async fn method(
         result: Value::Null,
         at: Instant::now(),
     });
+    // Every attempt counts, refused ones too: tests check what Telegram was asked.
+    if method == "sendMessage" {
+        let index = state.calls.len() - 1;
+        let chat = body["chat_id"].as_i64().unwrap_or_default();
+        state.sent_by_chat.entry(chat).or_default().push(index);
+    }
     if let Some(failure) = state
         .failures
         .get_mut(&method)
@@ -324,9 +365,8 @@ fn send_message(state: &mut Inner, body: &Value) -> Response {
     if body["reply_markup"]["inline_keyboard"].is_array() {
         message["reply_markup"] = body["reply_markup"].clone();
     }
-    if let Some(call) = state.calls.last_mut() {
-        call.result = message.clone();
-    }
+    let index = state.calls.len() - 1;
+    state.calls[index].result = message.clone();
     ok(message)
 }
 
@@ -365,7 +405,7 @@ async fn get_updates(
 }
 
 async fn file(
-    State((inner, _)): State<AppState>,
+    State((inner, _, _)): State<AppState>,
     Path((bot, path)): Path<(String, String)>,
 ) -> Response {
     if bot != format!("bot{TOKEN}") {
