@@ -14,28 +14,6 @@ use std::time::{Duration, Instant};
 
 const USERS: i64 = 100;
 const CONCURRENCY: usize = 20;
-const SCRIPT: &[&str] = &[
-    "halo",
-    "setuju",
-    "lombok tengah",
-    "Keripik Bu Siti",
-    "Siti Aminah",
-    "0812 3456 7890",
-    "makanan",
-    "keripik singkong balado",
-    "ya",
-    "150 juta",
-    "sudah",
-    "rendah",
-    "di rumah",
-    "belum",
-    "belum",
-    "belum",
-    "iya lengkap",
-    "ya",
-    "pasar lokal",
-    "/status",
-];
 
 #[tokio::main]
 async fn main() {
@@ -88,7 +66,7 @@ async fn run(engine: &str, database_url: Option<String>) {
 
 async fn one_user(fake: &FakeTelegram, url: &str, chat: i64) -> Vec<Duration> {
     let mut latencies = Vec::new();
-    for line in SCRIPT {
+    for line in common::HAPPY_PATH {
         let seen = fake.sent_count(chat);
         let update = updates::text(fake.next_update_id(), chat, line);
         let posted = Instant::now();

@@ -225,9 +225,7 @@ async fn assert_lead(dir: &TempDir) {
 
 #[tokio::test]
 async fn full_conversation_by_polling() {
-    let fake = FakeTelegram::start().await;
-    let dir = tempfile::tempdir().unwrap();
-    let app = start(&fake, &dir, &Options::default()).await;
+    let (fake, dir, app) = polling_app().await;
     let mut user = TgUser::new(&fake, 4242, None);
     full_conversation(&fake, &mut user).await;
     assert_lead(&dir).await;
@@ -267,6 +265,13 @@ async fn full_conversation_by_webhook() {
         "no polling in webhook mode"
     );
     app.stop().await;
+}
+
+async fn polling_app() -> (FakeTelegram, TempDir, Running) {
+    let fake = FakeTelegram::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let app = start(&fake, &dir, &Options::default()).await;
+    (fake, dir, app)
 }
 
 async fn webhook_app() -> (FakeTelegram, TempDir, Running) {
@@ -318,9 +323,7 @@ async fn a_redelivered_update_is_a_no_op() {
 
 #[tokio::test]
 async fn a_429_is_waited_out_and_the_message_arrives_once() {
-    let fake = FakeTelegram::start().await;
-    let dir = tempfile::tempdir().unwrap();
-    let app = start(&fake, &dir, &Options::default()).await;
+    let (fake, _dir, app) = polling_app().await;
     fake.fail_next("sendMessage", Failure::TooManyRequests { retry_after: 1 });
     fake.push(updates::text(fake.next_update_id(), 9, "halo"));
     fake.message(9, 3).await;
@@ -351,9 +354,7 @@ async fn a_429_is_waited_out_and_the_message_arrives_once() {
 
 #[tokio::test]
 async fn a_blocked_user_is_marked_and_skipped() {
-    let fake = FakeTelegram::start().await;
-    let dir = tempfile::tempdir().unwrap();
-    let app = start(&fake, &dir, &Options::default()).await;
+    let (fake, dir, app) = polling_app().await;
     fake.block(11);
     fake.push(updates::text(fake.next_update_id(), 11, "halo"));
     fake.wait_for("a refused send", WAIT, |f| {
@@ -431,9 +432,7 @@ async fn to_documents(user: &mut TgUser<'_>) {
 
 #[tokio::test]
 async fn an_oversize_file_is_refused_before_downloading() {
-    let fake = FakeTelegram::start().await;
-    let dir = tempfile::tempdir().unwrap();
-    let app = start(&fake, &dir, &Options::default()).await;
+    let (fake, _dir, app) = polling_app().await;
     let mut user = TgUser::new(&fake, 21, None);
     to_documents(&mut user).await;
     let id = fake.next_update_id();
@@ -461,9 +460,7 @@ async fn an_oversize_file_is_refused_before_downloading() {
 
 #[tokio::test]
 async fn an_unsupported_message_leaves_the_state_unchanged() {
-    let fake = FakeTelegram::start().await;
-    let dir = tempfile::tempdir().unwrap();
-    let app = start(&fake, &dir, &Options::default()).await;
+    let (fake, _dir, app) = polling_app().await;
     let mut user = TgUser::new(&fake, 31, None);
     for line in ["halo", "setuju", "lombok tengah"] {
         user.say(line).await;
@@ -489,9 +486,7 @@ async fn an_unsupported_message_leaves_the_state_unchanged() {
 
 #[tokio::test]
 async fn an_old_button_pressed_later_changes_nothing() {
-    let fake = FakeTelegram::start().await;
-    let dir = tempfile::tempdir().unwrap();
-    let app = start(&fake, &dir, &Options::default()).await;
+    let (fake, dir, app) = polling_app().await;
     let mut user = TgUser::new(&fake, 41, None);
     user.say("halo").await;
     let consent = user.last_question();
@@ -528,9 +523,7 @@ async fn an_old_button_pressed_later_changes_nothing() {
 
 #[tokio::test]
 async fn a_double_tap_answers_once() {
-    let fake = FakeTelegram::start().await;
-    let dir = tempfile::tempdir().unwrap();
-    let app = start(&fake, &dir, &Options::default()).await;
+    let (fake, _dir, app) = polling_app().await;
     let mut user = TgUser::new(&fake, 51, None);
     user.say("halo").await;
     let consent = user.last_question();
@@ -559,9 +552,7 @@ async fn a_double_tap_answers_once() {
 
 #[tokio::test]
 async fn a_kill_and_restart_mid_conversation_loses_nothing() {
-    let fake = FakeTelegram::start().await;
-    let dir = tempfile::tempdir().unwrap();
-    let app = start(&fake, &dir, &Options::default()).await;
+    let (fake, dir, app) = polling_app().await;
     let mut user = TgUser::new(&fake, 61, None);
     for line in ["halo", "setuju", "lombok tengah"] {
         user.say(line).await;
@@ -653,9 +644,7 @@ async fn messages_to_one_chat_are_paced() {
 
 #[tokio::test]
 async fn a_message_telegram_refuses_for_good_fails_and_the_chat_goes_on() {
-    let fake = FakeTelegram::start().await;
-    let dir = tempfile::tempdir().unwrap();
-    let app = start(&fake, &dir, &Options::default()).await;
+    let (fake, dir, app) = polling_app().await;
     fake.fail_next("sendMessage", Failure::MessageTooLong);
     fake.push(updates::text(fake.next_update_id(), 81, "halo"));
     fake.message(81, 2).await;
@@ -718,4 +707,36 @@ async fn two_instances_on_postgres_never_double_process_or_double_send() {
     a.stop().await;
     b.stop().await;
     db.finish().await;
+}
+
+/// Every button id the flow can show fits Telegram's 64-byte callback_data.
+#[test]
+fn every_button_id_fits_callback_data() {
+    let reference = pandu::reference::Reference::embedded();
+    let mut ids: Vec<String> = reference
+        .catalogue
+        .products()
+        .iter()
+        .map(|p| format!("prod:{}", p.id))
+        .collect();
+    ids.extend(
+        reference
+            .regions
+            .regencies()
+            .iter()
+            .map(|g| format!("region:{}", g.code)),
+    );
+    ids.extend(
+        reference
+            .regions
+            .provinces()
+            .iter()
+            .map(|p| format!("prov:{}", p.code)),
+    );
+    for id in ids {
+        assert!(
+            id.len() <= pandu::channels::telegram::render::CALLBACK_DATA_MAX,
+            "{id}"
+        );
+    }
 }
