@@ -69,9 +69,20 @@ pub async fn serve(
             };
             tracing::info!(mode, "telegram channel running");
         }
-        None => tracing::info!(
-            "no chat platform configured (TELEGRAM_BOT_TOKEN); `pandu chat` works on this machine"
-        ),
+        None => tracing::info!("Telegram not configured (TELEGRAM_BOT_TOKEN)"),
+    }
+    match &config.whatsapp {
+        Some(whatsapp) => {
+            let channel =
+                crate::channels::whatsapp::Whatsapp::new(service.clone(), whatsapp.clone());
+            router = router.merge(channel.webhook());
+            channel.spawn(&mut tasks);
+            tracing::info!(
+                path = crate::channels::whatsapp::intake::PATH,
+                "whatsapp channel running"
+            );
+        }
+        None => tracing::info!("WhatsApp not configured (WHATSAPP_ACCESS_TOKEN)"),
     }
     tasks.spawn(retention(service.clone()));
     tracing::info!(addr = %listener.local_addr()?, "pandu serving");

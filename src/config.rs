@@ -28,6 +28,34 @@ pub struct Config {
     pub reference: ReferencePaths,
     /// Present when `TELEGRAM_BOT_TOKEN` is set.
     pub telegram: Option<TelegramConfig>,
+    /// Present when `WHATSAPP_ACCESS_TOKEN` is set.
+    pub whatsapp: Option<WhatsappConfig>,
+}
+
+#[derive(Clone)]
+pub struct WhatsappConfig {
+    /// Graph API base, version included (`https://graph.facebook.com/v21.0`).
+    pub api_url: url::Url,
+    pub access_token: String,
+    pub phone_number_id: String,
+    /// Signs every webhook POST (X-Hub-Signature-256).
+    pub app_secret: String,
+    /// Answers Meta's webhook verification.
+    pub verify_token: String,
+    /// Messages per second from this business number (Meta's default throughput is 80).
+    pub per_second: u32,
+    pub max_attempts: u32,
+}
+
+/// Tokens and secrets never reach a log.
+impl std::fmt::Debug for WhatsappConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WhatsappConfig")
+            .field("api_url", &self.api_url.as_str())
+            .field("phone_number_id", &self.phone_number_id)
+            .field("per_second", &self.per_second)
+            .finish_non_exhaustive()
+    }
 }
 
 #[derive(Clone)]
@@ -110,6 +138,7 @@ impl Config {
                 rules: path("PANDU_RULES_PATH"),
             },
             telegram: telegram(&get)?,
+            whatsapp: whatsapp(&get)?,
         })
     }
 }
@@ -154,6 +183,29 @@ fn telegram(get: &impl Fn(&str) -> Option<String>) -> Result<Option<TelegramConf
         )?),
         global_per_second: parsed(get, "TELEGRAM_GLOBAL_PER_SECOND", 30, "messages per second")?,
         max_attempts: parsed(get, "TELEGRAM_MAX_ATTEMPTS", 5, "a whole number")?,
+    }))
+}
+
+fn whatsapp(get: &impl Fn(&str) -> Option<String>) -> Result<Option<WhatsappConfig>, ConfigError> {
+    let Some(access_token) = get("WHATSAPP_ACCESS_TOKEN") else {
+        return Ok(None);
+    };
+    let required = |name: &'static str| {
+        get(name).ok_or(ConfigError::Invalid {
+            name,
+            value: String::new(),
+            expected: "set whenever WHATSAPP_ACCESS_TOKEN is set",
+        })
+    };
+    let default_api = url::Url::parse("https://graph.facebook.com/v21.0").expect("a valid URL");
+    Ok(Some(WhatsappConfig {
+        api_url: parsed(get, "WHATSAPP_API_URL", default_api, "a URL")?,
+        access_token,
+        phone_number_id: required("WHATSAPP_PHONE_NUMBER_ID")?,
+        app_secret: required("WHATSAPP_APP_SECRET")?,
+        verify_token: required("WHATSAPP_VERIFY_TOKEN")?,
+        per_second: parsed(get, "WHATSAPP_PER_SECOND", 80, "messages per second")?,
+        max_attempts: parsed(get, "WHATSAPP_MAX_ATTEMPTS", 6, "a whole number")?,
     }))
 }
 

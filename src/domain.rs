@@ -34,7 +34,9 @@ impl ChannelKind {
     pub fn max_text_chars(self) -> usize {
         match self {
             // Console has no hard limit; keep the same size as phones see.
-            Self::Console | Self::Telegram | Self::Whatsapp => 4000,
+            Self::Console | Self::Telegram => 4000,
+            // A WhatsApp message with buttons holds at most 1024 characters of text.
+            Self::Whatsapp => 1024,
         }
     }
 }

@@ -318,3 +318,8 @@ cmd-batal = Pause, continue later
 cmd-ulang = Start again
 cmd-bahasa = Change language
 cmd-hapus = Delete all my data
+
+## WhatsApp
+
+# The button that opens a list of options.
+btn-list-open = Choose

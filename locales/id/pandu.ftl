@@ -319,3 +319,8 @@ cmd-batal = Berhenti dulu, lanjut nanti
 cmd-ulang = Mulai lagi dari awal
 cmd-bahasa = Ganti bahasa
 cmd-hapus = Hapus semua data saya
+
+## WhatsApp
+
+# The button that opens a list of options.
+btn-list-open = Pilih

@@ -3,3 +3,5 @@
 
 pub mod console;
 pub mod telegram;
+pub mod whatsapp;
+pub mod worker;

@@ -111,3 +111,19 @@ pub async fn count_by_status(store: &Store, status: &str) -> Result<i64, StoreEr
         .await?;
     Ok(row.try_get("n")?)
 }
+
+/// When this contact last wrote to us on this channel (WhatsApp's 24-hour window).
+pub async fn last_received(
+    store: &Store,
+    channel: ChannelKind,
+    chat: &str,
+) -> Result<Option<OffsetDateTime>, StoreError> {
+    let row =
+        sqlx::query("SELECT MAX(received_at) AS at FROM inbox WHERE channel = $1 AND chat = $2")
+            .bind(channel.as_str())
+            .bind(chat)
+            .fetch_one(store.pool())
+            .await?;
+    let at: Option<i64> = row.try_get("at")?;
+    Ok(at.map(super::from_millis))
+}

@@ -12,6 +12,7 @@ pub mod leads;
 pub mod outbox;
 pub mod retention;
 pub mod stats;
+pub mod statuses;
 
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::{Any, AnyPool, Executor, Transaction};

@@ -222,3 +222,16 @@ pub async fn count_by_status(store: &Store, status: &str) -> Result<i64, StoreEr
         .await?;
     Ok(row.try_get("n")?)
 }
+
+/// Not sent and not failed: waiting for a way that is allowed (a WhatsApp template outside
+/// the 24-hour window).
+pub async fn mark_held(store: &Store, id: OutboxId, why: &str) -> Result<(), StoreError> {
+    sqlx::query(
+        "UPDATE outbox SET status = 'held', lease_until = NULL, last_error = $2 WHERE id = $1",
+    )
+    .bind(id.0)
+    .bind(why)
+    .execute(store.pool())
+    .await?;
+    Ok(())
+}

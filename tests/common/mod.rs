@@ -284,4 +284,6 @@ macro_rules! both_engines {
 }
 
 pub mod fake_telegram;
+pub mod fake_whatsapp;
 pub mod telegram_app;
+pub mod whatsapp_app;

@@ -72,8 +72,18 @@ pub fn config(fake: &FakeTelegram, dir: &TempDir, options: &Options, port: u16) 
 
 pub async fn start(fake: &FakeTelegram, dir: &TempDir, options: &Options) -> Running {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    serve(config(fake, dir, options, port), listener).await
+}
+
+/// Start `pandu serve` with this configuration on a random port.
+pub async fn start_with(config: Config) -> Running {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    serve(config, listener).await
+}
+
+async fn serve(config: Config, listener: tokio::net::TcpListener) -> Running {
     let addr = listener.local_addr().unwrap();
-    let config = config(fake, dir, options, addr.port());
     let (stop, stopped) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {
         let shutdown = async {

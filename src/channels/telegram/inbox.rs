@@ -15,7 +15,6 @@ use time::{Duration, OffsetDateTime};
 
 const CHANNEL: ChannelKind = ChannelKind::Telegram;
 const BATCH: i64 = 32;
-const CONCURRENT: usize = 8;
 const LEASE: Duration = Duration::seconds(120);
 /// Download attempts before the file is treated as unreadable (and the user asked again).
 const DOWNLOAD_ATTEMPTS: i64 = 4;
@@ -39,37 +38,16 @@ impl InboxWorker {
         Self { bot, service, wake }
     }
 
-    pub async fn run(mut self) {
-        loop {
-            match self.process_due().await {
-                Ok(0) => {
-                    let _ = tokio::time::timeout(
-                        std::time::Duration::from_millis(250),
-                        self.wake.changed(),
-                    )
-                    .await;
-                }
-                Ok(_) => {}
-                Err(e) => {
-                    tracing::error!(error = %e, "telegram inbox: store unavailable");
-                    tokio::time::sleep(std::time::Duration::from_secs(1)).await;
-                }
-            }
-        }
+    pub async fn run(self) {
+        let wake = self.wake.clone();
+        crate::channels::worker::run("telegram inbox", wake, || self.process_due()).await;
     }
 
     /// One batch: the oldest waiting update of each chat, chats handled concurrently.
     pub async fn process_due(&self) -> Result<usize, InboxError> {
         let now = OffsetDateTime::now_utc();
         let batch = store::inbox::claim(&self.service.store, CHANNEL, BATCH, LEASE, now).await?;
-        let count = batch.len();
-        let results: Vec<Result<(), InboxError>> = futures_util::stream::iter(batch)
-            .map(|row| self.process(row))
-            .buffer_unordered(CONCURRENT)
-            .collect()
-            .await;
-        results.into_iter().collect::<Result<(), _>>()?;
-        Ok(count)
+        crate::channels::worker::each(batch, |row| self.process(row)).await
     }
 
     async fn process(&self, row: store::inbox::Pending) -> Result<(), InboxError> {

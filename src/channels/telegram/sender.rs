@@ -7,7 +7,6 @@ use crate::domain::{ChannelKind, UserKey};
 use crate::message::Outgoing;
 use crate::service::Service;
 use crate::store::{self, StoreError, outbox::Claimed};
-use futures_util::StreamExt;
 use governor::{DefaultDirectRateLimiter, Quota, RateLimiter};
 use std::num::NonZeroU32;
 use teloxide::prelude::*;
@@ -17,7 +16,6 @@ use time::{Duration, OffsetDateTime};
 
 const CHANNEL: ChannelKind = ChannelKind::Telegram;
 const BATCH: i64 = 64;
-const CONCURRENT: usize = 8;
 const LEASE: Duration = Duration::seconds(60);
 
 pub struct Sender {
@@ -51,24 +49,8 @@ impl Sender {
 
     /// Runs until the task is dropped.
     pub async fn run(self) {
-        let mut ready = self.service.outbox_ready.subscribe();
-        loop {
-            match self.deliver_due().await {
-                Ok(0) => {
-                    // Nothing due: wait for new messages, or for paced/retried ones to come due.
-                    let _ = tokio::time::timeout(
-                        std::time::Duration::from_millis(250),
-                        ready.changed(),
-                    )
-                    .await;
-                }
-                Ok(_) => {}
-                Err(e) => {
-                    tracing::error!(error = %e, "telegram sender: store unavailable");
-                    tokio::time::sleep(std::time::Duration::from_secs(1)).await;
-                }
-            }
-        }
+        let wake = self.service.outbox_ready.subscribe();
+        crate::channels::worker::run("telegram sender", wake, || self.deliver_due()).await;
     }
 
     /// One batch: the oldest due message of each chat, sent concurrently across chats.
@@ -76,14 +58,7 @@ impl Sender {
         let now = OffsetDateTime::now_utc();
         let batch =
             store::outbox::claim(&self.service.store, CHANNEL, None, BATCH, LEASE, now).await?;
-        let count = batch.len();
-        let results: Vec<Result<(), StoreError>> = futures_util::stream::iter(batch)
-            .map(|m| self.deliver(m))
-            .buffer_unordered(CONCURRENT)
-            .collect()
-            .await;
-        results.into_iter().collect::<Result<(), _>>()?;
-        Ok(count)
+        crate::channels::worker::each(batch, |m| self.deliver(m)).await
     }
 
     async fn deliver(&self, message: Claimed) -> Result<(), StoreError> {

@@ -1,0 +1,140 @@
+//! A thin Cloud API client over reqwest: send a message, look up and download media.
+//! The base URL is configurable so tests can point it at a fake Graph API.
+
+use crate::config::WhatsappConfig;
+use serde::Deserialize;
+use serde_json::Value;
+
+#[derive(Debug, thiserror::Error)]
+pub enum WaError {
+    /// Graph answered with an error object.
+    #[error("graph error {code} (HTTP {http}): {message}")]
+    Api {
+        http: u16,
+        code: i64,
+        message: String,
+    },
+    #[error("network: {0}")]
+    Network(String),
+    /// A media URL that is no longer valid (they live 5 minutes).
+    #[error("media URL expired")]
+    Expired,
+    #[error("file larger than the limit")]
+    TooLarge,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct MediaInfo {
+    pub url: String,
+    #[serde(default)]
+    pub sha256: Option<String>,
+    #[serde(default)]
+    pub file_size: Option<u64>,
+}
+
+#[derive(Clone)]
+pub struct Client {
+    http: reqwest::Client,
+    base: String,
+    token: String,
+    phone_number_id: String,
+}
+
+impl Client {
+    pub fn new(config: &WhatsappConfig) -> Self {
+        let http = reqwest::Client::builder()
+            .timeout(std::time::Duration::from_secs(30))
+            .build()
+            .expect("an HTTP client with rustls");
+        Self {
+            http,
+            base: config.api_url.as_str().trim_end_matches('/').to_owned(),
+            token: config.access_token.clone(),
+            phone_number_id: config.phone_number_id.clone(),
+        }
+    }
+
+    /// POST /{phone_number_id}/messages; the wamid of the sent message.
+    pub async fn send(&self, body: &Value) -> Result<String, WaError> {
+        let url = format!("{}/{}/messages", self.base, self.phone_number_id);
+        let response = self
+            .http
+            .post(url)
+            .bearer_auth(&self.token)
+            .json(body)
+            .send()
+            .await
+            .map_err(network)?;
+        let reply: Value = read(response).await?;
+        reply["messages"][0]["id"]
+            .as_str()
+            .map(str::to_owned)
+            .ok_or_else(|| WaError::Network("send answered without a message id".into()))
+    }
+
+    /// GET /{media_id}: a short-lived download URL and the file's checksum.
+    pub async fn media(&self, media_id: &str) -> Result<MediaInfo, WaError> {
+        let url = format!("{}/{}", self.base, media_id);
+        let response = self
+            .http
+            .get(url)
+            .bearer_auth(&self.token)
+            .send()
+            .await
+            .map_err(network)?;
+        let info: Value = read(response).await?;
+        serde_json::from_value(info).map_err(|e| WaError::Network(e.to_string()))
+    }
+
+    /// Download right away, with the token, stopping once past `limit` bytes.
+    pub async fn download(&self, url: &str, limit: u64) -> Result<Vec<u8>, WaError> {
+        let mut response = self
+            .http
+            .get(url)
+            .bearer_auth(&self.token)
+            .send()
+            .await
+            .map_err(network)?;
+        if response.status() == reqwest::StatusCode::NOT_FOUND {
+            return Err(WaError::Expired);
+        }
+        if !response.status().is_success() {
+            return Err(WaError::Api {
+                http: response.status().as_u16(),
+                code: 0,
+                message: "download refused".into(),
+            });
+        }
+        let mut bytes = Vec::new();
+        while let Some(chunk) = response.chunk().await.map_err(network)? {
+            bytes.extend_from_slice(&chunk);
+            if bytes.len() as u64 > limit {
+                return Err(WaError::TooLarge);
+            }
+        }
+        Ok(bytes)
+    }
+}
+
+fn network(e: reqwest::Error) -> WaError {
+    // reqwest errors can carry the URL; ours hold no secrets, but keep it short.
+    WaError::Network(e.without_url().to_string())
+}
+
+/// The JSON of a success, or Graph's `{"error": {...}}` as an `Api` error.
+async fn read(response: reqwest::Response) -> Result<Value, WaError> {
+    let http = response.status().as_u16();
+    let body: Value = response.json().await.map_err(network)?;
+    if (200..300).contains(&http) {
+        return Ok(body);
+    }
+    let error = &body["error"];
+    Err(WaError::Api {
+        http,
+        code: error["code"].as_i64().unwrap_or_default(),
+        message: error["message"]
+            .as_str()
+            .unwrap_or("unknown error")
+            .to_owned(),
+    })
+}

@@ -1,0 +1,241 @@
+//! Our channel-neutral message in WhatsApp's shapes and limits: up to three short options
+//! as reply buttons, up to ten as a list, otherwise numbered text.
+
+use crate::message::OutMessage;
+use serde_json::{Value, json};
+
+pub const BUTTON_TITLE_MAX: usize = 20;
+pub const ROW_TITLE_MAX: usize = 24;
+pub const ROW_DESCRIPTION_MAX: usize = 72;
+pub const LIST_ROWS_MAX: usize = 10;
+
+/// The body of `POST /{phone_number_id}/messages`.
+pub fn body(to: &str, message: &OutMessage, list_button: &str) -> Value {
+    let base = json!({ "messaging_product": "whatsapp", "recipient_type": "individual", "to": to });
+    let buttons = &message.buttons;
+    let fits_buttons = buttons.len() <= 3
+        && buttons
+            .iter()
+            .all(|b| b.label.chars().count() <= BUTTON_TITLE_MAX);
+    let content = if buttons.is_empty() {
+        text(&message.text)
+    } else if fits_buttons {
+        reply_buttons(message)
+    } else if buttons.len() <= LIST_ROWS_MAX {
+        list(message, list_button)
+    } else {
+        numbered(message)
+    };
+    merge(base, content)
+}
+
+fn merge(mut base: Value, content: Value) -> Value {
+    for (k, v) in content.as_object().into_iter().flatten() {
+        base[k] = v.clone();
+    }
+    base
+}
+
+fn text(body: &str) -> Value {
+    json!({ "type": "text", "text": { "body": body, "preview_url": false } })
+}
+
+fn reply_buttons(message: &OutMessage) -> Value {
+    let titles = unique(
+        message
+            .buttons
+            .iter()
+            .map(|b| shorten(&b.label, BUTTON_TITLE_MAX))
+            .collect(),
+        BUTTON_TITLE_MAX,
+    );
+    let buttons: Vec<Value> = message
+        .buttons
+        .iter()
+        .zip(titles)
+        .map(|(b, title)| json!({ "type": "reply", "reply": { "id": b.id, "title": title } }))
+        .collect();
+    json!({ "type": "interactive", "interactive": {
+        "type": "button", "body": { "text": message.text }, "action": { "buttons": buttons }
+    }})
+}
+
+/// A list row's title is short; when the label had to be shortened, the full label goes in
+/// the description so nothing is lost.
+fn list(message: &OutMessage, list_button: &str) -> Value {
+    let titles = unique(
+        message
+            .buttons
+            .iter()
+            .map(|b| shorten(&b.label, ROW_TITLE_MAX))
+            .collect(),
+        ROW_TITLE_MAX,
+    );
+    let rows: Vec<Value> = message
+        .buttons
+        .iter()
+        .zip(titles)
+        .map(|(b, title)| {
+            let mut row = json!({ "id": b.id, "title": title });
+            if title != b.label {
+                row["description"] = Value::String(shorten(&b.label, ROW_DESCRIPTION_MAX));
+            }
+            row
+        })
+        .collect();
+    json!({ "type": "interactive", "interactive": {
+        "type": "list", "body": { "text": message.text },
+        "action": { "button": shorten(list_button, BUTTON_TITLE_MAX), "sections": [{ "rows": rows }] }
+    }})
+}
+
+/// More options than a list holds: numbered lines, answered by typing the number.
+fn numbered(message: &OutMessage) -> Value {
+    let lines: Vec<String> = message
+        .buttons
+        .iter()
+        .enumerate()
+        .map(|(i, b)| format!("{}. {}", i + 1, b.label))
+        .collect();
+    text(&format!("{}\n\n{}", message.text, lines.join("\n")))
+}
+
+/// Shorten at a word boundary with "…", never mid-word unless a single word is too long.
+pub fn shorten(label: &str, max: usize) -> String {
+    if label.chars().count() <= max {
+        return label.to_owned();
+    }
+    let budget = max - 1; // room for the ellipsis
+    let mut out = String::new();
+    for word in label.split_whitespace() {
+        let candidate = if out.is_empty() {
+            word.to_owned()
+        } else {
+            format!("{out} {word}")
+        };
+        if candidate.chars().count() > budget {
+            break;
+        }
+        out = candidate;
+    }
+    if out.is_empty() {
+        out = label.chars().take(budget).collect();
+    }
+    format!(
+        "{}…",
+        out.trim_end_matches([',', '.', ';', ':', '/', '-', ' '])
+    )
+}
+
+/// WhatsApp refuses two buttons with one title: number the repeats (within `max`).
+fn unique(mut titles: Vec<String>, max: usize) -> Vec<String> {
+    for i in 1..titles.len() {
+        let original = titles[i].clone();
+        let mut n = 2;
+        while titles[..i].contains(&titles[i]) {
+            let suffix = format!(" {n}");
+            titles[i] = format!(
+                "{}{suffix}",
+                shorten(&original, max - suffix.chars().count())
+            );
+            n += 1;
+        }
+    }
+    titles
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::message::OutButton;
+
+    fn msg(labels: &[&str]) -> OutMessage {
+        OutMessage {
+            text: "Pilih:".into(),
+            buttons: labels
+                .iter()
+                .enumerate()
+                .map(|(i, l)| OutButton {
+                    id: format!("b{i}"),
+                    label: (*l).into(),
+                })
+                .collect(),
+            contact_label: None,
+        }
+    }
+
+    #[test]
+    fn labels_are_shortened_at_words() {
+        assert_eq!(shorten("Di rumah, alat sederhana", 20), "Di rumah, alat…");
+        assert_eq!(shorten("Ya", 20), "Ya");
+        assert_eq!(
+            shorten("Kepulauan Bangka Belitung", 24),
+            "Kepulauan Bangka…"
+        );
+        assert_eq!(
+            shorten("Supercalifragilisticexpialidocious", 10),
+            "Supercali…"
+        );
+        for label in [
+            "Makanan/minuman olahan",
+            "Kab. Kepulauan Seribu (DKI Jakarta)",
+            "Toko modern/e-katalog",
+        ] {
+            assert!(shorten(label, 20).chars().count() <= 20, "{label}");
+        }
+    }
+
+    #[test]
+    fn up_to_three_short_options_are_reply_buttons() {
+        let sent = body("628123", &msg(&["Setuju", "Tidak setuju"]), "Pilih");
+        assert_eq!(sent["interactive"]["type"], "button");
+        assert_eq!(
+            sent["interactive"]["action"]["buttons"][1]["reply"]["title"],
+            "Tidak setuju"
+        );
+    }
+
+    #[test]
+    fn long_labels_or_more_options_make_a_list_with_full_descriptions() {
+        // One label over a button's 20 characters: a list, where rows hold 24.
+        let sent = body(
+            "628123",
+            &msg(&["Di rumah, alat sederhana", "Tempat khusus/mesin"]),
+            "Pilih",
+        );
+        assert_eq!(sent["interactive"]["type"], "list");
+        let rows = &sent["interactive"]["action"]["sections"][0]["rows"];
+        assert_eq!(rows[0]["title"], "Di rumah, alat sederhana");
+        assert!(rows[0].get("description").is_none());
+        let sent = body(
+            "628123",
+            &msg(&[
+                "Kab. Kepulauan Seribu (DKI Jakarta)",
+                "Kota Serang (Banten)",
+            ]),
+            "Pilih",
+        );
+        let rows = &sent["interactive"]["action"]["sections"][0]["rows"];
+        assert_eq!(rows[0]["title"], "Kab. Kepulauan Seribu…");
+        assert_eq!(
+            rows[0]["description"],
+            "Kab. Kepulauan Seribu (DKI Jakarta)"
+        );
+        let many = body("628123", &msg(&["a"; 11]), "Pilih");
+        assert_eq!(many["type"], "text");
+        assert!(many["text"]["body"].as_str().unwrap().contains("11. a"));
+    }
+
+    #[test]
+    fn titles_stay_unique() {
+        let titles = unique(
+            vec![
+                "Kab. Bandung".into(),
+                "Kab. Bandung".into(),
+                "Kab. Bandung".into(),
+            ],
+            24,
+        );
+        assert_eq!(titles, ["Kab. Bandung", "Kab. Bandung 2", "Kab. Bandung 3"]);
+    }
+}
