@@ -21,7 +21,7 @@ fn script() -> Vec<&'static str> {
     lines.push("/status");
     lines
 }
-const USERS: usize = 200;
+const USERS: u64 = 200;
 const CONCURRENCY: usize = 16;
 
 #[tokio::main]
@@ -59,30 +59,13 @@ async fn run(engine: &str, url: &str, dir: &tempfile::TempDir) {
     })
     .unwrap();
     let service = pandu::app::build(&config).await.unwrap();
-    let started = Instant::now();
-    let mut tasks = tokio::task::JoinSet::new();
-    let mut latencies = Vec::new();
-    for user in 0..USERS {
-        if tasks.len() >= CONCURRENCY {
-            latencies.extend(tasks.join_next().await.unwrap().unwrap());
-        }
+    let (latencies, elapsed) = common::bench::run_users(USERS, CONCURRENCY, |n| {
         let service = service.clone();
-        tasks.spawn(async move { one_user(&service, user).await });
-    }
-    while let Some(done) = tasks.join_next().await {
-        latencies.extend(done.unwrap());
-    }
-    let elapsed = started.elapsed();
-    latencies.sort();
-    let pct = |p: f64| latencies[((latencies.len() as f64 * p) as usize).min(latencies.len() - 1)];
-    println!(
-        "{engine}: {} events from {USERS} users ({CONCURRENCY} at a time) in {:.2?}: {:.0} events/s, p50 {:.2?}, p99 {:.2?}",
-        latencies.len(),
-        elapsed,
-        latencies.len() as f64 / elapsed.as_secs_f64(),
-        pct(0.50),
-        pct(0.99),
-    );
+        async move { one_user(&service, n as usize).await }
+    })
+    .await;
+    let setup = format!("from {USERS} users ({CONCURRENCY} at a time), one transaction each");
+    common::bench::report(engine, "events", latencies, elapsed, &setup);
     service.store.close().await;
 }
 

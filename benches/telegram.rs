@@ -8,11 +8,12 @@
 #[path = "../tests/common/mod.rs"]
 mod common;
 
+use common::bench;
 use common::fake_telegram::{FakeTelegram, updates};
 use common::telegram_app::{Options, WEBHOOK_SECRET, post_update, start};
 use std::time::{Duration, Instant};
 
-const USERS: i64 = 100;
+const USERS: u64 = 100;
 const CONCURRENCY: usize = 20;
 
 #[tokio::main]
@@ -37,30 +38,14 @@ async fn run(engine: &str, database_url: Option<String>) {
     };
     let app = start(&fake, &dir, &options).await;
     let url = app.webhook_url();
-    let started = Instant::now();
-    let mut tasks = tokio::task::JoinSet::new();
-    let mut latencies = Vec::new();
-    for user in 0..USERS {
-        if tasks.len() >= CONCURRENCY {
-            latencies.extend(tasks.join_next().await.unwrap().unwrap());
-        }
+    let (latencies, elapsed) = bench::run_users(USERS, CONCURRENCY, |n| {
         let (fake, url) = (fake.clone(), url.clone());
-        tasks.spawn(async move { one_user(&fake, &url, 10_000 + user).await });
-    }
-    while let Some(done) = tasks.join_next().await {
-        latencies.extend(done.unwrap());
-    }
-    let elapsed = started.elapsed();
-    latencies.sort();
-    let pct = |p: f64| latencies[((latencies.len() as f64 * p) as usize).min(latencies.len() - 1)];
-    println!(
-        "{engine}: {} updates from {USERS} users ({CONCURRENCY} at a time) in {elapsed:.2?}: {:.0} updates/s, \
-         webhook POST to first reply p50 {:.2?}, p99 {:.2?}",
-        latencies.len(),
-        latencies.len() as f64 / elapsed.as_secs_f64(),
-        pct(0.50),
-        pct(0.99),
-    );
+        async move { one_user(&fake, &url, 10_000 + n as i64).await }
+    })
+    .await;
+    let setup =
+        format!("from {USERS} users ({CONCURRENCY} at a time), webhook POST to first reply");
+    bench::report(engine, "updates", latencies, elapsed, &setup);
     app.stop().await;
 }
 

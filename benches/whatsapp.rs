@@ -7,6 +7,7 @@
 #[path = "../tests/common/mod.rs"]
 mod common;
 
+use common::bench;
 use common::fake_whatsapp::{FakeWhatsapp, payloads};
 use common::telegram_app::Running;
 use common::whatsapp_app::{post, start};
@@ -31,30 +32,14 @@ async fn run(engine: &str, database_url: Option<String>) {
     let fake = FakeWhatsapp::start().await;
     let dir = tempfile::tempdir().unwrap();
     let app = std::sync::Arc::new(start(&fake, &dir, database_url).await);
-    let started = Instant::now();
-    let mut tasks = tokio::task::JoinSet::new();
-    let mut latencies = Vec::new();
-    for user in 0..USERS {
-        if tasks.len() >= CONCURRENCY {
-            latencies.extend(tasks.join_next().await.unwrap().unwrap());
-        }
+    let (latencies, elapsed) = bench::run_users(USERS, CONCURRENCY, |n| {
         let (fake, app) = (fake.clone(), app.clone());
-        tasks.spawn(async move { one_user(&fake, &app, &format!("62812{:08}", user)).await });
-    }
-    while let Some(done) = tasks.join_next().await {
-        latencies.extend(done.unwrap());
-    }
-    let elapsed = started.elapsed();
-    latencies.sort();
-    let pct = |p: f64| latencies[((latencies.len() as f64 * p) as usize).min(latencies.len() - 1)];
-    println!(
-        "{engine}: {} events from {USERS} users ({CONCURRENCY} at a time) in {elapsed:.2?}: {:.0} events/s, \
-         webhook POST to first reply p50 {:.2?}, p99 {:.2?}",
-        latencies.len(),
-        latencies.len() as f64 / elapsed.as_secs_f64(),
-        pct(0.50),
-        pct(0.99),
-    );
+        async move { one_user(&fake, &app, &format!("62812{n:08}")).await }
+    })
+    .await;
+    let setup =
+        format!("from {USERS} users ({CONCURRENCY} at a time), webhook POST to first reply");
+    bench::report(engine, "events", latencies, elapsed, &setup);
     if let Ok(app) = std::sync::Arc::try_unwrap(app) {
         app.stop().await;
     }

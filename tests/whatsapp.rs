@@ -114,16 +114,7 @@ fn options(call: &Call) -> Vec<String> {
 }
 
 async fn scalar(dir: &TempDir, sql: &str) -> i64 {
-    use sqlx::Row;
-    let url = format!("sqlite://{}", dir.path().join("pandu.db").display());
-    let store = pandu::store::Store::connect(&url).await.unwrap();
-    let n = sqlx::query(sql)
-        .fetch_one(store.pool())
-        .await
-        .unwrap()
-        .get::<i64, _>(0);
-    store.close().await;
-    n
+    common::sqlite_scalar(dir, sql).await
 }
 
 async fn app() -> (FakeWhatsapp, TempDir, Running) {

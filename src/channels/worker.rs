@@ -1,6 +1,8 @@
 //! The loop every channel worker runs: do a batch, and when there was nothing to do, wait
 //! to be woken (new work) or for a short while (work that comes due by time).
 
+use crate::service::ServiceError;
+use crate::store::StoreError;
 use futures_util::StreamExt;
 use std::future::Future;
 use tokio::sync::watch;
@@ -43,4 +45,13 @@ where
         .await;
     results.into_iter().collect::<Result<(), E>>()?;
     Ok(count)
+}
+
+/// What can stop a worker's batch: the store, or the service handling an event.
+#[derive(Debug, thiserror::Error)]
+pub enum WorkerError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Service(#[from] ServiceError),
 }

@@ -220,6 +220,21 @@ impl User<'_> {
     }
 }
 
+/// One number from the SQLite database a served app keeps in `dir` (opened separately, as an
+/// operator's query would).
+pub async fn sqlite_scalar(dir: &TempDir, sql: &str) -> i64 {
+    use sqlx::Row;
+    let url = format!("sqlite://{}", dir.path().join("pandu.db").display());
+    let store = pandu::store::Store::connect(&url).await.unwrap();
+    let n = sqlx::query(sql)
+        .fetch_one(store.pool())
+        .await
+        .unwrap()
+        .get::<i64, _>(0);
+    store.close().await;
+    n
+}
+
 /// The text of the last message, where the question is.
 pub fn last_text(messages: &[OutMessage]) -> &str {
     messages.last().map(|m| m.text.as_str()).unwrap_or_default()
@@ -283,6 +298,7 @@ macro_rules! both_engines {
     };
 }
 
+pub mod bench;
 pub mod fake_telegram;
 pub mod fake_whatsapp;
 pub mod telegram_app;

@@ -2,10 +2,11 @@
 
 use super::sender::mark_unreachable;
 use super::update::{Classified, FileRef, Pressed, TgInput, classify};
+use crate::channels::worker::WorkerError;
 use crate::domain::{ChannelKind, UserKey};
 use crate::flow::Msg;
 use crate::message::Outgoing;
-use crate::service::{Handled, Inbound, RawInput, Service, ServiceError};
+use crate::service::{Handled, Inbound, RawInput, Service};
 use crate::store::{self, StoreError};
 use futures_util::StreamExt;
 use teloxide::net::Download;
@@ -18,14 +19,6 @@ const BATCH: i64 = 32;
 const LEASE: Duration = Duration::seconds(120);
 /// Download attempts before the file is treated as unreadable (and the user asked again).
 const DOWNLOAD_ATTEMPTS: i64 = 4;
-
-#[derive(Debug, thiserror::Error)]
-pub enum InboxError {
-    #[error(transparent)]
-    Store(#[from] StoreError),
-    #[error(transparent)]
-    Service(#[from] ServiceError),
-}
 
 pub struct InboxWorker {
     bot: Bot,
@@ -44,13 +37,13 @@ impl InboxWorker {
     }
 
     /// One batch: the oldest waiting update of each chat, chats handled concurrently.
-    pub async fn process_due(&self) -> Result<usize, InboxError> {
+    pub async fn process_due(&self) -> Result<usize, WorkerError> {
         let now = OffsetDateTime::now_utc();
         let batch = store::inbox::claim(&self.service.store, CHANNEL, BATCH, LEASE, now).await?;
         crate::channels::worker::each(batch, |row| self.process(row)).await
     }
 
-    async fn process(&self, row: store::inbox::Pending) -> Result<(), InboxError> {
+    async fn process(&self, row: store::inbox::Pending) -> Result<(), WorkerError> {
         let store = &self.service.store;
         let update: Update = match serde_json::from_str(&row.payload) {
             Ok(update) => update,
@@ -88,7 +81,7 @@ impl InboxWorker {
         &self,
         row: &store::inbox::Pending,
         input: TgInput,
-    ) -> Result<Option<RawInput>, InboxError> {
+    ) -> Result<Option<RawInput>, WorkerError> {
         Ok(Some(match input {
             TgInput::Text(text) | TgInput::Contact(text) => RawInput::Text(text),
             TgInput::Button(id) => RawInput::Button(id),
@@ -146,7 +139,7 @@ impl InboxWorker {
         input: RawInput,
         pressed: Option<Pressed>,
         at: OffsetDateTime,
-    ) -> Result<(), InboxError> {
+    ) -> Result<(), WorkerError> {
         store::contacts::mark_reachable(&self.service.store, CHANNEL, &user).await?;
         let mut acks = Vec::new();
         // A question answers once: a second press on the same message (a double tap) is the
@@ -195,7 +188,7 @@ impl InboxWorker {
         user: &UserKey,
         pressed: &Pressed,
         at: OffsetDateTime,
-    ) -> Result<(), InboxError> {
+    ) -> Result<(), WorkerError> {
         let locale = self.service.settings.default_locale;
         let note = self.service.texts.render(locale, &Msg::new("stale-button"));
         let acks = [

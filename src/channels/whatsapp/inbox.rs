@@ -2,10 +2,11 @@
 
 use super::client::{Client, WaError};
 use super::payload::Message;
+use crate::channels::worker::WorkerError;
 use crate::domain::{ChannelKind, UserKey};
 use crate::parse::PhoneNumber;
-use crate::service::{Inbound, RawInput, Service, ServiceError};
-use crate::store::{self, StoreError};
+use crate::service::{Inbound, RawInput, Service};
+use crate::store;
 use sha2::{Digest, Sha256};
 use time::{Duration, OffsetDateTime};
 
@@ -14,14 +15,6 @@ const BATCH: i64 = 32;
 const LEASE: Duration = Duration::seconds(120);
 /// Media attempts before the file is treated as unreadable (and the user asked again).
 const MEDIA_ATTEMPTS: i64 = 4;
-
-#[derive(Debug, thiserror::Error)]
-pub enum InboxError {
-    #[error(transparent)]
-    Store(#[from] StoreError),
-    #[error(transparent)]
-    Service(#[from] ServiceError),
-}
 
 pub struct InboxWorker {
     client: Client,
@@ -38,13 +31,13 @@ impl InboxWorker {
         crate::channels::worker::run("whatsapp inbox", wake, || self.process_due()).await;
     }
 
-    pub async fn process_due(&self) -> Result<usize, InboxError> {
+    pub async fn process_due(&self) -> Result<usize, WorkerError> {
         let now = OffsetDateTime::now_utc();
         let batch = store::inbox::claim(&self.service.store, CHANNEL, BATCH, LEASE, now).await?;
         crate::channels::worker::each(batch, |row| self.process(row)).await
     }
 
-    async fn process(&self, row: store::inbox::Pending) -> Result<(), InboxError> {
+    async fn process(&self, row: store::inbox::Pending) -> Result<(), WorkerError> {
         let store = &self.service.store;
         let message: Message = match serde_json::from_str(&row.payload) {
             Ok(message) => message,
@@ -78,7 +71,7 @@ impl InboxWorker {
         &self,
         row: &store::inbox::Pending,
         m: &Message,
-    ) -> Result<Option<Option<RawInput>>, InboxError> {
+    ) -> Result<Option<Option<RawInput>>, WorkerError> {
         let media = |m: &Message| {
             m.image
                 .as_ref()

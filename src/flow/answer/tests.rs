@@ -1,4 +1,5 @@
 use super::*;
+use crate::flow::answers::{Goal, IzinEdar, LabelState, Progress, Risk, ScaleAnswer, Site};
 
 fn text(t: &str) -> Input {
     Input::Text(t.into())
