@@ -41,6 +41,8 @@ pub enum ServeError {
     Telegram(#[from] crate::channels::telegram::SetupError),
     #[error("HTTP server: {0}")]
     Http(#[from] std::io::Error),
+    #[error(transparent)]
+    Store(#[from] StoreError),
 }
 
 /// `pandu serve`: the HTTP server (health, webhooks), the channel workers and the daily
@@ -52,7 +54,15 @@ pub async fn serve(
 ) -> Result<(), ServeError> {
     let service = build(config).await?;
     let mut tasks = tokio::task::JoinSet::new();
-    let mut router = crate::web::router(service.store.clone());
+    let state = crate::web::AppState::new(service.clone(), config.secure_cookies);
+    if let Some(path) = crate::web::setup_link(&state).await? {
+        // Printed, not logged: the link is a secret that works once.
+        eprintln!(
+            "\nNo admin yet. Create the first one in the browser: http://{}{path}\n",
+            listener.local_addr()?
+        );
+    }
+    let mut router = crate::web::router(state);
     match &config.telegram {
         Some(telegram) => {
             let channel =

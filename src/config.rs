@@ -25,6 +25,8 @@ pub struct Config {
     pub retention_months: u32,
     pub help_contact: Option<String>,
     pub http_addr: SocketAddr,
+    /// Dashboard cookies carry `Secure` (set when served over https).
+    pub secure_cookies: bool,
     pub reference: ReferencePaths,
     /// Present when `TELEGRAM_BOT_TOKEN` is set.
     pub telegram: Option<TelegramConfig>,
@@ -132,6 +134,7 @@ impl Config {
                 SocketAddr::from(([127, 0, 0, 1], 8080)),
                 "host:port",
             )?,
+            secure_cookies: parsed(&get, "PANDU_SECURE_COOKIES", false, "true or false")?,
             reference: ReferencePaths {
                 regions: path("PANDU_REGIONS_PATH"),
                 catalogue: path("PANDU_CATALOGUE_PATH"),

@@ -1,8 +1,10 @@
-//! `pandu leads export`: every lead as CSV with stable columns, streamed.
+//! Lead exports with stable columns: CSV for `pandu leads export` and the dashboard, XLSX for
+//! the dashboard. Rows are read page by page; cells that a spreadsheet would run as a
+//! formula are neutralised.
 
-use crate::store::leads::{LeadRow, stream_all};
+use crate::access::Scope;
+use crate::store::dashboard::{LeadFilter, LeadSummary, for_each};
 use crate::store::{Store, StoreError};
-use futures_util::TryStreamExt;
 use std::io::Write;
 use time::format_description::well_known::Rfc3339;
 
@@ -12,6 +14,8 @@ pub enum ExportError {
     Store(#[from] StoreError),
     #[error("writing the export: {0}")]
     Csv(#[from] csv::Error),
+    #[error("writing the spreadsheet: {0}")]
+    Xlsx(#[from] rust_xlsxwriter::XlsxError),
 }
 
 pub const COLUMNS: [&str; 20] = [
@@ -37,20 +41,70 @@ pub const COLUMNS: [&str; 20] = [
     "rules_version",
 ];
 
-pub async fn write_csv(store: &Store, out: impl Write) -> Result<u64, ExportError> {
+/// CSV; with `excel_bom` a UTF-8 byte-order mark first, so Excel reads the accents right.
+pub async fn write_csv(
+    store: &Store,
+    scope: &Scope,
+    filter: &LeadFilter,
+    out: impl Write,
+    excel_bom: bool,
+) -> Result<u64, ExportError> {
+    let mut out = out;
+    if excel_bom {
+        out.write_all("\u{feff}".as_bytes())
+            .map_err(csv::Error::from)?;
+    }
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record(COLUMNS)?;
-    let mut rows = std::pin::pin!(stream_all(store));
-    let mut count = 0;
-    while let Some(lead) = rows.try_next().await? {
-        writer.write_record(record(&lead))?;
-        count += 1;
+    let mut failed = None;
+    let count = for_each(store, scope, filter, |lead| {
+        if let Err(e) = writer.write_record(record(lead)) {
+            failed = Some(e);
+        }
+        Ok(())
+    })
+    .await?;
+    if let Some(e) = failed {
+        return Err(e.into());
     }
     writer.flush().map_err(csv::Error::from)?;
     Ok(count)
 }
 
-fn record(l: &LeadRow) -> Vec<String> {
+/// XLSX in constant-memory mode: rows go to a temporary file as they are written.
+pub async fn write_xlsx(
+    store: &Store,
+    scope: &Scope,
+    filter: &LeadFilter,
+    path: &std::path::Path,
+) -> Result<u64, ExportError> {
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet_with_constant_memory()?;
+    sheet.set_name("Leads")?;
+    for (col, name) in COLUMNS.iter().enumerate() {
+        sheet.write_string(0, col as u16, *name)?;
+    }
+    let mut row = 0u32;
+    let mut failed = None;
+    let count = for_each(store, scope, filter, |lead| {
+        row += 1;
+        for (col, cell) in record(lead).iter().enumerate() {
+            // Written as text, never as a formula.
+            if let Err(e) = sheet.write_string(row, col as u16, cell) {
+                failed = Some(e);
+            }
+        }
+        Ok(())
+    })
+    .await?;
+    if let Some(e) = failed {
+        return Err(e.into());
+    }
+    workbook.save(path)?;
+    Ok(count)
+}
+
+pub fn record(l: &LeadSummary) -> Vec<String> {
     let opt = |v: &Option<String>| v.clone().unwrap_or_default();
     let notes: Vec<String> = serde_json::from_str::<Vec<serde_json::Value>>(&l.notes)
         .unwrap_or_default()

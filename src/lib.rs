@@ -4,6 +4,7 @@
 //! service runs the pure [`flow`] inside one [`store`] transaction, and replies leave
 //! through the outbox.
 
+pub mod access;
 pub mod app;
 pub mod channels;
 pub mod config;

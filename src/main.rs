@@ -35,6 +35,39 @@ enum Command {
         #[command(subcommand)]
         command: LeadsCommand,
     },
+    /// Manage dashboard accounts.
+    Staff {
+        #[command(subcommand)]
+        command: StaffCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum StaffCommand {
+    /// Add an account; the password is read from standard input.
+    Add {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long, value_parser = ["admin", "dinas", "konsultan"])]
+        role: String,
+        /// For dinas: the provinsi or kab/kota code, e.g. 52 or 52.02.
+        #[arg(long)]
+        region: Option<String>,
+    },
+    /// List accounts.
+    List,
+    /// Set a new password (read from standard input).
+    Passwd {
+        #[arg(long)]
+        email: String,
+    },
+    /// Disable an account and end its sessions.
+    Disable {
+        #[arg(long)]
+        email: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -68,6 +101,7 @@ async fn main() -> anyhow::Result<()> {
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(config).await,
         Command::Chat { user, json } => chat(config, user, json).await,
+        Command::Staff { command } => staff(config, command).await,
         Command::Migrate => {
             pandu::store::Store::connect(&config.database_url)
                 .await
@@ -83,7 +117,11 @@ async fn main() -> anyhow::Result<()> {
             let store = pandu::store::Store::connect(&config.database_url)
                 .await
                 .context("database")?;
-            let count = pandu::export::write_csv(&store, std::io::stdout().lock()).await?;
+            let all = pandu::access::Scope::All;
+            let filter = pandu::store::dashboard::LeadFilter::default();
+            let count =
+                pandu::export::write_csv(&store, &all, &filter, std::io::stdout().lock(), false)
+                    .await?;
             eprintln!("pandu: exported {count} leads");
             Ok(())
         }
@@ -127,4 +165,80 @@ async fn shutdown_signal() {
         _ = terminate => {}
     }
     tracing::info!("shutting down");
+}
+
+async fn staff(config: Config, command: StaffCommand) -> anyhow::Result<()> {
+    use pandu::store::staff as accounts;
+    let store = pandu::store::Store::connect(&config.database_url)
+        .await
+        .context("database")?;
+    match command {
+        StaffCommand::Add {
+            email,
+            name,
+            role,
+            region,
+        } => {
+            let role = pandu::access::Role::parse(&role).context("role")?;
+            let region = region
+                .map(|r| pandu::reference::RegionCode::parse(&r))
+                .transpose()
+                .context("--region")?;
+            if role == pandu::access::Role::Dinas && region.is_none() {
+                anyhow::bail!("a dinas account needs --region (a provinsi or kab/kota code)");
+            }
+            let hash = pandu::web::auth::hash_password(&read_password()?)?;
+            let at = time::OffsetDateTime::now_utc();
+            accounts::add(&store, &email, &name, role, region.as_ref(), &hash, at)
+                .await
+                .context("adding the account")?;
+            eprintln!("pandu: account {email} added");
+        }
+        StaffCommand::List => {
+            for s in accounts::list(&store).await? {
+                let region = s.region.map(|r| r.to_string()).unwrap_or_default();
+                let state = if s.disabled { "disabled" } else { "active" };
+                println!(
+                    "{}\t{}\t{}\t{}\t{region}\t{state}",
+                    s.id,
+                    s.email,
+                    s.name,
+                    s.role.as_str()
+                );
+            }
+        }
+        StaffCommand::Passwd { email } => {
+            let hash = pandu::web::auth::hash_password(&read_password()?)?;
+            anyhow::ensure!(
+                accounts::set_password(&store, &email, &hash).await?,
+                "no account {email}"
+            );
+            eprintln!("pandu: password of {email} changed");
+        }
+        StaffCommand::Disable { email } => {
+            anyhow::ensure!(
+                accounts::disable(&store, &email).await?,
+                "no account {email}"
+            );
+            eprintln!("pandu: {email} disabled; its sessions ended");
+        }
+    }
+    store.close().await;
+    Ok(())
+}
+
+/// One line from standard input (a prompt on stderr when it is a terminal).
+fn read_password() -> anyhow::Result<String> {
+    use std::io::{BufRead, IsTerminal};
+    if std::io::stdin().is_terminal() {
+        eprint!("Password (at least 12 characters): ");
+    }
+    let mut line = String::new();
+    std::io::stdin().lock().read_line(&mut line)?;
+    let password = line.trim_end_matches(['\r', '\n']).to_owned();
+    anyhow::ensure!(
+        password.chars().count() >= 12,
+        "the password needs at least 12 characters"
+    );
+    Ok(password)
 }

@@ -60,9 +60,15 @@ async fn full_conversation_ends_in_a_lead_with_a_document(app: TestApp) -> TestA
     assert_eq!(stored, 1, "one content-addressed folder with the photo");
 
     let mut csv = Vec::new();
-    pandu::export::write_csv(&app.service.store, &mut csv)
-        .await
-        .unwrap();
+    pandu::export::write_csv(
+        &app.service.store,
+        &pandu::access::Scope::All,
+        &Default::default(),
+        &mut csv,
+        false,
+    )
+    .await
+    .unwrap();
     let csv = String::from_utf8(csv).unwrap();
     assert!(
         csv.contains("Keripik Bu Siti,Siti Aminah,'+6281234567890,makanan"),

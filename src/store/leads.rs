@@ -1,11 +1,9 @@
 //! Leads: one per conversation that reached an outcome, rebuilt from its state each time.
 
-use super::{Store, StoreError, Tx, corrupt, from_millis, millis};
+use super::{Store, StoreError, Tx, corrupt, millis};
 use crate::domain::{ChannelKind, ConversationId, LeadId};
 use crate::flow::LeadRecord;
-use futures_util::{Stream, TryStreamExt};
 use sqlx::Row;
-use sqlx::any::AnyRow;
 use time::OffsetDateTime;
 
 pub async fn upsert(
@@ -75,76 +73,6 @@ pub async fn delete_for(tx: &mut Tx, conversation: ConversationId) -> Result<(),
         .execute(&mut **tx)
         .await?;
     Ok(())
-}
-
-/// One lead as exported; stable field order matches the CSV columns.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LeadRow {
-    pub id: LeadId,
-    pub created_at: OffsetDateTime,
-    pub channel: String,
-    pub region_code: String,
-    pub region_name: String,
-    pub business_name: String,
-    pub owner_name: String,
-    pub phone: Option<String>,
-    pub category: Option<String>,
-    pub product_name: String,
-    pub sni_number: Option<String>,
-    pub sni_mandatory: bool,
-    pub scale: Option<String>,
-    pub outcome: String,
-    pub notes: String,
-    pub status: String,
-    pub documents_received: i64,
-    pub documents_total: i64,
-    pub source: Option<String>,
-    pub rules_version: String,
-}
-
-macro_rules! lead_columns {
-    () => {
-        "id, created_at, channel, region_code, region_name, business_name, owner_name, phone, category, \
-         product_name, sni_number, sni_mandatory, scale, outcome, notes, status, documents_received, \
-         documents_total, source, rules_version"
-    };
-}
-
-fn lead_row(r: &AnyRow) -> Result<LeadRow, sqlx::Error> {
-    Ok(LeadRow {
-        id: LeadId(r.try_get("id")?),
-        created_at: from_millis(r.try_get("created_at")?),
-        channel: r.try_get("channel")?,
-        region_code: r.try_get("region_code")?,
-        region_name: r.try_get("region_name")?,
-        business_name: r.try_get("business_name")?,
-        owner_name: r.try_get("owner_name")?,
-        phone: r.try_get("phone")?,
-        category: r.try_get("category")?,
-        product_name: r.try_get("product_name")?,
-        sni_number: r.try_get("sni_number")?,
-        sni_mandatory: r.try_get::<i64, _>("sni_mandatory")? != 0,
-        scale: r.try_get("scale")?,
-        outcome: r.try_get("outcome")?,
-        notes: r.try_get("notes")?,
-        status: r.try_get("status")?,
-        documents_received: r.try_get("documents_received")?,
-        documents_total: r.try_get("documents_total")?,
-        source: r.try_get("source")?,
-        rules_version: r.try_get("rules_version")?,
-    })
-}
-
-/// Every lead, oldest first, streamed so a large export never sits in memory.
-pub fn stream_all(store: &Store) -> impl Stream<Item = Result<LeadRow, StoreError>> + '_ {
-    sqlx::query(concat!(
-        "SELECT ",
-        lead_columns!(),
-        " FROM leads ORDER BY id"
-    ))
-    .fetch(store.pool())
-    .map_err(StoreError::from)
-    .and_then(|r| async move { lead_row(&r).map_err(StoreError::from) })
 }
 
 pub async fn count(store: &Store) -> Result<i64, StoreError> {

@@ -3,14 +3,18 @@
 //! Queries go through sqlx's `Any` driver with `$n` placeholders, which both engines accept;
 //! the few statements that differ (row locks) ask [`Backend`].
 
+pub mod audit;
 pub mod contacts;
 pub mod conversations;
+pub mod dashboard;
 pub mod documents;
 pub mod inbound;
 pub mod inbox;
 pub mod leads;
 pub mod outbox;
 pub mod retention;
+pub mod sql;
+pub mod staff;
 pub mod stats;
 pub mod statuses;
 

@@ -1,23 +1,109 @@
-//! HTTP: health now; the dashboard and webhooks arrive with their issues.
+//! HTTP: the dinas dashboard, health and metrics; channel webhooks are merged in by `app`.
 
-use crate::store::Store;
+pub mod auth;
+mod layout;
+mod leads;
+mod metrics;
+mod reports;
+mod sign_in;
+
+use crate::domain::Locale;
+use crate::flow::Msg;
+use crate::service::Service;
+use crate::store::staff::SessionLimits;
 use axum::Router;
 use axum::extract::State;
-use axum::http::StatusCode;
-use axum::routing::get;
+use axum::http::{StatusCode, header};
+use axum::response::IntoResponse;
+use axum::routing::{get, post};
+use std::sync::Arc;
 
-pub fn router(store: Store) -> Router {
-    Router::new()
-        .route("/healthz", get(healthz))
-        .with_state(store)
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    pub service: Service,
+    pub sessions: Arc<SessionLimits>,
+    /// Mark cookies `Secure` (the dashboard is served over https).
+    pub secure_cookies: bool,
+    pub login_limiter: Arc<governor::DefaultKeyedRateLimiter<String>>,
+    pub metrics: Arc<metrics::Metrics>,
 }
 
-async fn healthz(State(store): State<Store>) -> (StatusCode, &'static str) {
-    match store.ping().await {
+impl AppState {
+    pub fn new(service: Service, secure_cookies: bool) -> Self {
+        let per_minute =
+            governor::Quota::per_minute(std::num::NonZeroU32::new(5).expect("non-zero"));
+        Self {
+            service,
+            sessions: Arc::new(SessionLimits {
+                idle: time::Duration::minutes(30),
+                absolute: time::Duration::hours(12),
+            }),
+            secure_cookies,
+            login_limiter: Arc::new(governor::RateLimiter::keyed(per_minute)),
+            metrics: Arc::default(),
+        }
+    }
+
+    /// Dashboard text, from the Fluent files (Bahasa Indonesia).
+    pub fn t(&self, id: &'static str) -> String {
+        self.service.texts.render(Locale::Id, &Msg::new(id))
+    }
+}
+
+/// The one-time link for creating the first admin, when there is no admin yet.
+pub async fn setup_link(state: &AppState) -> Result<Option<String>, crate::store::StoreError> {
+    sign_in::issue_setup_link(state).await
+}
+
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/metrics", get(metrics::render))
+        .route("/static/app.css", get(css))
+        .route(
+            "/",
+            get(|| async { axum::response::Redirect::to("/leads") }),
+        )
+        .route("/login", get(sign_in::login_page).post(sign_in::login))
+        .route("/logout", post(sign_in::logout))
+        .route(
+            "/setup/{token}",
+            get(sign_in::setup_page).post(sign_in::setup),
+        )
+        .route("/leads", get(leads::list))
+        .route("/leads/export.csv", get(reports::export_csv))
+        .route("/leads/export.xlsx", get(reports::export_xlsx))
+        .route("/leads/{id}", get(leads::detail))
+        .route("/leads/{id}/status", post(leads::set_status))
+        .route("/leads/{id}/notes", post(leads::add_note))
+        .route("/leads/{id}/assign", post(leads::assign))
+        .route("/leads/{id}/documents/{doc}", get(leads::document))
+        .route("/funnel", get(reports::funnel))
+        .route("/audit", get(reports::audit))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            metrics::track,
+        ))
+        .with_state(state)
+}
+
+async fn healthz(State(state): State<AppState>) -> (StatusCode, &'static str) {
+    match state.service.store.ping().await {
         Ok(()) => (StatusCode::OK, "ok\n"),
         Err(e) => {
             tracing::error!(error = %e, "health check: database unreachable");
             (StatusCode::SERVICE_UNAVAILABLE, "database unreachable\n")
         }
     }
+}
+
+async fn css() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "max-age=3600"),
+        ],
+        include_str!("app.css"),
+    )
 }

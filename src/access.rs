@@ -1,0 +1,120 @@
+//! Staff, their roles, and which leads each may see. Scope is applied inside the store
+//! queries, so no route can reach a lead outside it.
+
+use crate::domain::LeadId;
+use crate::reference::RegionCode;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct StaffId(pub i64);
+
+impl std::fmt::Display for StaffId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Admin,
+    Dinas,
+    Konsultan,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Admin => "admin",
+            Self::Dinas => "dinas",
+            Self::Konsultan => "konsultan",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [Self::Admin, Self::Dinas, Self::Konsultan]
+            .into_iter()
+            .find(|r| r.as_str() == s)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Staff {
+    pub id: StaffId,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    pub region: Option<RegionCode>,
+    pub disabled: bool,
+}
+
+/// The leads a staff member may see.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    All,
+    /// A kab/kota code, or a provinsi code covering all of its kab/kota.
+    Region(RegionCode),
+    AssignedTo(StaffId),
+}
+
+impl Staff {
+    pub fn scope(&self) -> Scope {
+        match (self.role, &self.region) {
+            (Role::Admin, _) => Scope::All,
+            (Role::Dinas, Some(region)) => Scope::Region(region.clone()),
+            // A dinas account without a region sees nothing rather than everything.
+            (Role::Dinas, None) => Scope::AssignedTo(StaffId(-1)),
+            (Role::Konsultan, _) => Scope::AssignedTo(self.id),
+        }
+    }
+}
+
+/// The pipeline a lead moves along.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LeadStatus {
+    Baru,
+    Diverifikasi,
+    Dirujuk,
+    DiterimaKonsultan,
+    Pendampingan,
+    Diajukan,
+    Bersertifikat,
+    TidakDilanjutkan,
+}
+
+impl LeadStatus {
+    pub const ALL: [LeadStatus; 8] = [
+        Self::Baru,
+        Self::Diverifikasi,
+        Self::Dirujuk,
+        Self::DiterimaKonsultan,
+        Self::Pendampingan,
+        Self::Diajukan,
+        Self::Bersertifikat,
+        Self::TidakDilanjutkan,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Baru => "baru",
+            Self::Diverifikasi => "diverifikasi",
+            Self::Dirujuk => "dirujuk",
+            Self::DiterimaKonsultan => "diterima_konsultan",
+            Self::Pendampingan => "pendampingan",
+            Self::Diajukan => "diajukan",
+            Self::Bersertifikat => "bersertifikat",
+            Self::TidakDilanjutkan => "tidak_dilanjutkan",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+}
+
+/// A lead id as it appears in URLs.
+pub fn parse_lead_id(s: &str) -> Option<LeadId> {
+    s.parse().ok().filter(|n: &i64| *n > 0).map(LeadId)
+}

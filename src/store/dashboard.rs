@@ -1,0 +1,463 @@
+//! What the dashboard reads and changes about leads. Every function takes the staff
+//! member's [`Scope`] and applies it in SQL: a lead outside it simply does not exist.
+
+use super::sql::{Bind, Sql};
+use super::{Store, StoreError, from_millis, millis};
+use crate::access::{LeadStatus, Scope, StaffId};
+use crate::domain::LeadId;
+use sqlx::Row;
+use sqlx::any::AnyRow;
+use time::OffsetDateTime;
+
+/// Filters of the leads list and export; all optional.
+#[derive(Debug, Clone, Default)]
+pub struct LeadFilter {
+    pub region: Option<String>,
+    pub outcome: Option<String>,
+    pub status: Option<String>,
+    pub category: Option<String>,
+    pub channel: Option<String>,
+    pub source: Option<String>,
+    pub search: Option<String>,
+    pub from: Option<OffsetDateTime>,
+    pub until: Option<OffsetDateTime>,
+}
+
+/// Newest first; `before` continues after the last row of the previous page (keyset paging
+/// stays fast at any depth).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Page {
+    pub before: Option<(i64, LeadId)>,
+    pub size: i64,
+}
+
+#[derive(Debug, Clone)]
+pub struct LeadSummary {
+    pub id: LeadId,
+    pub created_at: OffsetDateTime,
+    pub created_ms: i64,
+    pub channel: String,
+    pub region_code: String,
+    pub region_name: String,
+    pub business_name: String,
+    pub owner_name: String,
+    pub phone: Option<String>,
+    pub category: Option<String>,
+    pub product_name: String,
+    pub sni_number: Option<String>,
+    pub sni_mandatory: bool,
+    pub scale: Option<String>,
+    pub outcome: String,
+    pub notes: String,
+    pub status: String,
+    pub documents_received: i64,
+    pub documents_total: i64,
+    pub source: Option<String>,
+    pub rules_version: String,
+    pub assigned_to: Option<i64>,
+}
+
+const SUMMARY_COLUMNS: &str = "id, created_at, channel, region_code, region_name, business_name, owner_name, phone, \
+    category, product_name, sni_number, sni_mandatory, scale, outcome, notes, status, documents_received, \
+    documents_total, source, rules_version, assigned_to";
+
+fn summary(r: &AnyRow) -> Result<LeadSummary, sqlx::Error> {
+    let created: i64 = r.try_get("created_at")?;
+    Ok(LeadSummary {
+        id: LeadId(r.try_get("id")?),
+        created_at: from_millis(created),
+        created_ms: created,
+        channel: r.try_get("channel")?,
+        region_code: r.try_get("region_code")?,
+        region_name: r.try_get("region_name")?,
+        business_name: r.try_get("business_name")?,
+        owner_name: r.try_get("owner_name")?,
+        phone: r.try_get("phone")?,
+        category: r.try_get("category")?,
+        product_name: r.try_get("product_name")?,
+        sni_number: r.try_get("sni_number")?,
+        sni_mandatory: r.try_get::<i64, _>("sni_mandatory")? != 0,
+        scale: r.try_get("scale")?,
+        outcome: r.try_get("outcome")?,
+        notes: r.try_get("notes")?,
+        status: r.try_get("status")?,
+        documents_received: r.try_get("documents_received")?,
+        documents_total: r.try_get("documents_total")?,
+        source: r.try_get("source")?,
+        rules_version: r.try_get("rules_version")?,
+        assigned_to: r.try_get("assigned_to")?,
+    })
+}
+
+/// `scope AND filters` for leads, appended to `sql`.
+fn restrict(sql: &mut Sql, scope: &Scope, filter: &LeadFilter, skip_outcome: bool) {
+    match scope {
+        Scope::All => {}
+        Scope::Region(code) => {
+            let exact = sql.arg(Bind::Text(code.as_str().to_owned()));
+            let below = sql.arg(Bind::Text(format!("{}.%", code.as_str())));
+            sql.push(&format!(
+                " AND (region_code = {exact} OR region_code LIKE {below})"
+            ));
+        }
+        Scope::AssignedTo(staff) => {
+            let id = sql.arg(Bind::Int(staff.0));
+            sql.push(&format!(" AND assigned_to = {id}"));
+        }
+    }
+    if let Some(region) = &filter.region {
+        let exact = sql.arg(Bind::Text(region.clone()));
+        let below = sql.arg(Bind::Text(format!("{region}.%")));
+        sql.push(&format!(
+            " AND (region_code = {exact} OR region_code LIKE {below})"
+        ));
+    }
+    let equal = [
+        (
+            "outcome",
+            if skip_outcome {
+                None
+            } else {
+                filter.outcome.as_ref()
+            },
+        ),
+        ("status", filter.status.as_ref()),
+        ("category", filter.category.as_ref()),
+        ("channel", filter.channel.as_ref()),
+        ("source", filter.source.as_ref()),
+    ];
+    for (column, value) in equal {
+        if let Some(value) = value {
+            let p = sql.arg(Bind::Text(value.clone()));
+            sql.push(&format!(" AND {column} = {p}"));
+        }
+    }
+    if let Some(from) = filter.from {
+        let p = sql.arg(Bind::Int(millis(from)));
+        sql.push(&format!(" AND created_at >= {p}"));
+    }
+    if let Some(until) = filter.until {
+        let p = sql.arg(Bind::Int(millis(until)));
+        sql.push(&format!(" AND created_at < {p}"));
+    }
+    if let Some(search) = filter.search.as_ref().filter(|s| !s.trim().is_empty()) {
+        let p = sql.arg(Bind::Text(format!("%{}%", search.trim().to_lowercase())));
+        sql.push(&format!(
+            " AND (LOWER(business_name) LIKE {p} OR LOWER(owner_name) LIKE {p} OR phone LIKE {p})"
+        ));
+    }
+}
+
+pub async fn list(
+    store: &Store,
+    scope: &Scope,
+    filter: &LeadFilter,
+    page: Page,
+) -> Result<Vec<LeadSummary>, StoreError> {
+    let mut sql = Sql::new(&format!("SELECT {SUMMARY_COLUMNS} FROM leads WHERE 1 = 1"));
+    restrict(&mut sql, scope, filter, false);
+    if let Some((created, id)) = page.before {
+        let c = sql.arg(Bind::Int(created));
+        let i = sql.arg(Bind::Int(id.0));
+        sql.push(&format!(
+            " AND (created_at < {c} OR (created_at = {c} AND id < {i}))"
+        ));
+    }
+    let limit = sql.arg(Bind::Int(page.size));
+    sql.push(&format!(" ORDER BY created_at DESC, id DESC LIMIT {limit}"));
+    let rows = sql.query().fetch_all(store.pool()).await?;
+    Ok(rows.iter().map(summary).collect::<Result<_, _>>()?)
+}
+
+/// Every matching lead, for exports: read in pages so memory stays flat.
+pub async fn for_each(
+    store: &Store,
+    scope: &Scope,
+    filter: &LeadFilter,
+    mut each: impl FnMut(&LeadSummary) -> Result<(), StoreError>,
+) -> Result<u64, StoreError> {
+    let mut page = Page {
+        before: None,
+        size: 1000,
+    };
+    let mut count = 0;
+    loop {
+        let rows = list(store, scope, filter, page).await?;
+        for row in &rows {
+            each(row)?;
+            count += 1;
+        }
+        match rows.last() {
+            Some(last) if rows.len() as i64 == page.size => {
+                page.before = Some((last.created_ms, last.id))
+            }
+            _ => return Ok(count),
+        }
+    }
+}
+
+/// Leads per outcome under the same filters (the outcome filter itself left out).
+pub async fn counts_by_outcome(
+    store: &Store,
+    scope: &Scope,
+    filter: &LeadFilter,
+) -> Result<Vec<(String, i64)>, StoreError> {
+    let mut sql = Sql::new("SELECT outcome, COUNT(*) AS n FROM leads WHERE 1 = 1");
+    restrict(&mut sql, scope, filter, true);
+    sql.push(" GROUP BY outcome ORDER BY outcome");
+    let rows = sql.query().fetch_all(store.pool()).await?;
+    Ok(rows
+        .iter()
+        .map(|r| Ok((r.try_get("outcome")?, r.try_get("n")?)))
+        .collect::<Result<_, sqlx::Error>>()?)
+}
+
+#[derive(Debug, Clone)]
+pub struct LeadDetail {
+    pub summary: LeadSummary,
+    pub conversation_id: i64,
+    pub answers: String,
+    pub reasons: String,
+    pub checklist: String,
+    pub consent_version: String,
+    pub consented_at: OffsetDateTime,
+    pub catalogue_version: String,
+    pub status_reason: Option<String>,
+}
+
+pub async fn detail(
+    store: &Store,
+    scope: &Scope,
+    id: LeadId,
+) -> Result<Option<LeadDetail>, StoreError> {
+    let mut sql = Sql::new(&format!(
+        "SELECT {SUMMARY_COLUMNS}, conversation_id, answers, reasons, checklist, consent_version, consented_at, \
+         catalogue_version, status_reason FROM leads WHERE id = "
+    ));
+    let p = sql.arg(Bind::Int(id.0));
+    sql.push(&p);
+    restrict(&mut sql, scope, &LeadFilter::default(), false);
+    let Some(r) = sql.query().fetch_optional(store.pool()).await? else {
+        return Ok(None);
+    };
+    Ok(Some(LeadDetail {
+        summary: summary(&r)?,
+        conversation_id: r.try_get("conversation_id")?,
+        answers: r.try_get("answers")?,
+        reasons: r.try_get("reasons")?,
+        checklist: r.try_get("checklist")?,
+        consent_version: r.try_get("consent_version")?,
+        consented_at: from_millis(r.try_get("consented_at")?),
+        catalogue_version: r.try_get("catalogue_version")?,
+        status_reason: r.try_get("status_reason")?,
+    }))
+}
+
+/// A document of a lead in scope: (mime, sha256, item); None outside scope.
+pub async fn document(
+    store: &Store,
+    scope: &Scope,
+    lead: LeadId,
+    document: i64,
+) -> Result<Option<(String, String, String)>, StoreError> {
+    let mut sql = Sql::new(
+        "SELECT d.mime, d.sha256, d.item FROM documents d JOIN leads ON leads.conversation_id = d.conversation_id \
+         WHERE d.id = ",
+    );
+    let doc = sql.arg(Bind::Int(document));
+    let lead_id = sql.arg(Bind::Int(lead.0));
+    sql.push(&format!("{doc} AND leads.id = {lead_id}"));
+    restrict(&mut sql, scope, &LeadFilter::default(), false);
+    let row = sql.query().fetch_optional(store.pool()).await?;
+    Ok(row
+        .map(|r| {
+            Ok::<_, sqlx::Error>((r.try_get("mime")?, r.try_get("sha256")?, r.try_get("item")?))
+        })
+        .transpose()?)
+}
+
+/// Change a lead in scope and write the audit row in the same transaction. False: not found.
+async fn change(
+    store: &Store,
+    scope: &Scope,
+    lead: LeadId,
+    set: Sql,
+    audit: Audit<'_>,
+) -> Result<bool, StoreError> {
+    let mut sql = set;
+    let p = sql.arg(Bind::Int(lead.0));
+    sql.push(&format!(" WHERE id = {p}"));
+    restrict(&mut sql, scope, &LeadFilter::default(), false);
+    let mut tx = store.begin().await?;
+    let done = sql.query().execute(&mut *tx).await?;
+    if done.rows_affected() != 1 {
+        return Ok(false);
+    }
+    super::audit::record(
+        &mut tx,
+        audit.staff,
+        audit.action,
+        Some(lead),
+        audit.detail,
+        audit.at,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+pub struct Audit<'a> {
+    pub staff: StaffId,
+    pub action: &'a str,
+    pub detail: &'a str,
+    pub at: OffsetDateTime,
+}
+
+pub async fn set_status(
+    store: &Store,
+    scope: &Scope,
+    lead: LeadId,
+    status: LeadStatus,
+    reason: Option<&str>,
+    audit: Audit<'_>,
+) -> Result<bool, StoreError> {
+    let mut sql = Sql::new("UPDATE leads SET status = ");
+    let s = sql.arg(Bind::Text(status.as_str().to_owned()));
+    let r = sql.arg(Bind::Text(reason.unwrap_or_default().to_owned()));
+    let u = sql.arg(Bind::Int(millis(audit.at)));
+    sql.push(&format!("{s}, status_reason = {r}, updated_at = {u}"));
+    change(store, scope, lead, sql, audit).await
+}
+
+pub async fn assign(
+    store: &Store,
+    scope: &Scope,
+    lead: LeadId,
+    consultant: StaffId,
+    audit: Audit<'_>,
+) -> Result<bool, StoreError> {
+    let mut sql = Sql::new("UPDATE leads SET assigned_to = ");
+    let c = sql.arg(Bind::Int(consultant.0));
+    sql.push(&c);
+    change(store, scope, lead, sql, audit).await
+}
+
+pub async fn add_note(
+    store: &Store,
+    scope: &Scope,
+    lead: LeadId,
+    body: &str,
+    audit: Audit<'_>,
+) -> Result<bool, StoreError> {
+    if detail(store, scope, lead).await?.is_none() {
+        return Ok(false);
+    }
+    let mut tx = store.begin().await?;
+    sqlx::query(
+        "INSERT INTO lead_notes (lead_id, staff_id, body, created_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(lead.0)
+    .bind(audit.staff.0)
+    .bind(body)
+    .bind(millis(audit.at))
+    .execute(&mut *tx)
+    .await?;
+    super::audit::record(
+        &mut tx,
+        audit.staff,
+        audit.action,
+        Some(lead),
+        audit.detail,
+        audit.at,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+#[derive(Debug, Clone)]
+pub struct TimelineEntry {
+    pub at: OffsetDateTime,
+    pub who: String,
+    pub action: String,
+    pub detail: String,
+}
+
+/// Notes and staff actions on one lead, oldest first. Call only for a lead in scope.
+pub async fn timeline(store: &Store, lead: LeadId) -> Result<Vec<TimelineEntry>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT a.created_at AS at, COALESCE(s.name, '') AS who, a.action AS action, a.detail AS detail FROM audit_log a \
+         LEFT JOIN staff s ON s.id = a.staff_id WHERE a.lead_id = $1 \
+         UNION ALL SELECT n.created_at AS at, s.name AS who, 'note' AS action, n.body AS detail FROM lead_notes n \
+         JOIN staff s ON s.id = n.staff_id WHERE n.lead_id = $1 ORDER BY at",
+    )
+    .bind(lead.0)
+    .fetch_all(store.pool())
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(TimelineEntry {
+                at: from_millis(r.try_get("at")?),
+                who: r.try_get("who")?,
+                action: r.try_get("action")?,
+                detail: r.try_get("detail")?,
+            })
+        })
+        .collect()
+}
+
+/// The funnel: how many reached each stage, in scope and period.
+#[derive(Debug, Clone, Default)]
+pub struct Funnel {
+    pub leads: i64,
+    pub documents_complete: i64,
+    pub referred: i64,
+    pub certified: i64,
+    /// Conversations still open, by the step they stopped at (drop-off per question).
+    pub waiting_at: Vec<(String, i64)>,
+    pub started: i64,
+    pub declined: i64,
+}
+
+pub async fn funnel(
+    store: &Store,
+    scope: &Scope,
+    filter: &LeadFilter,
+) -> Result<Funnel, StoreError> {
+    let mut sql = Sql::new(
+        "SELECT COUNT(*) AS leads, \
+         COALESCE(SUM(CASE WHEN documents_total > 0 AND documents_received = documents_total THEN 1 ELSE 0 END), 0) AS docs, \
+         COALESCE(SUM(CASE WHEN status IN ('dirujuk', 'diterima_konsultan', 'pendampingan', 'diajukan', 'bersertifikat') THEN 1 ELSE 0 END), 0) AS referred, \
+         COALESCE(SUM(CASE WHEN status = 'bersertifikat' THEN 1 ELSE 0 END), 0) AS certified FROM leads WHERE 1 = 1",
+    );
+    restrict(&mut sql, scope, filter, false);
+    let r = sql.query().fetch_one(store.pool()).await?;
+    let int = |name: &str| -> Result<i64, sqlx::Error> {
+        // SUM is numeric on PostgreSQL; read it as text-free integer either way.
+        r.try_get::<i64, _>(name)
+            .or_else(|_| r.try_get::<f64, _>(name).map(|f| f as i64))
+    };
+    let mut funnel = Funnel {
+        leads: int("leads")?,
+        documents_complete: int("docs")?,
+        referred: int("referred")?,
+        certified: int("certified")?,
+        ..Funnel::default()
+    };
+    // Conversations carry no region until it is answered: their stages are shown to admins only.
+    if *scope == Scope::All {
+        let rows = sqlx::query(
+            "SELECT step, COUNT(*) AS n FROM conversations GROUP BY step ORDER BY step",
+        )
+        .fetch_all(store.pool())
+        .await?;
+        funnel.waiting_at = rows
+            .iter()
+            .map(|r| Ok((r.try_get("step")?, r.try_get("n")?)))
+            .collect::<Result<_, sqlx::Error>>()?;
+        funnel.started = funnel.waiting_at.iter().map(|(_, n)| n).sum::<i64>()
+            + super::stats::declined_total(store).await?;
+        funnel.declined = super::stats::declined_total(store).await?;
+    }
+    Ok(funnel)
+}

@@ -1,0 +1,222 @@
+//! Staff accounts, sessions and the one-time setup link.
+
+use super::{Store, StoreError, millis};
+use crate::access::{Role, Staff, StaffId};
+use crate::reference::RegionCode;
+use sqlx::Row;
+use sqlx::any::AnyRow;
+use time::{Duration, OffsetDateTime};
+
+fn staff_row(r: &AnyRow) -> Result<Staff, StoreError> {
+    let role: String = r.try_get("role")?;
+    let region: Option<String> = r.try_get("region_code")?;
+    Ok(Staff {
+        id: StaffId(r.try_get("id")?),
+        email: r.try_get("email")?,
+        name: r.try_get("name")?,
+        role: Role::parse(&role).ok_or_else(|| super::corrupt("staff role", &role))?,
+        region: region
+            .map(|c| RegionCode::parse(&c).map_err(|e| super::corrupt("staff region", e)))
+            .transpose()?,
+        disabled: r.try_get::<i64, _>("disabled")? != 0,
+    })
+}
+
+const STAFF_COLUMNS: &str = "id, email, name, role, region_code, disabled";
+
+pub async fn add(
+    store: &Store,
+    email: &str,
+    name: &str,
+    role: Role,
+    region: Option<&RegionCode>,
+    password_hash: &str,
+    at: OffsetDateTime,
+) -> Result<StaffId, StoreError> {
+    let row = sqlx::query(
+        "INSERT INTO staff (email, name, role, region_code, password_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    )
+    .bind(email.to_lowercase())
+    .bind(name)
+    .bind(role.as_str())
+    .bind(region.map(|r| r.as_str().to_owned()))
+    .bind(password_hash)
+    .bind(millis(at))
+    .fetch_one(store.pool())
+    .await?;
+    Ok(StaffId(row.try_get("id")?))
+}
+
+pub async fn list(store: &Store) -> Result<Vec<Staff>, StoreError> {
+    let rows = sqlx::query(&format!("SELECT {STAFF_COLUMNS} FROM staff ORDER BY id"))
+        .fetch_all(store.pool())
+        .await?;
+    rows.iter().map(staff_row).collect()
+}
+
+pub async fn get(store: &Store, id: StaffId) -> Result<Option<Staff>, StoreError> {
+    let row = sqlx::query(&format!("SELECT {STAFF_COLUMNS} FROM staff WHERE id = $1"))
+        .bind(id.0)
+        .fetch_optional(store.pool())
+        .await?;
+    row.as_ref().map(staff_row).transpose()
+}
+
+/// The account and its password hash, for logging in.
+pub async fn credentials(
+    store: &Store,
+    email: &str,
+) -> Result<Option<(Staff, String)>, StoreError> {
+    let row = sqlx::query(&format!(
+        "SELECT {STAFF_COLUMNS}, password_hash FROM staff WHERE email = $1"
+    ))
+    .bind(email.trim().to_lowercase())
+    .fetch_optional(store.pool())
+    .await?;
+    row.map(|r| Ok((staff_row(&r)?, r.try_get("password_hash")?)))
+        .transpose()
+}
+
+pub async fn set_password(
+    store: &Store,
+    email: &str,
+    password_hash: &str,
+) -> Result<bool, StoreError> {
+    let done = sqlx::query("UPDATE staff SET password_hash = $2 WHERE email = $1")
+        .bind(email.to_lowercase())
+        .bind(password_hash)
+        .execute(store.pool())
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Disable an account and end its sessions.
+pub async fn disable(store: &Store, email: &str) -> Result<bool, StoreError> {
+    let mut tx = store.begin().await?;
+    let done = sqlx::query("UPDATE staff SET disabled = 1 WHERE email = $1")
+        .bind(email.to_lowercase())
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("DELETE FROM sessions WHERE staff_id IN (SELECT id FROM staff WHERE email = $1)")
+        .bind(email.to_lowercase())
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub async fn admin_exists(store: &Store) -> Result<bool, StoreError> {
+    let row = sqlx::query("SELECT COUNT(*) AS n FROM staff WHERE role = 'admin' AND disabled = 0")
+        .fetch_one(store.pool())
+        .await?;
+    Ok(row.try_get::<i64, _>("n")? > 0)
+}
+
+/// Consultants, for the "assign" list.
+pub async fn consultants(store: &Store) -> Result<Vec<Staff>, StoreError> {
+    let rows = sqlx::query(&format!(
+        "SELECT {STAFF_COLUMNS} FROM staff WHERE role = 'konsultan' AND disabled = 0 ORDER BY name"
+    ))
+    .fetch_all(store.pool())
+    .await?;
+    rows.iter().map(staff_row).collect()
+}
+
+pub struct SessionLimits {
+    pub idle: Duration,
+    pub absolute: Duration,
+}
+
+pub async fn create_session(
+    store: &Store,
+    id_hash: &str,
+    staff: StaffId,
+    csrf: &str,
+    at: OffsetDateTime,
+) -> Result<(), StoreError> {
+    sqlx::query("INSERT INTO sessions (id_hash, staff_id, csrf_token, created_at, last_seen_at) VALUES ($1, $2, $3, $4, $4)")
+        .bind(id_hash)
+        .bind(staff.0)
+        .bind(csrf)
+        .bind(millis(at))
+        .execute(store.pool())
+        .await?;
+    Ok(())
+}
+
+/// The session's staff member and CSRF token, if it is alive (and then it is touched).
+pub async fn session(
+    store: &Store,
+    id_hash: &str,
+    limits: &SessionLimits,
+    now: OffsetDateTime,
+) -> Result<Option<(Staff, String)>, StoreError> {
+    let row = sqlx::query(&format!(
+        "SELECT s.csrf_token, s.created_at, s.last_seen_at, {} FROM sessions s JOIN staff ON staff.id = s.staff_id WHERE s.id_hash = $1",
+        STAFF_COLUMNS.split(", ").map(|c| format!("staff.{c}")).collect::<Vec<_>>().join(", ")
+    ))
+    .bind(id_hash)
+    .fetch_optional(store.pool())
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    let staff = staff_row(&row)?;
+    let created = super::from_millis(row.try_get("created_at")?);
+    let seen = super::from_millis(row.try_get("last_seen_at")?);
+    if staff.disabled || now - seen > limits.idle || now - created > limits.absolute {
+        end_session(store, id_hash).await?;
+        return Ok(None);
+    }
+    sqlx::query("UPDATE sessions SET last_seen_at = $2 WHERE id_hash = $1")
+        .bind(id_hash)
+        .bind(millis(now))
+        .execute(store.pool())
+        .await?;
+    Ok(Some((staff, row.try_get("csrf_token")?)))
+}
+
+pub async fn end_session(store: &Store, id_hash: &str) -> Result<(), StoreError> {
+    sqlx::query("DELETE FROM sessions WHERE id_hash = $1")
+        .bind(id_hash)
+        .execute(store.pool())
+        .await?;
+    Ok(())
+}
+
+pub async fn create_setup_token(
+    store: &Store,
+    token_hash: &str,
+    at: OffsetDateTime,
+) -> Result<(), StoreError> {
+    sqlx::query("INSERT INTO setup_tokens (token_hash, created_at) VALUES ($1, $2)")
+        .bind(token_hash)
+        .bind(millis(at))
+        .execute(store.pool())
+        .await?;
+    Ok(())
+}
+
+/// Use the setup token: true once, for an unused token while no admin exists.
+pub async fn use_setup_token(
+    store: &Store,
+    token_hash: &str,
+    at: OffsetDateTime,
+) -> Result<bool, StoreError> {
+    let done = sqlx::query(
+        "UPDATE setup_tokens SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL",
+    )
+    .bind(token_hash)
+    .bind(millis(at))
+    .execute(store.pool())
+    .await?;
+    Ok(done.rows_affected() == 1 && !admin_exists(store).await?)
+}
+
+pub async fn setup_token_valid(store: &Store, token_hash: &str) -> Result<bool, StoreError> {
+    let row = sqlx::query(
+        "SELECT COUNT(*) AS n FROM setup_tokens WHERE token_hash = $1 AND used_at IS NULL",
+    )
+    .bind(token_hash)
+    .fetch_one(store.pool())
+    .await?;
+    Ok(row.try_get::<i64, _>("n")? == 1 && !admin_exists(store).await?)
+}

@@ -1,0 +1,37 @@
+//! The page frame every dashboard page shares.
+
+use super::AppState;
+use super::auth::Signed;
+use maud::{DOCTYPE, Markup, html};
+
+pub fn page(state: &AppState, title: &str, signed: Option<&Signed>, body: Markup) -> Markup {
+    html! {
+        (DOCTYPE)
+        html lang="id" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) " · Pandu" }
+                link rel="stylesheet" href="/static/app.css";
+            }
+            body {
+                header {
+                    strong { "Pandu" }
+                    @if let Some(signed) = signed {
+                        a href="/leads" { (state.t("dash-nav-leads")) }
+                        a href="/funnel" { (state.t("dash-nav-funnel")) }
+                        @if signed.is_admin() {
+                            a href="/audit" { (state.t("dash-nav-audit")) }
+                        }
+                        span.who { (signed.staff.name) " · " (signed.staff.role.as_str()) }
+                        form method="post" action="/logout" {
+                            input type="hidden" name="csrf" value=(signed.csrf);
+                            button type="submit" { (state.t("dash-logout")) }
+                        }
+                    }
+                }
+                main { h1 { (title) } (body) }
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+//! `GET /metrics` in Prometheus text format: counts from the database, request latencies
+//! from this process.
+
+use super::AppState;
+use crate::store;
+use axum::extract::{MatchedPath, Request, State};
+use axum::http::header;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use sqlx::Row;
+use std::collections::BTreeMap;
+use std::sync::Mutex;
+use std::time::Instant;
+
+/// Request count and total seconds per route.
+#[derive(Default)]
+pub struct Metrics {
+    requests: Mutex<BTreeMap<String, (u64, f64)>>,
+}
+
+pub async fn track(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let route = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map_or("unmatched".to_owned(), |p| p.as_str().to_owned());
+    let started = Instant::now();
+    let response = next.run(request).await;
+    let seconds = started.elapsed().as_secs_f64();
+    if let Ok(mut requests) = state.metrics.requests.lock() {
+        let entry = requests.entry(route).or_default();
+        entry.0 += 1;
+        entry.1 += seconds;
+    }
+    response
+}
+
+pub async fn render(State(state): State<AppState>) -> Response {
+    let mut out = String::new();
+    if let Err(e) = database_metrics(&state, &mut out).await {
+        tracing::error!(error = %e, "metrics: database unavailable");
+    }
+    out.push_str("# HELP pandu_http_requests_total HTTP requests handled, by route.\n# TYPE pandu_http_requests_total counter\n");
+    out.push_str("# HELP pandu_http_request_duration_seconds_sum Time spent on HTTP requests, by route.\n# TYPE pandu_http_request_duration_seconds_sum counter\n");
+    if let Ok(requests) = state.metrics.requests.lock() {
+        for (route, (count, seconds)) in requests.iter() {
+            out.push_str(&format!(
+                "pandu_http_requests_total{{route=\"{route}\"}} {count}\n"
+            ));
+            out.push_str(&format!(
+                "pandu_http_request_duration_seconds_sum{{route=\"{route}\"}} {seconds:.6}\n"
+            ));
+        }
+    }
+    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], out).into_response()
+}
+
+async fn database_metrics(state: &AppState, out: &mut String) -> Result<(), store::StoreError> {
+    let pool = state.service.store.pool();
+    let events: i64 = sqlx::query("SELECT COUNT(*) AS n FROM inbound_events")
+        .fetch_one(pool)
+        .await?
+        .try_get("n")?;
+    out.push_str("# HELP pandu_inbound_events_total Inbound events handled.\n# TYPE pandu_inbound_events_total counter\n");
+    out.push_str(&format!("pandu_inbound_events_total {events}\n"));
+    for (metric, help, sql) in [
+        (
+            "pandu_outbox_messages",
+            "Outbox messages by status.",
+            "SELECT status AS k, COUNT(*) AS n FROM outbox GROUP BY status",
+        ),
+        (
+            "pandu_leads",
+            "Leads by outcome.",
+            "SELECT outcome AS k, COUNT(*) AS n FROM leads GROUP BY outcome",
+        ),
+    ] {
+        out.push_str(&format!("# HELP {metric} {help}\n# TYPE {metric} gauge\n"));
+        let label = if metric == "pandu_leads" {
+            "outcome"
+        } else {
+            "status"
+        };
+        for row in sqlx::query(sql).fetch_all(pool).await? {
+            let (k, n): (String, i64) = (row.try_get("k")?, row.try_get("n")?);
+            out.push_str(&format!("{metric}{{{label}=\"{k}\"}} {n}\n"));
+        }
+    }
+    Ok(())
+}

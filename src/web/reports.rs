@@ -1,0 +1,185 @@
+//! Exports, the funnel and the audit log.
+
+use super::AppState;
+use super::auth::Signed;
+use super::layout::page;
+use super::leads::ListQuery;
+use crate::export;
+use crate::store;
+use crate::store::dashboard;
+use axum::body::Body;
+use axum::extract::{Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use maud::{Markup, PreEscaped, html};
+use time::OffsetDateTime;
+
+fn failure(e: impl std::fmt::Display) -> Response {
+    tracing::error!(error = %e, "dashboard report failed");
+    StatusCode::SERVICE_UNAVAILABLE.into_response()
+}
+
+/// The current filtered list as CSV (UTF-8 with BOM for Excel). Written to a temporary file
+/// page by page, then streamed, so a large export never sits in memory.
+pub async fn export_csv(
+    State(state): State<AppState>,
+    signed: Signed,
+    Query(query): Query<ListQuery>,
+) -> Response {
+    let Ok(file) = tempfile::NamedTempFile::new() else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let out = match file.reopen() {
+        Ok(f) => std::io::BufWriter::new(f),
+        Err(e) => return failure(e),
+    };
+    let store = &state.service.store;
+    let count =
+        match export::write_csv(store, &signed.staff.scope(), &query.filter(), out, true).await {
+            Ok(n) => n,
+            Err(e) => return failure(e),
+        };
+    audit_export(&state, &signed, "export_csv", count).await;
+    stream(file, "text/csv; charset=utf-8", "leads.csv").await
+}
+
+pub async fn export_xlsx(
+    State(state): State<AppState>,
+    signed: Signed,
+    Query(query): Query<ListQuery>,
+) -> Response {
+    let Ok(file) = tempfile::NamedTempFile::new() else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let store = &state.service.store;
+    let count = match export::write_xlsx(store, &signed.staff.scope(), &query.filter(), file.path())
+        .await
+    {
+        Ok(n) => n,
+        Err(e) => return failure(e),
+    };
+    audit_export(&state, &signed, "export_xlsx", count).await;
+    let mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    stream(file, mime, "leads.xlsx").await
+}
+
+async fn audit_export(state: &AppState, signed: &Signed, action: &str, count: u64) {
+    let detail = format!("{count} leads");
+    let _ = store::audit::log(
+        &state.service.store,
+        signed.staff.id,
+        action,
+        None,
+        &detail,
+        OffsetDateTime::now_utc(),
+    )
+    .await;
+}
+
+async fn stream(file: tempfile::NamedTempFile, mime: &'static str, name: &str) -> Response {
+    // The open handle keeps the data readable after the name is removed.
+    let Ok(handle) = file.reopen() else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    drop(file);
+    let body = Body::from_stream(tokio_util::io::ReaderStream::new(
+        tokio::fs::File::from_std(handle),
+    ));
+    let disposition = format!("attachment; filename=\"{name}\"");
+    (
+        [
+            (header::CONTENT_TYPE, mime.to_owned()),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+pub async fn funnel(
+    State(state): State<AppState>,
+    signed: Signed,
+    Query(query): Query<ListQuery>,
+) -> Response {
+    let store = &state.service.store;
+    let funnel = match dashboard::funnel(store, &signed.staff.scope(), &query.filter()).await {
+        Ok(f) => f,
+        Err(e) => return failure(e),
+    };
+    let mut stages: Vec<(String, i64)> = Vec::new();
+    if signed.is_admin() {
+        stages.push((state.t("dash-funnel-started"), funnel.started));
+        stages.push((state.t("dash-funnel-declined"), funnel.declined));
+    }
+    stages.extend([
+        (state.t("dash-funnel-outcome"), funnel.leads),
+        (state.t("dash-funnel-documents"), funnel.documents_complete),
+        (state.t("dash-funnel-referred"), funnel.referred),
+        (state.t("dash-funnel-certified"), funnel.certified),
+    ]);
+    page(&state, &state.t("dash-funnel-title"), Some(&signed), html! {
+        form.filters method="get" action="/funnel" {
+            label { (state.t("dash-col-region")) input name="region" value=[query.region.as_deref()]; }
+            label { (state.t("dash-from")) input type="date" name="from" value=[query.from.as_deref()]; }
+            label { (state.t("dash-to")) input type="date" name="to" value=[query.to.as_deref()]; }
+            button.primary type="submit" { (state.t("dash-filter")) }
+        }
+        div.card { (bars(&stages)) }
+        table {
+            thead { tr { th { (state.t("dash-stage")) } th { (state.t("dash-count")) } } }
+            tbody { @for (name, n) in &stages { tr { td { (name) } td { (n) } } } }
+        }
+        @if !funnel.waiting_at.is_empty() {
+            h2 { (state.t("dash-dropoff")) }
+            table {
+                thead { tr { th { (state.t("dash-question")) } th { (state.t("dash-count")) } } }
+                tbody { @for (step, n) in &funnel.waiting_at { tr { td { (step) } td { (n) } } } }
+            }
+        }
+    })
+    .into_response()
+}
+
+/// A horizontal bar chart as inline SVG: no JavaScript, prints well.
+fn bars(stages: &[(String, i64)]) -> Markup {
+    let max = stages.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1) as f64;
+    let height = stages.len() * 34 + 10;
+    let mut svg = format!(
+        "<svg role=\"img\" viewBox=\"0 0 640 {height}\" width=\"100%\" xmlns=\"http://www.w3.org/2000/svg\">"
+    );
+    for (i, (name, n)) in stages.iter().enumerate() {
+        let y = i * 34 + 5;
+        let width = (*n as f64 / max * 380.0).round();
+        let name = maud::html! { (name) }.into_string();
+        svg.push_str(&format!(
+            "<text x=\"0\" y=\"{}\" font-size=\"13\">{name}</text><rect x=\"200\" y=\"{y}\" width=\"{width}\" height=\"24\" fill=\"#16a34a\"/>\
+             <text x=\"{}\" y=\"{}\" font-size=\"13\">{n}</text>",
+            y + 17,
+            205.0 + width,
+            y + 17
+        ));
+    }
+    svg.push_str("</svg>");
+    PreEscaped(svg)
+}
+
+pub async fn audit(State(state): State<AppState>, signed: Signed) -> Response {
+    // Admins only; others are told nothing exists here.
+    if !signed.is_admin() {
+        return StatusCode::NOT_FOUND.into_response();
+    }
+    let entries = match store::audit::recent(&state.service.store, 500).await {
+        Ok(e) => e,
+        Err(e) => return failure(e),
+    };
+    page(&state, &state.t("dash-nav-audit"), Some(&signed), html! {
+        table {
+            thead { tr { th { (state.t("dash-col-date")) } th { (state.t("dash-email")) } th { (state.t("dash-action")) } th { "Lead" } th { "" } } }
+            tbody { @for e in &entries { tr {
+                td { (e.at.date()) " " (e.at.time()) } td { (e.who) } td { (e.action) }
+                td { @if let Some(l) = e.lead { (l) } } td { (e.detail) }
+            } } }
+        }
+    })
+    .into_response()
+}
