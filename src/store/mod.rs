@@ -149,6 +149,11 @@ impl Store {
     }
 }
 
+/// How times are stored (Unix milliseconds), for tests that age rows.
+pub fn millis_for_tests(at: OffsetDateTime) -> i64 {
+    millis(at)
+}
+
 pub(crate) fn millis(at: OffsetDateTime) -> i64 {
     (at.unix_timestamp_nanos() / 1_000_000) as i64
 }

@@ -299,6 +299,7 @@ macro_rules! both_engines {
 }
 
 pub mod bench;
+pub mod dash;
 pub mod fake_telegram;
 pub mod fake_whatsapp;
 pub mod telegram_app;
