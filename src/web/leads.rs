@@ -291,10 +291,16 @@ pub async fn detail(
     .into_response()
 }
 
+/// An answer as a person reads it: `{"amount": 150000000}` becomes "amount: 150000000".
 fn plain(v: &serde_json::Value) -> String {
     match v {
         serde_json::Value::String(s) => s.clone(),
         serde_json::Value::Null => "-".into(),
+        serde_json::Value::Object(map) => map
+            .iter()
+            .map(|(k, v)| format!("{k}: {}", plain(v)))
+            .collect::<Vec<_>>()
+            .join(", "),
         other => other.to_string(),
     }
 }

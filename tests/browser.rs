@@ -1,0 +1,147 @@
+//! The dashboard in real headless Chromium: sign in, filter, open a lead, view a document,
+//! change the status, export. A screenshot of each page goes to `target/screenshots/`.
+
+mod common;
+
+use common::TestApp;
+use common::dash::{PASSWORD, start};
+use headless_chrome::protocol::cdp::Page::CaptureScreenshotFormatOption;
+use headless_chrome::{Browser, LaunchOptions, Tab};
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+
+fn screenshots() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn browser(profile: &Path) -> Browser {
+    // Flags from this machine's notes: no sandbox as root, and no background networking
+    // (the machine's closed network refuses it).
+    let args: Vec<&OsStr> = [
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+    ]
+    .iter()
+    .map(OsStr::new)
+    .collect();
+    let options = LaunchOptions::default_builder()
+        .path(Some(PathBuf::from(CHROMIUM)))
+        .headless(true)
+        .sandbox(false)
+        .window_size(Some((1280, 900)))
+        .user_data_dir(Some(profile.to_path_buf()))
+        .args(args)
+        .idle_browser_timeout(Duration::from_secs(60))
+        .build()
+        .unwrap();
+    Browser::new(options).expect("chromium starts")
+}
+
+fn shot(tab: &Tab, name: &str) {
+    let png = tab
+        .capture_screenshot(CaptureScreenshotFormatOption::Png, None, None, true)
+        .unwrap();
+    std::fs::write(screenshots().join(format!("{name}.png")), png).unwrap();
+}
+
+fn text(tab: &Tab) -> String {
+    tab.find_element("body").unwrap().get_inner_text().unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_dinas_officer_works_a_lead_in_the_browser() {
+    if !Path::new(CHROMIUM).exists() {
+        assert_ne!(
+            std::env::var("CI").as_deref(),
+            Ok("true"),
+            "CI must have chromium (.ci/run installs it)"
+        );
+        eprintln!("SKIPPED: browser test, no {CHROMIUM}");
+        return;
+    }
+    let dash = start(TestApp::sqlite().await).await;
+    let base = format!("http://{}", dash.app.addr);
+    let (loteng, surabaya, document) = (
+        dash.seeded.loteng,
+        dash.seeded.surabaya,
+        dash.seeded.document,
+    );
+    let profile = tempfile::tempdir().unwrap();
+    let profile_path = profile.path().to_path_buf();
+    // headless_chrome is synchronous: drive it off the async runtime that serves the app.
+    tokio::task::spawn_blocking(move || {
+        let browser = browser(&profile_path);
+        let tab: Arc<Tab> = browser.new_tab().unwrap();
+        tab.navigate_to(&format!("{base}/login")).unwrap().wait_until_navigated().unwrap();
+        shot(&tab, "01-login");
+        tab.find_element("input[name=email]").unwrap().type_into("ntb@pandu.test").unwrap();
+        tab.find_element("input[name=password]").unwrap().type_into(PASSWORD).unwrap();
+        tab.find_element("button[type=submit]").unwrap().click().unwrap();
+        tab.wait_until_navigated().unwrap();
+        tab.wait_for_element("table.leads").unwrap();
+        assert!(tab.get_url().ends_with("/leads"), "{}", tab.get_url());
+        let list = text(&tab);
+        assert!(list.contains("Kabupaten Lombok Tengah") && list.contains("Kota Mataram"), "{list}");
+        assert!(!list.contains("UD Surabaya Jaya"), "another province's lead is not listed");
+        shot(&tab, "02-leads");
+
+        // Filter to one kabupaten.
+        tab.find_element("input[name=region]").unwrap().type_into("52.02").unwrap();
+        tab.find_element("form.filters button").unwrap().click().unwrap();
+        tab.wait_until_navigated().unwrap();
+        tab.wait_for_element("table.leads").unwrap();
+        let filtered = text(&tab);
+        assert!(filtered.contains("Kabupaten Lombok Tengah") && !filtered.contains("Kota Mataram"), "{filtered}");
+        shot(&tab, "03-filtered");
+
+        // Open the lead.
+        tab.find_element(&format!("a[href='/leads/{loteng}']")).unwrap().click().unwrap();
+        tab.wait_until_navigated().unwrap();
+        tab.wait_for_element("form[action$='/status']").unwrap();
+        assert!(text(&tab).contains("siap_bina_umk"));
+        shot(&tab, "04-lead");
+
+        // Change the status.
+        tab.find_element("select[name=status]").unwrap().click().unwrap();
+        tab.evaluate("document.querySelector('select[name=status]').value = 'diverifikasi'", false).unwrap();
+        tab.find_element("form[action$='/status'] button").unwrap().click().unwrap();
+        tab.wait_until_navigated().unwrap();
+        tab.wait_for_element("form[action$='/status']").unwrap();
+        let after = text(&tab);
+        assert!(after.contains("diverifikasi"), "{after}");
+        shot(&tab, "05-status-changed");
+
+        // Export: the link works for this session.
+        let status = tab
+            .evaluate("fetch('/leads/export.xlsx').then(r => r.status + ' ' + r.headers.get('content-type'))", true)
+            .unwrap()
+            .value
+            .unwrap();
+        assert!(status.as_str().unwrap().starts_with("200 application/vnd.openxmlformats"), "{status:?}");
+
+        // View the document, as the browser shows it.
+        tab.navigate_to(&format!("{base}/leads/{loteng}/documents/{document}")).unwrap().wait_until_navigated().unwrap();
+        shot(&tab, "06-document");
+        // Another province's lead is simply not there (a 404, which Chromium reports as such).
+        let outside = tab.navigate_to(&format!("{base}/leads/{surabaya}")).and_then(|t| t.wait_until_navigated().map(|_| ()));
+        assert!(outside.is_err_and(|e| e.to_string().contains("RESPONSE_CODE")), "out of scope is not found");
+    })
+    .await
+    .unwrap();
+    let views = dash
+        .db
+        .scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'document_view'")
+        .await;
+    assert_eq!(views, 1, "the browser's document view is audited");
+    dash.finish().await;
+}
