@@ -132,9 +132,11 @@ async fn a_dinas_officer_works_a_lead_in_the_browser() {
         // View the document, as the browser shows it.
         tab.navigate_to(&format!("{base}/leads/{loteng}/documents/{document}")).unwrap().wait_until_navigated().unwrap();
         shot(&tab, "06-document");
-        // Another province's lead is simply not there (a 404, which Chromium reports as such).
-        let outside = tab.navigate_to(&format!("{base}/leads/{surabaya}")).and_then(|t| t.wait_until_navigated().map(|_| ()));
-        assert!(outside.is_err_and(|e| e.to_string().contains("RESPONSE_CODE")), "out of scope is not found");
+                // Another province's lead is simply not there.
+        tab.navigate_to(&format!("{base}/leads/{surabaya}")).unwrap().wait_until_navigated().unwrap();
+        let page = text(&tab);
+        assert!(page.contains("Tidak ditemukan") && !page.contains("UD Surabaya Jaya"), "{page}");
+        shot(&tab, "07-out-of-scope");
     })
     .await
     .unwrap();

@@ -390,3 +390,7 @@ dash-stage = Stage
 dash-timeline = Timeline
 dash-to = Until
 dash-view = view
+dash-sort = Order
+dash-sort-newest = Newest first
+dash-sort-oldest = Oldest first
+dash-not-found = Not found. This page or record does not exist, or is not yours to see.

@@ -391,3 +391,7 @@ dash-stage = Tahap
 dash-timeline = Riwayat
 dash-to = Sampai tanggal
 dash-view = lihat
+dash-sort = Urutan
+dash-sort-newest = Terbaru dulu
+dash-sort-oldest = Terlama dulu
+dash-not-found = Tidak ditemukan. Halaman atau data ini tidak ada, atau bukan wewenang Anda.

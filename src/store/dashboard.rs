@@ -23,12 +23,13 @@ pub struct LeadFilter {
     pub until: Option<OffsetDateTime>,
 }
 
-/// Newest first; `before` continues after the last row of the previous page (keyset paging
-/// stays fast at any depth).
+/// `after` continues after the last row of the previous page (keyset paging stays fast at
+/// any depth, on the `created_at` index).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Page {
-    pub before: Option<(i64, LeadId)>,
+    pub after: Option<(i64, LeadId)>,
     pub size: i64,
+    pub oldest_first: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -156,15 +157,22 @@ pub async fn list(
 ) -> Result<Vec<LeadSummary>, StoreError> {
     let mut sql = Sql::new(&format!("SELECT {SUMMARY_COLUMNS} FROM leads WHERE 1 = 1"));
     restrict(&mut sql, scope, filter, false);
-    if let Some((created, id)) = page.before {
+    let (cmp, order) = if page.oldest_first {
+        (">", "ASC")
+    } else {
+        ("<", "DESC")
+    };
+    if let Some((created, id)) = page.after {
         let c = sql.arg(Bind::Int(created));
         let i = sql.arg(Bind::Int(id.0));
         sql.push(&format!(
-            " AND (created_at < {c} OR (created_at = {c} AND id < {i}))"
+            " AND (created_at {cmp} {c} OR (created_at = {c} AND id {cmp} {i}))"
         ));
     }
     let limit = sql.arg(Bind::Int(page.size));
-    sql.push(&format!(" ORDER BY created_at DESC, id DESC LIMIT {limit}"));
+    sql.push(&format!(
+        " ORDER BY created_at {order}, id {order} LIMIT {limit}"
+    ));
     let rows = sql.query().fetch_all(store.pool()).await?;
     Ok(rows.iter().map(summary).collect::<Result<_, _>>()?)
 }
@@ -177,8 +185,9 @@ pub async fn for_each(
     mut each: impl FnMut(&LeadSummary) -> Result<(), StoreError>,
 ) -> Result<u64, StoreError> {
     let mut page = Page {
-        before: None,
+        after: None,
         size: 1000,
+        oldest_first: false,
     };
     let mut count = 0;
     loop {
@@ -189,7 +198,7 @@ pub async fn for_each(
         }
         match rows.last() {
             Some(last) if rows.len() as i64 == page.size => {
-                page.before = Some((last.created_ms, last.id))
+                page.after = Some((last.created_ms, last.id))
             }
             _ => return Ok(count),
         }

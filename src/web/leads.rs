@@ -30,7 +30,9 @@ pub struct ListQuery {
     pub q: Option<String>,
     pub from: Option<String>,
     pub to: Option<String>,
-    pub before: Option<String>,
+    /// "oldest" for oldest first; newest first otherwise.
+    pub sort: Option<String>,
+    pub after: Option<String>,
 }
 
 impl ListQuery {
@@ -74,6 +76,7 @@ impl ListQuery {
             ("q", &self.q),
             ("from", &self.from),
             ("to", &self.to),
+            ("sort", &self.sort),
         ];
         let mut out = url::form_urlencoded::Serializer::new(String::new());
         for (k, v) in pairs {
@@ -85,14 +88,15 @@ impl ListQuery {
     }
 
     fn page(&self) -> Page {
-        let before = self
-            .before
+        let after = self
+            .after
             .as_deref()
             .and_then(|b| b.split_once('_'))
             .and_then(|(c, i)| Some((c.parse().ok()?, crate::domain::LeadId(i.parse().ok()?))));
         Page {
-            before,
+            after,
             size: PAGE_SIZE,
+            oldest_first: self.sort.as_deref() == Some("oldest"),
         }
     }
 }
@@ -156,7 +160,7 @@ pub async fn list(
             }
         }
         @if let Some(next) = next {
-            p { a href=(format!("/leads?{qs}&before={next}")) { (state.t("dash-next-page")) } }
+            p { a href=(format!("/leads?{qs}&after={next}")) { (state.t("dash-next-page")) } }
         }
     })
     .into_response()
@@ -186,7 +190,11 @@ fn filters(state: &AppState, q: &ListQuery) -> Markup {
             } }
             label { (state.t("dash-col-source")) input name="source" value=[q.source.as_deref()]; }
             label { (state.t("dash-from")) input type="date" name="from" value=[q.from.as_deref()]; }
-            label { (state.t("dash-to")) input type="date" name="to" value=[q.to.as_deref()]; }
+                        label { (state.t("dash-to")) input type="date" name="to" value=[q.to.as_deref()]; }
+            label { (state.t("dash-sort")) select name="sort" {
+                option value="" { (state.t("dash-sort-newest")) }
+                option value="oldest" selected[selected(&q.sort, "oldest")] { (state.t("dash-sort-oldest")) }
+            } }
             button.primary type="submit" { (state.t("dash-filter")) }
         }
     }

@@ -83,6 +83,10 @@ pub fn router(state: AppState) -> Router {
         .route("/audit", get(reports::audit))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
+            not_found_page,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
             metrics::track,
         ))
         .with_state(state)
@@ -96,6 +100,26 @@ async fn healthz(State(state): State<AppState>) -> (StatusCode, &'static str) {
             (StatusCode::SERVICE_UNAVAILABLE, "database unreachable\n")
         }
     }
+}
+
+/// A bare 404 (a lead outside scope, an unknown id) becomes a readable page; the status stays.
+async fn not_found_page(
+    State(state): State<AppState>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let response = next.run(request).await;
+    if response.status() != StatusCode::NOT_FOUND
+        || response.headers().contains_key(header::CONTENT_TYPE)
+    {
+        return response;
+    }
+    let body = maud::html! { p { (state.t("dash-not-found")) } p { a href="/leads" { (state.t("dash-nav-leads")) } } };
+    (
+        StatusCode::NOT_FOUND,
+        layout::page(&state, "404", None, body),
+    )
+        .into_response()
 }
 
 async fn css() -> impl IntoResponse {
