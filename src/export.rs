@@ -88,7 +88,7 @@ pub async fn write_xlsx(
     let mut failed = None;
     let count = for_each(store, scope, filter, |lead| {
         row += 1;
-        for (col, cell) in record(lead).iter().enumerate() {
+        for (col, cell) in fields(lead).iter().enumerate() {
             // Written as text, never as a formula.
             if let Err(e) = sheet.write_string(row, col as u16, cell) {
                 failed = Some(e);
@@ -104,7 +104,13 @@ pub async fn write_xlsx(
     Ok(count)
 }
 
+/// A CSV row: the fields, with formula-like cells neutralised.
 pub fn record(l: &LeadSummary) -> Vec<String> {
+    fields(l).into_iter().map(neutralise).collect()
+}
+
+/// The fields of one lead in column order, as they are.
+fn fields(l: &LeadSummary) -> Vec<String> {
     let opt = |v: &Option<String>| v.clone().unwrap_or_default();
     let notes: Vec<String> = serde_json::from_str::<Vec<serde_json::Value>>(&l.notes)
         .unwrap_or_default()
@@ -133,9 +139,7 @@ pub fn record(l: &LeadSummary) -> Vec<String> {
         opt(&l.source),
         l.rules_version.clone(),
     ]
-    .into_iter()
-    .map(neutralise)
-    .collect()
+    .to_vec()
 }
 
 /// Spreadsheet programs run cells starting with these characters as formulas.

@@ -412,3 +412,95 @@ async fn lists_sort_and_page_by_keyset(db: TestApp) -> TestApp {
     finish(dash).await
 }
 both_engines!(sorting_and_paging, lists_sort_and_page_by_keyset);
+
+async fn the_funnel_counts_stages_in_scope(db: TestApp) -> TestApp {
+    let dash = start(db).await;
+    let mut admin = dash.client();
+    admin.login("admin@pandu.test").await;
+    let (status, page) = admin.get("/funnel").await;
+    assert_eq!(status, 200, "{page}");
+    assert!(page.contains("<svg"), "a chart");
+    assert!(
+        page.contains("Sampai hasil (lead)</td><td>3</td>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("Mulai percakapan"),
+        "admins see the conversation stages"
+    );
+    let mut loteng = dash.client();
+    loteng.login("loteng@pandu.test").await;
+    let (_, page) = loteng.get("/funnel").await;
+    assert!(
+        page.contains("Sampai hasil (lead)</td><td>1</td>"),
+        "{page}"
+    );
+    assert!(
+        !page.contains("Mulai percakapan"),
+        "conversations carry no region: not shown to a dinas"
+    );
+    finish(dash).await
+}
+both_engines!(funnel, the_funnel_counts_stages_in_scope);
+
+#[tokio::test]
+async fn forms_from_another_site_are_refused_and_filters_combine() {
+    let dash = start(TestApp::sqlite().await).await;
+    let raw = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let login = format!("http://{}/login", dash.app.addr);
+    let form = [("email", "admin@pandu.test"), ("password", PASSWORD)];
+    let cross = raw
+        .post(&login)
+        .header("origin", "https://evil.example")
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(cross.status().as_u16(), 403, "login CSRF");
+    let fetch = raw
+        .post(&login)
+        .header("sec-fetch-site", "cross-site")
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(fetch.status().as_u16(), 403);
+    let same = raw
+        .post(&login)
+        .header("origin", format!("http://{}", dash.app.addr))
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(same.status().as_u16(), 303);
+    assert_eq!(same.headers()["x-frame-options"], "DENY");
+
+    // An outcome chip on a filtered list replaces the outcome rather than repeating it.
+    let mut client = dash.client();
+    client.login("admin@pandu.test").await;
+    let (status, page) = client.get("/leads?outcome=siap_bina_umk&q=jaya").await;
+    assert_eq!(status, 200);
+    let chip = page
+        .split("class=\"chip\" href=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .replace("&amp;", "&");
+    assert_eq!(client.get(&chip).await.0, 200, "{chip}");
+    // A search for a LIKE wildcard matches it literally.
+    let (_, page) = client.get("/leads?q=%25").await;
+    assert!(page.contains("Belum ada lead"), "'%' is not a wildcard");
+
+    // A new password ends the account's sessions.
+    let hash = pandu::web::auth::hash_password("another-long-password").unwrap();
+    pandu::store::staff::set_password(&dash.db.service.store, "admin@pandu.test", &hash)
+        .await
+        .unwrap();
+    assert_eq!(client.get("/leads").await.0, 303);
+    dash.finish().await;
+}

@@ -51,3 +51,6 @@ CREATE INDEX audit_log_created ON audit_log (created_at);
 ALTER TABLE leads ADD COLUMN status_reason TEXT;
 CREATE INDEX leads_assigned ON leads (assigned_to, id);
 CREATE INDEX leads_status ON leads (status, id);
+-- Keyset paging orders by (created_at, id).
+CREATE INDEX leads_created_id ON leads (created_at, id);
+CREATE INDEX conversations_step ON conversations (step);

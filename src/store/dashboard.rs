@@ -91,6 +91,13 @@ fn summary(r: &AnyRow) -> Result<LeadSummary, sqlx::Error> {
 }
 
 /// `scope AND filters` for leads, appended to `sql`.
+/// User text inside a LIKE pattern matches literally: `%`, `_` and `\` are escaped.
+fn like_literal(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
+}
+
 fn restrict(sql: &mut Sql, scope: &Scope, filter: &LeadFilter, skip_outcome: bool) {
     match scope {
         Scope::All => {}
@@ -142,9 +149,12 @@ fn restrict(sql: &mut Sql, scope: &Scope, filter: &LeadFilter, skip_outcome: boo
         sql.push(&format!(" AND created_at < {p}"));
     }
     if let Some(search) = filter.search.as_ref().filter(|s| !s.trim().is_empty()) {
-        let p = sql.arg(Bind::Text(format!("%{}%", search.trim().to_lowercase())));
+        let p = sql.arg(Bind::Text(format!(
+            "%{}%",
+            like_literal(&search.trim().to_lowercase())
+        )));
         sql.push(&format!(
-            " AND (LOWER(business_name) LIKE {p} OR LOWER(owner_name) LIKE {p} OR phone LIKE {p})"
+            " AND (LOWER(business_name) LIKE {p} ESCAPE '\\' OR LOWER(owner_name) LIKE {p} ESCAPE '\\' OR phone LIKE {p} ESCAPE '\\')"
         ));
     }
 }
@@ -435,17 +445,14 @@ pub async fn funnel(
 ) -> Result<Funnel, StoreError> {
     let mut sql = Sql::new(
         "SELECT COUNT(*) AS leads, \
-         COALESCE(SUM(CASE WHEN documents_total > 0 AND documents_received = documents_total THEN 1 ELSE 0 END), 0) AS docs, \
-         COALESCE(SUM(CASE WHEN status IN ('dirujuk', 'diterima_konsultan', 'pendampingan', 'diajukan', 'bersertifikat') THEN 1 ELSE 0 END), 0) AS referred, \
-         COALESCE(SUM(CASE WHEN status = 'bersertifikat' THEN 1 ELSE 0 END), 0) AS certified FROM leads WHERE 1 = 1",
+         CAST(COALESCE(SUM(CASE WHEN documents_total > 0 AND documents_received = documents_total THEN 1 ELSE 0 END), 0) AS BIGINT) AS docs, \
+         CAST(COALESCE(SUM(CASE WHEN status IN ('dirujuk', 'diterima_konsultan', 'pendampingan', 'diajukan', 'bersertifikat') THEN 1 ELSE 0 END), 0) AS BIGINT) AS referred, \
+         CAST(COALESCE(SUM(CASE WHEN status = 'bersertifikat' THEN 1 ELSE 0 END), 0) AS BIGINT) AS certified FROM leads WHERE 1 = 1",
     );
     restrict(&mut sql, scope, filter, false);
     let r = sql.query().fetch_one(store.pool()).await?;
-    let int = |name: &str| -> Result<i64, sqlx::Error> {
-        // SUM is numeric on PostgreSQL; read it as text-free integer either way.
-        r.try_get::<i64, _>(name)
-            .or_else(|_| r.try_get::<f64, _>(name).map(|f| f as i64))
-    };
+    // The sums are cast to BIGINT in SQL: PostgreSQL's SUM is NUMERIC otherwise.
+    let int = |name: &str| r.try_get::<i64, _>(name);
     let mut funnel = Funnel {
         leads: int("leads")?,
         documents_complete: int("docs")?,
@@ -464,9 +471,8 @@ pub async fn funnel(
             .iter()
             .map(|r| Ok((r.try_get("step")?, r.try_get("n")?)))
             .collect::<Result<_, sqlx::Error>>()?;
-        funnel.started = funnel.waiting_at.iter().map(|(_, n)| n).sum::<i64>()
-            + super::stats::declined_total(store).await?;
         funnel.declined = super::stats::declined_total(store).await?;
+        funnel.started = funnel.waiting_at.iter().map(|(_, n)| n).sum::<i64>() + funnel.declined;
     }
     Ok(funnel)
 }

@@ -77,16 +77,23 @@ pub async fn credentials(
         .transpose()
 }
 
+/// A new password ends every session of the account (a stolen one too).
 pub async fn set_password(
     store: &Store,
     email: &str,
     password_hash: &str,
 ) -> Result<bool, StoreError> {
+    let mut tx = store.begin().await?;
     let done = sqlx::query("UPDATE staff SET password_hash = $2 WHERE email = $1")
         .bind(email.to_lowercase())
         .bind(password_hash)
-        .execute(store.pool())
+        .execute(&mut *tx)
         .await?;
+    sqlx::query("DELETE FROM sessions WHERE staff_id IN (SELECT id FROM staff WHERE email = $1)")
+        .bind(email.to_lowercase())
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
     Ok(done.rows_affected() == 1)
 }
 
@@ -195,28 +202,38 @@ pub async fn create_setup_token(
     Ok(())
 }
 
-/// Use the setup token: true once, for an unused token while no admin exists.
+/// A setup link works for this long after it was printed.
+pub const SETUP_LINK_LIFETIME: Duration = Duration::hours(1);
+
+/// Use the setup token: true once, for a fresh unused token while no admin exists. All
+/// other setup tokens are dropped with it.
 pub async fn use_setup_token(
     store: &Store,
     token_hash: &str,
     at: OffsetDateTime,
 ) -> Result<bool, StoreError> {
-    let done = sqlx::query(
-        "UPDATE setup_tokens SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL",
-    )
-    .bind(token_hash)
-    .bind(millis(at))
-    .execute(store.pool())
-    .await?;
-    Ok(done.rows_affected() == 1 && !admin_exists(store).await?)
+    if !setup_token_valid(store, token_hash, at).await? {
+        return Ok(false);
+    }
+    let done = sqlx::query("DELETE FROM setup_tokens WHERE token_hash = $1")
+        .bind(token_hash)
+        .execute(store.pool())
+        .await?;
+    sqlx::query("DELETE FROM setup_tokens")
+        .execute(store.pool())
+        .await?;
+    Ok(done.rows_affected() == 1)
 }
 
-pub async fn setup_token_valid(store: &Store, token_hash: &str) -> Result<bool, StoreError> {
-    let row = sqlx::query(
-        "SELECT COUNT(*) AS n FROM setup_tokens WHERE token_hash = $1 AND used_at IS NULL",
-    )
-    .bind(token_hash)
-    .fetch_one(store.pool())
-    .await?;
+pub async fn setup_token_valid(
+    store: &Store,
+    token_hash: &str,
+    now: OffsetDateTime,
+) -> Result<bool, StoreError> {
+    let row = sqlx::query("SELECT COUNT(*) AS n FROM setup_tokens WHERE token_hash = $1 AND used_at IS NULL AND created_at >= $2")
+        .bind(token_hash)
+        .bind(millis(now - SETUP_LINK_LIFETIME))
+        .fetch_one(store.pool())
+        .await?;
     Ok(row.try_get::<i64, _>("n")? == 1 && !admin_exists(store).await?)
 }

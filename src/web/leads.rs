@@ -129,7 +129,7 @@ pub async fn list(
         (filters(&state, &query))
         div.chips {
             @for (outcome, n) in &counts {
-                a.chip href=(format!("/leads?{qs}&outcome={outcome}")) { (outcome) strong { (n) } }
+                a.chip href=(format!("/leads?{}", ListQuery { outcome: Some(outcome.clone()), after: None, ..query.clone() }.query_string())) { (outcome) strong { (n) } }
             }
         }
         p {
@@ -518,15 +518,11 @@ pub async fn document(
     } else {
         "document_view"
     };
-    let _ = store::audit::log(
-        store,
-        signed.staff.id,
-        action,
-        Some(id),
-        &item,
-        OffsetDateTime::now_utc(),
-    )
-    .await;
+    // No view without its audit row.
+    let at = OffsetDateTime::now_utc();
+    if let Err(e) = store::audit::log(store, signed.staff.id, action, Some(id), &item, at).await {
+        return failure(e);
+    }
     let extension = crate::flow::FileKind::from_mime(&mime).map_or("bin", |k| match k {
         crate::flow::FileKind::Jpeg => "jpg",
         crate::flow::FileKind::Png => "png",

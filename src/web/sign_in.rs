@@ -13,6 +13,9 @@ use maud::{Markup, html};
 use serde::Deserialize;
 use time::OffsetDateTime;
 
+static DUMMY_HASH: std::sync::LazyLock<String> =
+    std::sync::LazyLock::new(|| hash_password("not a real password").unwrap_or_default());
+
 pub async fn login_page(State(state): State<AppState>) -> Markup {
     login_form(&state, None)
 }
@@ -57,8 +60,16 @@ pub async fn login(State(state): State<AppState>, Form(form): Form<Login>) -> Re
         Ok(found) => found,
         Err(e) => return failure(e),
     };
-    let Some((staff, _)) = found.filter(|(s, h)| !s.disabled && verify_password(&form.password, h))
-    else {
+    // Unknown accounts are checked against a dummy hash, so timing does not tell them apart;
+    // hashing runs off the async workers.
+    let hash = found
+        .as_ref()
+        .map_or_else(|| DUMMY_HASH.clone(), |(_, h)| h.clone());
+    let password = form.password.clone();
+    let matches = tokio::task::spawn_blocking(move || verify_password(&password, &hash))
+        .await
+        .unwrap_or(false);
+    let Some((staff, _)) = found.filter(|(s, _)| !s.disabled && matches) else {
         return (
             StatusCode::UNAUTHORIZED,
             login_form(&state, Some(state.t("dash-login-failed"))),
@@ -113,7 +124,13 @@ pub async fn issue_setup_link(state: &AppState) -> Result<Option<String>, store:
 }
 
 pub async fn setup_page(State(state): State<AppState>, Path(secret): Path<String>) -> Response {
-    match store::staff::setup_token_valid(&state.service.store, &digest(&secret)).await {
+    match store::staff::setup_token_valid(
+        &state.service.store,
+        &digest(&secret),
+        OffsetDateTime::now_utc(),
+    )
+    .await
+    {
         Ok(true) => setup_form(&state, &secret, None).into_response(),
         Ok(false) => StatusCode::NOT_FOUND.into_response(),
         Err(e) => failure(e),
@@ -166,7 +183,8 @@ pub async fn setup(
         Ok(false) => return StatusCode::NOT_FOUND.into_response(),
         Err(e) => return failure(e),
     }
-    let Ok(hash) = hash_password(&form.password) else {
+    let password = form.password.clone();
+    let Ok(Ok(hash)) = tokio::task::spawn_blocking(move || hash_password(&password)).await else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
     match store::staff::add(
