@@ -29,6 +29,7 @@ pub async fn build(config: &Config) -> Result<Service, StartError> {
             default_locale: config.default_locale,
             retention_months: config.retention_months,
             document_max_bytes: config.document_max_bytes,
+            lease: time::Duration::seconds(i64::from(config.lease_seconds)),
         },
     })
 }

@@ -27,6 +27,8 @@ pub struct Config {
     pub http_addr: SocketAddr,
     /// Dashboard cookies carry `Secure` (set when served over https).
     pub secure_cookies: bool,
+    /// Seconds a worker holds a claimed item before another instance may take it over.
+    pub lease_seconds: u32,
     pub reference: ReferencePaths,
     /// Present when `TELEGRAM_BOT_TOKEN` is set.
     pub telegram: Option<TelegramConfig>,
@@ -135,6 +137,12 @@ impl Config {
                 "host:port",
             )?,
             secure_cookies: parsed(&get, "PANDU_SECURE_COOKIES", false, "true or false")?,
+            lease_seconds: parsed(
+                &get,
+                "PANDU_WORKER_LEASE_SECONDS",
+                60,
+                "a whole number of seconds",
+            )?,
             reference: ReferencePaths {
                 regions: path("PANDU_REGIONS_PATH"),
                 catalogue: path("PANDU_CATALOGUE_PATH"),

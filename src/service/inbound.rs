@@ -62,6 +62,9 @@ pub struct Settings {
     pub default_locale: Locale,
     pub retention_months: u32,
     pub document_max_bytes: u64,
+    /// How long a worker holds a claimed update or message before another may take it (the
+    /// delay a crash costs; longer than the slowest download or send).
+    pub lease: time::Duration,
 }
 
 #[derive(Clone)]

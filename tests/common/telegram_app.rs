@@ -53,6 +53,8 @@ pub fn config(fake: &FakeTelegram, dir: &TempDir, options: &Options, port: u16) 
         dir.path().join("documents").display().to_string(),
     );
     vars.insert("PANDU_DOCUMENT_MAX_MB", "2".into());
+    // A crash in a test costs seconds, not a minute.
+    vars.insert("PANDU_WORKER_LEASE_SECONDS", "2".into());
     vars.insert("TELEGRAM_BOT_TOKEN", TOKEN.into());
     vars.insert("TELEGRAM_API_URL", fake.url());
     vars.insert(

@@ -19,6 +19,8 @@ pub fn config(fake: &FakeWhatsapp, dir: &TempDir, database_url: Option<String>) 
         dir.path().join("documents").display().to_string(),
     );
     vars.insert("PANDU_DOCUMENT_MAX_MB", "2".into());
+    // A crash in a test costs seconds, not a minute.
+    vars.insert("PANDU_WORKER_LEASE_SECONDS", "2".into());
     vars.insert("WHATSAPP_API_URL", fake.url());
     vars.insert("WHATSAPP_ACCESS_TOKEN", ACCESS_TOKEN.into());
     vars.insert("WHATSAPP_PHONE_NUMBER_ID", PHONE_NUMBER_ID.into());

@@ -16,7 +16,6 @@ use time::{Duration, OffsetDateTime};
 
 const CHANNEL: ChannelKind = ChannelKind::Telegram;
 const BATCH: i64 = 32;
-const LEASE: Duration = Duration::seconds(120);
 /// Download attempts before the file is treated as unreadable (and the user asked again).
 const DOWNLOAD_ATTEMPTS: i64 = 4;
 
@@ -39,7 +38,14 @@ impl InboxWorker {
     /// One batch: the oldest waiting update of each chat, chats handled concurrently.
     pub async fn process_due(&self) -> Result<usize, WorkerError> {
         let now = OffsetDateTime::now_utc();
-        let batch = store::inbox::claim(&self.service.store, CHANNEL, BATCH, LEASE, now).await?;
+        let batch = store::inbox::claim(
+            &self.service.store,
+            CHANNEL,
+            BATCH,
+            self.service.settings.lease,
+            now,
+        )
+        .await?;
         crate::channels::worker::each(batch, |row| self.process(row)).await
     }
 

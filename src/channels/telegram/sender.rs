@@ -16,7 +16,6 @@ use time::{Duration, OffsetDateTime};
 
 const CHANNEL: ChannelKind = ChannelKind::Telegram;
 const BATCH: i64 = 64;
-const LEASE: Duration = Duration::seconds(60);
 
 pub struct Sender {
     bot: Bot,
@@ -56,8 +55,15 @@ impl Sender {
     /// One batch: the oldest due message of each chat, sent concurrently across chats.
     pub async fn deliver_due(&self) -> Result<usize, StoreError> {
         let now = OffsetDateTime::now_utc();
-        let batch =
-            store::outbox::claim(&self.service.store, CHANNEL, None, BATCH, LEASE, now).await?;
+        let batch = store::outbox::claim(
+            &self.service.store,
+            CHANNEL,
+            None,
+            BATCH,
+            self.service.settings.lease,
+            now,
+        )
+        .await?;
         crate::channels::worker::each(batch, |m| self.deliver(m)).await
     }
 

@@ -12,7 +12,6 @@ use time::{Duration, OffsetDateTime};
 
 const CHANNEL: ChannelKind = ChannelKind::Whatsapp;
 const BATCH: i64 = 32;
-const LEASE: Duration = Duration::seconds(120);
 /// Media attempts before the file is treated as unreadable (and the user asked again).
 const MEDIA_ATTEMPTS: i64 = 4;
 
@@ -33,7 +32,14 @@ impl InboxWorker {
 
     pub async fn process_due(&self) -> Result<usize, WorkerError> {
         let now = OffsetDateTime::now_utc();
-        let batch = store::inbox::claim(&self.service.store, CHANNEL, BATCH, LEASE, now).await?;
+        let batch = store::inbox::claim(
+            &self.service.store,
+            CHANNEL,
+            BATCH,
+            self.service.settings.lease,
+            now,
+        )
+        .await?;
         crate::channels::worker::each(batch, |row| self.process(row)).await
     }
 

@@ -15,7 +15,6 @@ use time::{Duration, OffsetDateTime};
 
 const CHANNEL: ChannelKind = ChannelKind::Whatsapp;
 const BATCH: i64 = 64;
-const LEASE: Duration = Duration::seconds(60);
 /// Free-form messages are allowed this long after the user's last message.
 pub const WINDOW: Duration = Duration::hours(24);
 
@@ -52,8 +51,15 @@ impl Sender {
 
     pub async fn deliver_due(&self) -> Result<usize, StoreError> {
         let now = OffsetDateTime::now_utc();
-        let batch =
-            store::outbox::claim(&self.service.store, CHANNEL, None, BATCH, LEASE, now).await?;
+        let batch = store::outbox::claim(
+            &self.service.store,
+            CHANNEL,
+            None,
+            BATCH,
+            self.service.settings.lease,
+            now,
+        )
+        .await?;
         crate::channels::worker::each(batch, |m| self.deliver(m)).await
     }
 
