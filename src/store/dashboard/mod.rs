@@ -3,7 +3,7 @@
 
 use super::sql::{Bind, Sql};
 use super::{Store, StoreError, from_millis, millis};
-use crate::access::{LeadStatus, Scope, StaffId};
+use crate::access::Scope;
 use crate::domain::LeadId;
 use sqlx::Row;
 use sqlx::any::AnyRow;
@@ -90,7 +90,6 @@ fn summary(r: &AnyRow) -> Result<LeadSummary, sqlx::Error> {
     })
 }
 
-/// `scope AND filters` for leads, appended to `sql`.
 /// User text inside a LIKE pattern matches literally: `%`, `_` and `\` are escaped.
 fn like_literal(text: &str) -> String {
     text.replace('\\', "\\\\")
@@ -98,6 +97,7 @@ fn like_literal(text: &str) -> String {
         .replace('_', "\\_")
 }
 
+/// `scope AND filters` for leads, appended to `sql`.
 fn restrict(sql: &mut Sql, scope: &Scope, filter: &LeadFilter, skip_outcome: bool) {
     match scope {
         Scope::All => {}
@@ -295,184 +295,8 @@ pub async fn document(
         .transpose()?)
 }
 
-/// Change a lead in scope and write the audit row in the same transaction. False: not found.
-async fn change(
-    store: &Store,
-    scope: &Scope,
-    lead: LeadId,
-    set: Sql,
-    audit: Audit<'_>,
-) -> Result<bool, StoreError> {
-    let mut sql = set;
-    let p = sql.arg(Bind::Int(lead.0));
-    sql.push(&format!(" WHERE id = {p}"));
-    restrict(&mut sql, scope, &LeadFilter::default(), false);
-    let mut tx = store.begin().await?;
-    let done = sql.query().execute(&mut *tx).await?;
-    if done.rows_affected() != 1 {
-        return Ok(false);
-    }
-    super::audit::record(
-        &mut tx,
-        audit.staff,
-        audit.action,
-        Some(lead),
-        audit.detail,
-        audit.at,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(true)
-}
+mod actions;
+mod funnel;
 
-pub struct Audit<'a> {
-    pub staff: StaffId,
-    pub action: &'a str,
-    pub detail: &'a str,
-    pub at: OffsetDateTime,
-}
-
-pub async fn set_status(
-    store: &Store,
-    scope: &Scope,
-    lead: LeadId,
-    status: LeadStatus,
-    reason: Option<&str>,
-    audit: Audit<'_>,
-) -> Result<bool, StoreError> {
-    let mut sql = Sql::new("UPDATE leads SET status = ");
-    let s = sql.arg(Bind::Text(status.as_str().to_owned()));
-    let r = sql.arg(Bind::Text(reason.unwrap_or_default().to_owned()));
-    let u = sql.arg(Bind::Int(millis(audit.at)));
-    sql.push(&format!("{s}, status_reason = {r}, updated_at = {u}"));
-    change(store, scope, lead, sql, audit).await
-}
-
-pub async fn assign(
-    store: &Store,
-    scope: &Scope,
-    lead: LeadId,
-    consultant: StaffId,
-    audit: Audit<'_>,
-) -> Result<bool, StoreError> {
-    let mut sql = Sql::new("UPDATE leads SET assigned_to = ");
-    let c = sql.arg(Bind::Int(consultant.0));
-    sql.push(&c);
-    change(store, scope, lead, sql, audit).await
-}
-
-pub async fn add_note(
-    store: &Store,
-    scope: &Scope,
-    lead: LeadId,
-    body: &str,
-    audit: Audit<'_>,
-) -> Result<bool, StoreError> {
-    if detail(store, scope, lead).await?.is_none() {
-        return Ok(false);
-    }
-    let mut tx = store.begin().await?;
-    sqlx::query(
-        "INSERT INTO lead_notes (lead_id, staff_id, body, created_at) VALUES ($1, $2, $3, $4)",
-    )
-    .bind(lead.0)
-    .bind(audit.staff.0)
-    .bind(body)
-    .bind(millis(audit.at))
-    .execute(&mut *tx)
-    .await?;
-    super::audit::record(
-        &mut tx,
-        audit.staff,
-        audit.action,
-        Some(lead),
-        audit.detail,
-        audit.at,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(true)
-}
-
-#[derive(Debug, Clone)]
-pub struct TimelineEntry {
-    pub at: OffsetDateTime,
-    pub who: String,
-    pub action: String,
-    pub detail: String,
-}
-
-/// Notes and staff actions on one lead, oldest first. Call only for a lead in scope.
-pub async fn timeline(store: &Store, lead: LeadId) -> Result<Vec<TimelineEntry>, StoreError> {
-    let rows = sqlx::query(
-        "SELECT a.created_at AS at, COALESCE(s.name, '') AS who, a.action AS action, a.detail AS detail FROM audit_log a \
-         LEFT JOIN staff s ON s.id = a.staff_id WHERE a.lead_id = $1 \
-         UNION ALL SELECT n.created_at AS at, s.name AS who, 'note' AS action, n.body AS detail FROM lead_notes n \
-         JOIN staff s ON s.id = n.staff_id WHERE n.lead_id = $1 ORDER BY at",
-    )
-    .bind(lead.0)
-    .fetch_all(store.pool())
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(TimelineEntry {
-                at: from_millis(r.try_get("at")?),
-                who: r.try_get("who")?,
-                action: r.try_get("action")?,
-                detail: r.try_get("detail")?,
-            })
-        })
-        .collect()
-}
-
-/// The funnel: how many reached each stage, in scope and period.
-#[derive(Debug, Clone, Default)]
-pub struct Funnel {
-    pub leads: i64,
-    pub documents_complete: i64,
-    pub referred: i64,
-    pub certified: i64,
-    /// Conversations still open, by the step they stopped at (drop-off per question).
-    pub waiting_at: Vec<(String, i64)>,
-    pub started: i64,
-    pub declined: i64,
-}
-
-pub async fn funnel(
-    store: &Store,
-    scope: &Scope,
-    filter: &LeadFilter,
-) -> Result<Funnel, StoreError> {
-    let mut sql = Sql::new(
-        "SELECT COUNT(*) AS leads, \
-         CAST(COALESCE(SUM(CASE WHEN documents_total > 0 AND documents_received = documents_total THEN 1 ELSE 0 END), 0) AS BIGINT) AS docs, \
-         CAST(COALESCE(SUM(CASE WHEN status IN ('dirujuk', 'diterima_konsultan', 'pendampingan', 'diajukan', 'bersertifikat') THEN 1 ELSE 0 END), 0) AS BIGINT) AS referred, \
-         CAST(COALESCE(SUM(CASE WHEN status = 'bersertifikat' THEN 1 ELSE 0 END), 0) AS BIGINT) AS certified FROM leads WHERE 1 = 1",
-    );
-    restrict(&mut sql, scope, filter, false);
-    let r = sql.query().fetch_one(store.pool()).await?;
-    // The sums are cast to BIGINT in SQL: PostgreSQL's SUM is NUMERIC otherwise.
-    let int = |name: &str| r.try_get::<i64, _>(name);
-    let mut funnel = Funnel {
-        leads: int("leads")?,
-        documents_complete: int("docs")?,
-        referred: int("referred")?,
-        certified: int("certified")?,
-        ..Funnel::default()
-    };
-    // Conversations carry no region until it is answered: their stages are shown to admins only.
-    if *scope == Scope::All {
-        let rows = sqlx::query(
-            "SELECT step, COUNT(*) AS n FROM conversations GROUP BY step ORDER BY step",
-        )
-        .fetch_all(store.pool())
-        .await?;
-        funnel.waiting_at = rows
-            .iter()
-            .map(|r| Ok((r.try_get("step")?, r.try_get("n")?)))
-            .collect::<Result<_, sqlx::Error>>()?;
-        funnel.declined = super::stats::declined_total(store).await?;
-        funnel.started = funnel.waiting_at.iter().map(|(_, n)| n).sum::<i64>() + funnel.declined;
-    }
-    Ok(funnel)
-}
+pub use actions::{Audit, TimelineEntry, add_note, assign, set_status, timeline};
+pub use funnel::{Funnel, funnel};

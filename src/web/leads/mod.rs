@@ -1,0 +1,207 @@
+//! The leads list, one lead's page, and the actions on it.
+
+use super::AppState;
+use super::auth::Signed;
+use super::layout::page;
+use crate::access::LeadStatus;
+use crate::flow::OutcomeCode;
+use crate::reference::Category;
+use crate::store::dashboard::{LeadFilter, Page};
+use crate::store::{StoreError, dashboard};
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use maud::{Markup, html};
+use serde::Deserialize;
+
+const PAGE_SIZE: i64 = 50;
+
+/// The list's query string: filters, search, and where the page starts.
+#[derive(Debug, Default, Deserialize, Clone)]
+pub struct ListQuery {
+    pub region: Option<String>,
+    pub outcome: Option<String>,
+    pub status: Option<String>,
+    pub category: Option<String>,
+    pub channel: Option<String>,
+    pub source: Option<String>,
+    pub q: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    /// "oldest" for oldest first; newest first otherwise.
+    pub sort: Option<String>,
+    pub after: Option<String>,
+}
+
+impl ListQuery {
+    pub fn filter(&self) -> LeadFilter {
+        let some = |v: &Option<String>| {
+            v.clone()
+                .map(|s| s.trim().to_owned())
+                .filter(|s| !s.is_empty())
+        };
+        let date = |v: &Option<String>| {
+            some(v).and_then(|d| {
+                time::Date::parse(
+                    &d,
+                    time::macros::format_description!("[year]-[month]-[day]"),
+                )
+                .ok()
+            })
+        };
+        LeadFilter {
+            region: some(&self.region),
+            outcome: some(&self.outcome),
+            status: some(&self.status),
+            category: some(&self.category),
+            channel: some(&self.channel),
+            source: some(&self.source),
+            search: some(&self.q),
+            from: date(&self.from).map(|d| d.midnight().assume_utc()),
+            until: date(&self.to).map(|d| d.next_day().unwrap_or(d).midnight().assume_utc()),
+        }
+    }
+
+    /// The same filters as a query string, without the page position.
+    pub fn query_string(&self) -> String {
+        let pairs = [
+            ("region", &self.region),
+            ("outcome", &self.outcome),
+            ("status", &self.status),
+            ("category", &self.category),
+            ("channel", &self.channel),
+            ("source", &self.source),
+            ("q", &self.q),
+            ("from", &self.from),
+            ("to", &self.to),
+            ("sort", &self.sort),
+        ];
+        let mut out = url::form_urlencoded::Serializer::new(String::new());
+        for (k, v) in pairs {
+            if let Some(v) = v.as_ref().filter(|v| !v.is_empty()) {
+                out.append_pair(k, v);
+            }
+        }
+        out.finish()
+    }
+
+    fn page(&self) -> Page {
+        let after = self
+            .after
+            .as_deref()
+            .and_then(|b| b.split_once('_'))
+            .and_then(|(c, i)| Some((c.parse().ok()?, crate::domain::LeadId(i.parse().ok()?))));
+        Page {
+            after,
+            size: PAGE_SIZE,
+            oldest_first: self.sort.as_deref() == Some("oldest"),
+        }
+    }
+}
+
+pub(super) fn failure(e: StoreError) -> Response {
+    tracing::error!(error = %e, "dashboard: store failed");
+    StatusCode::SERVICE_UNAVAILABLE.into_response()
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    signed: Signed,
+    Query(query): Query<ListQuery>,
+) -> Response {
+    let store = &state.service.store;
+    let scope = signed.staff.scope();
+    let filter = query.filter();
+    let (rows, counts) = match (
+        dashboard::list(store, &scope, &filter, query.page()).await,
+        dashboard::counts_by_outcome(store, &scope, &filter).await,
+    ) {
+        (Ok(rows), Ok(counts)) => (rows, counts),
+        (Err(e), _) | (_, Err(e)) => return failure(e),
+    };
+    let next = (rows.len() as i64 == PAGE_SIZE)
+        .then(|| rows.last().map(|l| format!("{}_{}", l.created_ms, l.id)))
+        .flatten();
+    let qs = query.query_string();
+    page(&state, &state.t("dash-leads-title"), Some(&signed), html! {
+        (filters(&state, &query))
+        div.chips {
+            @for (outcome, n) in &counts {
+                a.chip href=(format!("/leads?{}", ListQuery { outcome: Some(outcome.clone()), after: None, ..query.clone() }.query_string())) { (outcome) strong { (n) } }
+            }
+        }
+        p {
+            a href=(format!("/leads/export.xlsx?{qs}")) { (state.t("dash-export-xlsx")) }
+            " · "
+            a href=(format!("/leads/export.csv?{qs}")) { (state.t("dash-export-csv")) }
+        }
+        table.leads {
+            thead { tr {
+                th { (state.t("dash-col-date")) } th { (state.t("dash-col-business")) } th { (state.t("dash-col-owner")) }
+                th { (state.t("dash-col-region")) } th { (state.t("dash-col-product")) } th { (state.t("dash-col-outcome")) }
+                th { (state.t("dash-col-status")) } th { (state.t("dash-col-documents")) }
+            } }
+            tbody {
+                @for lead in &rows {
+                    tr {
+                        td { (lead.created_at.date()) }
+                        td { a href=(format!("/leads/{}", lead.id)) { (lead.business_name) } }
+                        td { (lead.owner_name) }
+                        td { (lead.region_name) }
+                        td { (lead.product_name) }
+                        td { (lead.outcome) }
+                        td { (lead.status) }
+                        td { (lead.documents_received) "/" (lead.documents_total) }
+                    }
+                }
+                @if rows.is_empty() { tr { td colspan="8" { (state.t("dash-no-leads")) } } }
+            }
+        }
+        @if let Some(next) = next {
+            p { a href=(format!("/leads?{qs}&after={next}")) { (state.t("dash-next-page")) } }
+        }
+    })
+    .into_response()
+}
+
+fn filters(state: &AppState, q: &ListQuery) -> Markup {
+    let selected = |v: &Option<String>, x: &str| v.as_deref() == Some(x);
+    html! {
+        form.filters method="get" action="/leads" {
+            label { (state.t("dash-search")) input name="q" value=[q.q.as_deref()]; }
+            label { (state.t("dash-col-region")) input name="region" placeholder="52.02" value=[q.region.as_deref()]; }
+            label { (state.t("dash-col-outcome")) select name="outcome" {
+                option value="" { "—" }
+                @for o in OutcomeCode::ALL { option value=(o.as_str()) selected[selected(&q.outcome, o.as_str())] { (o.as_str()) } }
+            } }
+            label { (state.t("dash-col-status")) select name="status" {
+                option value="" { "—" }
+                @for s in LeadStatus::ALL { option value=(s.as_str()) selected[selected(&q.status, s.as_str())] { (s.as_str()) } }
+            } }
+            label { (state.t("dash-col-category")) select name="category" {
+                option value="" { "—" }
+                @for c in Category::all() { option value=(c.as_str()) selected[selected(&q.category, c.as_str())] { (c.as_str()) } }
+            } }
+            label { (state.t("dash-col-channel")) select name="channel" {
+                option value="" { "—" }
+                @for c in ["whatsapp", "telegram", "console"] { option value=(c) selected[selected(&q.channel, c)] { (c) } }
+            } }
+            label { (state.t("dash-col-source")) input name="source" value=[q.source.as_deref()]; }
+            label { (state.t("dash-from")) input type="date" name="from" value=[q.from.as_deref()]; }
+                        label { (state.t("dash-to")) input type="date" name="to" value=[q.to.as_deref()]; }
+            label { (state.t("dash-sort")) select name="sort" {
+                option value="" { (state.t("dash-sort-newest")) }
+                option value="oldest" selected[selected(&q.sort, "oldest")] { (state.t("dash-sort-oldest")) }
+            } }
+            button.primary type="submit" { (state.t("dash-filter")) }
+        }
+    }
+}
+
+mod actions;
+mod document;
+mod page;
+
+pub use actions::{add_note, assign, set_status};
+pub use document::document;
+pub use page::detail;

@@ -1,0 +1,159 @@
+//! One lead's page: what staff read, and the forms to act on it.
+
+use super::failure;
+use crate::access::{LeadStatus, Role, parse_lead_id};
+use crate::store::{self, dashboard};
+use crate::web::AppState;
+use crate::web::auth::Signed;
+use crate::web::layout::page;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use maud::{Markup, html};
+use time::OffsetDateTime;
+
+pub async fn detail(
+    State(state): State<AppState>,
+    signed: Signed,
+    Path(id): Path<String>,
+) -> Response {
+    let store = &state.service.store;
+    let Some(id) = parse_lead_id(&id) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let lead = match dashboard::detail(store, &signed.staff.scope(), id).await {
+        Ok(Some(lead)) => lead,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(e) => return failure(e),
+    };
+    let (documents, timeline, consultants) = match (
+        store::documents::list_for(store, crate::domain::ConversationId(lead.conversation_id))
+            .await,
+        dashboard::timeline(store, id).await,
+        store::staff::consultants(store).await,
+    ) {
+        (Ok(d), Ok(t), Ok(c)) => (d, t, c),
+        (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => return failure(e),
+    };
+    let _ = store::audit::log(
+        store,
+        signed.staff.id,
+        "lead_view",
+        Some(id),
+        "",
+        OffsetDateTime::now_utc(),
+    )
+    .await;
+    let l = &lead.summary;
+    let answers: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(&lead.answers).unwrap_or_default();
+    let checklist: Vec<serde_json::Value> =
+        serde_json::from_str(&lead.checklist).unwrap_or_default();
+    let reasons: Vec<String> = serde_json::from_str(&lead.reasons).unwrap_or_default();
+    let can_act = signed.staff.role != Role::Konsultan || l.assigned_to == Some(signed.staff.id.0);
+    page(&state, &l.business_name, Some(&signed), html! {
+        div.grid {
+            div.card {
+                h2 { (state.t("dash-contact")) }
+                dl {
+                    dt { (state.t("dash-col-owner")) } dd { (l.owner_name) }
+                    dt { (state.t("dash-phone")) } dd { (l.phone.as_deref().unwrap_or("-")) }
+                    dt { (state.t("dash-col-region")) } dd { (l.region_name) " (" (l.region_code) ")" }
+                    dt { (state.t("dash-col-channel")) } dd { (l.channel) }
+                    dt { (state.t("dash-col-source")) } dd { (l.source.as_deref().unwrap_or("-")) }
+                }
+            }
+            div.card {
+                h2 { (state.t("dash-outcome")) }
+                dl {
+                    dt { (state.t("dash-col-outcome")) } dd { strong { (l.outcome) } }
+                    dt { (state.t("dash-reasons")) } dd { (reasons.join(", ")) }
+                    dt { (state.t("dash-col-product")) } dd { (l.product_name) " · " (l.sni_number.as_deref().unwrap_or("-")) }
+                    dt { (state.t("dash-rules-version")) } dd { (l.rules_version) " / " (lead.catalogue_version) }
+                    dt { (state.t("dash-col-status")) } dd { (l.status) @if let Some(r) = &lead.status_reason { @if !r.is_empty() { " — " (r) } } }
+                }
+            }
+        }
+        div.card {
+            h2 { (state.t("dash-answers")) }
+            dl { @for (k, v) in &answers { dt { (k) } dd { (plain(v)) } } }
+        }
+        div.card {
+            h2 { (state.t("dash-col-documents")) }
+            table {
+                @for item in &checklist {
+                    @let name = item["item"].as_str().unwrap_or_default();
+                    tr {
+                        td { (name) }
+                        td { (item["state"].as_str().unwrap_or_default()) }
+                        td {
+                            @for d in documents.iter().filter(|d| d.item == name) {
+                                a href=(format!("/leads/{}/documents/{}", l.id, d.id)) { (state.t("dash-view")) }
+                                " · "
+                                a href=(format!("/leads/{}/documents/{}?download=1", l.id, d.id)) { (state.t("dash-download")) }
+                                " "
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        div.card {
+            h2 { (state.t("dash-consent")) }
+            p { (state.t("dash-consent-version")) " " (lead.consent_version) " · " (lead.consented_at.date()) " " (lead.consented_at.time()) " UTC" }
+        }
+        @if can_act { (actions(&state, &signed, l.id, &consultants)) }
+        div.card {
+            h2 { (state.t("dash-timeline")) }
+            table { @for e in &timeline { tr { td { (e.at.date()) } td { (e.who) } td { (e.action) } td { (e.detail) } } } }
+        }
+    })
+    .into_response()
+}
+
+/// An answer as a person reads it: `{"amount": 150000000}` becomes "amount: 150000000".
+fn plain(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Null => "-".into(),
+        serde_json::Value::Object(map) => map
+            .iter()
+            .map(|(k, v)| format!("{k}: {}", plain(v)))
+            .collect::<Vec<_>>()
+            .join(", "),
+        other => other.to_string(),
+    }
+}
+
+fn actions(
+    state: &AppState,
+    signed: &Signed,
+    id: crate::domain::LeadId,
+    consultants: &[crate::access::Staff],
+) -> Markup {
+    html! {
+        div.grid {
+            form.card method="post" action=(format!("/leads/{id}/status")) {
+                h2 { (state.t("dash-change-status")) }
+                input type="hidden" name="csrf" value=(signed.csrf);
+                select name="status" { @for s in LeadStatus::ALL { option value=(s.as_str()) { (s.as_str()) } } }
+                input name="reason" placeholder=(state.t("dash-reason"));
+                button.primary type="submit" { (state.t("dash-save")) }
+            }
+            form.card method="post" action=(format!("/leads/{id}/notes")) {
+                h2 { (state.t("dash-add-note")) }
+                input type="hidden" name="csrf" value=(signed.csrf);
+                textarea name="body" rows="3" required {}
+                button.primary type="submit" { (state.t("dash-save")) }
+            }
+            @if signed.staff.role != Role::Konsultan {
+                form.card method="post" action=(format!("/leads/{id}/assign")) {
+                    h2 { (state.t("dash-assign")) }
+                    input type="hidden" name="csrf" value=(signed.csrf);
+                    select name="consultant" { @for c in consultants { option value=(c.id.0) { (c.name) } } }
+                    button.primary type="submit" { (state.t("dash-save")) }
+                }
+            }
+        }
+    }
+}
