@@ -148,6 +148,30 @@ async fn every_route_respects_the_scope(db: TestApp) -> TestApp {
                 .await
                 .0;
             assert_eq!(note, if allowed { 303 } else { 404 }, "{email} note {lead}");
+            let status = client
+                .post(
+                    &format!("/leads/{lead}/status"),
+                    &[("csrf", &csrf), ("status", "diverifikasi")],
+                )
+                .await
+                .0;
+            assert_eq!(
+                status,
+                if allowed { 303 } else { 404 },
+                "{email} status {lead}"
+            );
+            // Assigning changes who sees a lead, so only the already-assigned one is re-assigned.
+            if !allowed || lead == s.mataram {
+                let consultant = s.konsultan_a.0.to_string();
+                let form = [("csrf", csrf.as_str()), ("consultant", consultant.as_str())];
+                let assign = client.post(&format!("/leads/{lead}/assign"), &form).await.0;
+                let may_assign = allowed && !email.starts_with("konsultan");
+                assert_eq!(
+                    assign,
+                    if may_assign { 303 } else { 404 },
+                    "{email} assign {lead}"
+                );
+            }
         }
         let doc = client
             .get_bytes(&format!("/leads/{}/documents/{}", s.loteng, s.document))
