@@ -1,7 +1,7 @@
 //! Content-addressed files: `<dir>/<first two hex>/<sha256>`. The same file is kept once.
 
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 #[derive(Debug, thiserror::Error)]
 #[error("document store at {path}: {source}")]
@@ -50,9 +50,5 @@ impl DocumentStore {
             Err(e) if e.kind() != io::ErrorKind::NotFound => Err(StoreError { path, source: e }),
             _ => Ok(()),
         }
-    }
-
-    pub fn dir(&self) -> &Path {
-        &self.dir
     }
 }

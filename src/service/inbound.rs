@@ -169,7 +169,7 @@ impl Service {
             }
         };
         self.remove_unreferenced(applied.erased_files).await;
-        self.outbox_ready.send_modify(|n| *n = n.wrapping_add(1));
+        self.wake_workers();
         tracing::info!(replies, effects = transition.effects.len(), "event handled");
         Ok(Handled::Processed { replies })
     }

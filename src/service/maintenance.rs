@@ -7,6 +7,11 @@ use crate::store::{self, StoreError};
 use time::OffsetDateTime;
 
 impl Service {
+    /// Tell the channel workers there is new work (queued replies, stored updates).
+    pub fn wake_workers(&self) {
+        self.outbox_ready.send_modify(|n| *n = n.wrapping_add(1));
+    }
+
     /// Queue channel housekeeping that needs no conversation step (a stale button pressed).
     pub async fn acknowledge(
         &self,
@@ -20,7 +25,7 @@ impl Service {
             store::outbox::enqueue(&mut tx, channel, user, None, ack, true, at).await?;
         }
         tx.commit().await.map_err(StoreError::from)?;
-        self.outbox_ready.send_modify(|n| *n = n.wrapping_add(1));
+        self.wake_workers();
         Ok(())
     }
 

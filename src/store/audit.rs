@@ -69,11 +69,3 @@ pub async fn recent(store: &Store, limit: i64) -> Result<Vec<AuditEntry>, StoreE
         })
         .collect()
 }
-
-pub async fn count(store: &Store, action: &str) -> Result<i64, StoreError> {
-    let row = sqlx::query("SELECT COUNT(*) AS n FROM audit_log WHERE action = $1")
-        .bind(action)
-        .fetch_one(store.pool())
-        .await?;
-    Ok(row.try_get("n")?)
-}

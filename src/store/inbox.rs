@@ -104,14 +104,6 @@ pub async fn retry_at(
     Ok(())
 }
 
-pub async fn count_by_status(store: &Store, status: &str) -> Result<i64, StoreError> {
-    let row = sqlx::query("SELECT COUNT(*) AS n FROM inbox WHERE status = $1")
-        .bind(status)
-        .fetch_one(store.pool())
-        .await?;
-    Ok(row.try_get("n")?)
-}
-
 /// When this contact last wrote to us on this channel (WhatsApp's 24-hour window).
 pub async fn last_received(
     store: &Store,

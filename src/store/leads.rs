@@ -1,6 +1,6 @@
 //! Leads: one per conversation that reached an outcome, rebuilt from its state each time.
 
-use super::{Store, StoreError, Tx, corrupt, millis};
+use super::{StoreError, Tx, corrupt, millis};
 use crate::domain::{ChannelKind, ConversationId, LeadId};
 use crate::flow::LeadRecord;
 use sqlx::Row;
@@ -73,13 +73,6 @@ pub async fn delete_for(tx: &mut Tx, conversation: ConversationId) -> Result<(),
         .execute(&mut **tx)
         .await?;
     Ok(())
-}
-
-pub async fn count(store: &Store) -> Result<i64, StoreError> {
-    let row = sqlx::query("SELECT COUNT(*) AS n FROM leads")
-        .fetch_one(store.pool())
-        .await?;
-    Ok(row.try_get("n")?)
 }
 
 fn to_json(what: &'static str, value: &impl serde::Serialize) -> Result<String, StoreError> {

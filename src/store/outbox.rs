@@ -214,15 +214,6 @@ pub async fn last_delivered_message(
     Ok(row.map(|r| r.try_get("platform_message_id")).transpose()?)
 }
 
-/// Messages per status, for tests and metrics.
-pub async fn count_by_status(store: &Store, status: &str) -> Result<i64, StoreError> {
-    let row = sqlx::query("SELECT COUNT(*) AS n FROM outbox WHERE status = $1")
-        .bind(status)
-        .fetch_one(store.pool())
-        .await?;
-    Ok(row.try_get("n")?)
-}
-
 /// Not sent and not failed: waiting for a way that is allowed (a WhatsApp template outside
 /// the 24-hour window).
 pub async fn mark_held(store: &Store, id: OutboxId, why: &str) -> Result<(), StoreError> {

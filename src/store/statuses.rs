@@ -2,7 +2,6 @@
 
 use super::{Store, StoreError, millis};
 use crate::domain::ChannelKind;
-use sqlx::Row;
 use time::OffsetDateTime;
 
 /// The order statuses can only move along.
@@ -75,18 +74,4 @@ pub async fn copy_to_outbox(
     .execute(store.pool())
     .await?;
     Ok(())
-}
-
-pub async fn status_of(
-    store: &Store,
-    channel: ChannelKind,
-    platform_id: &str,
-) -> Result<Option<(String, Option<String>)>, StoreError> {
-    let row = sqlx::query("SELECT status, error_code FROM message_statuses WHERE channel = $1 AND platform_message_id = $2")
-        .bind(channel.as_str())
-        .bind(platform_id)
-        .fetch_optional(store.pool())
-        .await?;
-    row.map(|r| Ok((r.try_get("status")?, r.try_get("error_code")?)))
-        .transpose()
 }

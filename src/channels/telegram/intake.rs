@@ -47,7 +47,7 @@ pub async fn store_update(
     )
     .await?;
     if fresh {
-        service.outbox_ready.send_modify(|n| *n = n.wrapping_add(1));
+        service.wake_workers();
     }
     Ok(fresh)
 }

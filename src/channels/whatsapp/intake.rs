@@ -131,7 +131,7 @@ async fn commit(service: &Service, envelope: &Envelope) -> Result<(), StoreError
         }
     }
     if fresh {
-        service.outbox_ready.send_modify(|n| *n = n.wrapping_add(1));
+        service.wake_workers();
     }
     Ok(())
 }
