@@ -1,4 +1,4 @@
-//! Fluent rendering. All user-facing text lives in `locales/<lang>/pandu.ftl`.
+//! Fluent rendering. All user-facing text lives in `locales/<lang>/*.ftl`.
 
 use crate::domain::Locale;
 use crate::flow::{Arg, Label, Msg, Reply};
@@ -7,14 +7,26 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::collections::HashMap;
 
-const ID_FTL: &str = include_str!("../locales/id/pandu.ftl");
-const EN_FTL: &str = include_str!("../locales/en/pandu.ftl");
+/// Each locale is several files, one per subject, so the conversation, the knowledge base
+/// and the catalogue's texts can be edited apart.
+const ID_FTL: [&str; 3] = [
+    include_str!("../locales/id/pandu.ftl"),
+    include_str!("../locales/id/knowledge.ftl"),
+    include_str!("../locales/id/catalogue.ftl"),
+];
+const EN_FTL: [&str; 3] = [
+    include_str!("../locales/en/pandu.ftl"),
+    include_str!("../locales/en/knowledge.ftl"),
+    include_str!("../locales/en/catalogue.ftl"),
+];
 
-pub fn source(locale: Locale) -> &'static str {
-    match locale {
+/// The whole Fluent source of a locale.
+pub fn source(locale: Locale) -> String {
+    let files = match locale {
         Locale::Id => ID_FTL,
         Locale::En => EN_FTL,
-    }
+    };
+    files.join("\n")
 }
 
 const MONTHS: [&str; 12] = [
@@ -120,7 +132,7 @@ fn bundle(locale: Locale) -> FluentBundle<FluentResource> {
     // Isolation marks show up as stray characters on some phones.
     bundle.set_use_isolating(false);
     let resource =
-        FluentResource::try_new(source(locale).to_owned()).expect("embedded .ftl parses");
+        FluentResource::try_new(source(locale)).expect("embedded .ftl parses");
     bundle
         .add_resource(resource)
         .expect("embedded .ftl has no duplicate ids");

@@ -5,7 +5,7 @@ use pandu::i18n::{message_ids, source};
 use std::collections::BTreeSet;
 
 fn ids(locale: Locale) -> BTreeSet<String> {
-    message_ids(source(locale)).into_iter().collect()
+    message_ids(&source(locale)).into_iter().collect()
 }
 
 #[test]
@@ -32,7 +32,7 @@ fn both_locales_define_the_same_messages() {
 #[test]
 fn both_locales_parse_without_errors() {
     for locale in Locale::ALL {
-        let parsed = fluent_bundle::FluentResource::try_new(source(locale).to_owned());
+        let parsed = fluent_bundle::FluentResource::try_new(source(locale));
         assert!(
             parsed.is_ok(),
             "{locale:?}: {:?}",

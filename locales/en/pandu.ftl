@@ -39,12 +39,6 @@ btn-skip-phone = Skip
 ## Product
 
 ask-category = What kind of product is your main product?
-cat-makanan = Processed food/drink
-cat-segar = Farm/sea produce
-cat-kerajinan = Crafts/textiles
-cat-anak = Toys/baby clothes
-cat-industri = Helmets/electric/fertiliser
-cat-lainnya = Other
 ask-product = What is your product?
     Type its name (for example: gula aren cetak) or pick from the list.
 ask-product-pick = Which one is your product?

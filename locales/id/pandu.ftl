@@ -40,12 +40,6 @@ btn-skip-phone = Lewati
 ## Product
 
 ask-category = Produk utama Anda termasuk jenis apa?
-cat-makanan = Makanan/minuman olahan
-cat-segar = Hasil tani/laut
-cat-kerajinan = Kerajinan/tekstil
-cat-anak = Mainan/baju bayi
-cat-industri = Helm/listrik/pupuk
-cat-lainnya = Lainnya
 ask-product = Apa produk Anda?
     Ketik namanya (contoh: gula aren cetak) atau pilih dari daftar.
 ask-product-pick = Produk Anda yang mana?

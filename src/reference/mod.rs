@@ -2,10 +2,12 @@
 //! always starts, and overridable by file so staff can fix data without a release.
 
 pub mod catalogue;
+pub mod knowledge;
 pub mod regions;
 pub mod rules;
 
 pub use catalogue::{Catalogue, Category, Product, ProductId, ProductMatch, SniStatus};
+pub use knowledge::{Asked, Knowledge, Topic};
 pub use regions::{Province, Regency, RegencyKind, RegionCode, RegionMatch, Regions};
 pub use rules::{Rules, Scale};
 
@@ -14,12 +16,15 @@ use std::path::{Path, PathBuf};
 const REGIONS_TSV: &str = include_str!("regions.tsv");
 const CATALOGUE_TOML: &str = include_str!("catalogue.toml");
 const RULES_TOML: &str = include_str!("rules.toml");
+const KNOWLEDGE_TOML: &str = include_str!("../../locales/knowledge.toml");
 
 #[derive(Debug, Clone)]
 pub struct Reference {
     pub regions: Regions,
     pub catalogue: Catalogue,
     pub rules: Rules,
+    /// Embedded only: its answers live in the embedded Fluent files.
+    pub knowledge: Knowledge,
 }
 
 /// Optional override files; `None` means "use the embedded copy".
@@ -110,6 +115,7 @@ impl Reference {
                 Catalogue::from_toml,
             )?,
             rules: load_one(paths.rules.as_deref(), RULES_TOML, Rules::from_toml)?,
+            knowledge: Knowledge::from_toml(KNOWLEDGE_TOML)?,
         })
     }
 }
