@@ -78,6 +78,12 @@ impl Texts {
                 Arg::Text(s) => args.set(*name, FluentValue::from(s.as_str())),
                 Arg::Number(n) => args.set(*name, FluentValue::from(*n)),
                 Arg::Date(at) => args.set(*name, FluentValue::from(self.date(locale, *at))),
+                Arg::Money(r) => args.set(*name, FluentValue::from(self.money(locale, *r))),
+                Arg::Msg(m) => args.set(*name, FluentValue::from(self.render(locale, m))),
+                Arg::List(lines) => {
+                    let text: Vec<String> = lines.iter().map(|l| self.render(locale, l)).collect();
+                    args.set(*name, FluentValue::from(text.join("\n")));
+                }
             }
         }
         args
@@ -94,6 +100,35 @@ impl Texts {
         )
     }
 
+    /// "Rp60 juta", "Rp1,5 miliar": amounts as owners say them, to one decimal.
+    fn money(&self, locale: Locale, amount: crate::parse::Rupiah) -> String {
+        const UNITS: [(u64, &str); 4] = [
+            (1_000_000_000_000, "money-trillion"),
+            (1_000_000_000, "money-billion"),
+            (1_000_000, "money-million"),
+            (1_000, "money-thousand"),
+        ];
+        let v = amount.0;
+        let Some((unit, id)) = UNITS.into_iter().find(|(u, _)| v >= *u) else {
+            return amount.to_string();
+        };
+        let tenths = (v as f64 / unit as f64 * 10.0).round() as u64;
+        let mut n = (tenths / 10).to_string();
+        if tenths % 10 != 0 {
+            let mark = if locale == Locale::Id { ',' } else { '.' };
+            n.push(mark);
+            n.push_str(&(tenths % 10).to_string());
+        }
+        self.render(locale, &Msg::new(id).text("n", n))
+    }
+
+    pub fn render_label(&self, locale: Locale, label: &Label) -> String {
+        match label {
+            Label::Msg(m) => self.render(locale, m),
+            Label::Plain(s) => s.clone(),
+        }
+    }
+
     pub fn render_reply(&self, locale: Locale, reply: &Reply) -> OutMessage {
         let text = reply
             .paragraphs
@@ -105,11 +140,8 @@ impl Texts {
             .buttons
             .iter()
             .map(|b| OutButton {
-                id: b.id.clone(),
-                label: match &b.label {
-                    Label::Msg(m) => self.render(locale, m),
-                    Label::Plain(s) => s.clone(),
-                },
+                id: b.id.wire(),
+                label: self.render_label(locale, &b.label),
             })
             .collect();
         let contact_label = reply

@@ -5,16 +5,19 @@ use pandu::domain::Locale;
 use pandu::flow::questions;
 use pandu::flow::state::Pending;
 use pandu::flow::{
+    ButtonId,
     self, Conversation, Ctx, DocumentFile, Effect, Event, FileCheck, FileKind, FileProblem, Input,
     Next, Step, Transition,
 };
 use pandu::parse::PhoneNumber;
+use pandu::i18n::Texts;
 use pandu::reference::Reference;
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 use std::sync::LazyLock;
 use time::{Duration, OffsetDateTime};
 
+static TEXTS: LazyLock<Texts> = LazyLock::new(|| Texts::embedded(None));
 static REFERENCE: LazyLock<Reference> = LazyLock::new(Reference::embedded);
 static SENDER: LazyLock<PhoneNumber> =
     LazyLock::new(|| PhoneNumber::parse("0812 3456 7890").unwrap());
@@ -24,6 +27,31 @@ const START: OffsetDateTime = time::macros::datetime!(2026-10-15 08:00 +07:00);
 /// Texts real users send: answers to every question, in the forms the parsers know,
 /// plus every command. Drawn often so that random walks get deep into the flow.
 const KNOWN_TEXTS: &[&str] = &[
+    // informal and regional yes / no / unknown / in progress
+    "iyaaa kak",
+    "nggih",
+    "sampun",
+    "dereng",
+    "muhun",
+    "teu acan",
+    "iye",
+    "su",
+    "tra",
+    "👍",
+    "❌",
+    "lagi proses",
+    "gk tau",
+    // several answers and questions in one message
+    "sudah, risiko menengah rendah",
+    "blm, itu wajib kah?",
+    "harus bayar gk?",
+    "sni itu apa?",
+    "ini penipuan bukan?",
+    "jam berapa kantor dinas buka?",
+    "omzet sebulan 5jtan lah kak",
+    "3-4 jt sebulan",
+    "cek ulang",
+    "/ubah",
     // yes / no / unknown
     "iya",
     "ya kak",
@@ -188,6 +216,7 @@ fn ctx(whatsapp: bool) -> Ctx<'static> {
         sender_phone: whatsapp.then(|| &*SENDER),
         default_locale: Locale::Id,
         retention_months: 24,
+        texts: &TEXTS,
     }
 }
 
@@ -265,7 +294,10 @@ fn typed_for(conv: &Conversation) -> &'static [&'static str] {
             "/dokumen",
             "/kembali",
         ],
-        Step::Done => &["/status", "/dokumen", "terima kasih", "/ulang", "/kembali"],
+        Step::Done => &["/status", "/dokumen", "terima kasih", "/ulang", "/kembali", "cek ulang"],
+        Step::RegionConfirm { .. } => &["iya", "bukan", "kebumen"],
+        Step::Review => &["iya benar", "salah", "omzet", "/ubah"],
+        Step::EditPick => &["nib", "omzet", "produk", "daerah", "hmm"],
     }
 }
 
@@ -287,7 +319,9 @@ fn input_for(action: &Action, conv: Option<&Conversation>, ctx: &Ctx) -> Input {
             None => known(*n),
         },
         Action::Known(n) => known(*n),
-        Action::Stale(n) => Input::Button(STALE_BUTTONS[n % STALE_BUTTONS.len()].to_owned()),
+        Action::Stale(n) => Input::Button(
+            ButtonId::parse(STALE_BUTTONS[n % STALE_BUTTONS.len()]).expect("a released button id"),
+        ),
         Action::Any(text) => Input::Text(text.clone()),
         Action::FileOk(n) => Input::File(FileCheck::Accepted(DocumentFile {
             sha256: format!("{n:064x}"),

@@ -1,4 +1,44 @@
 # Knowledge base: answers to owners' questions (see locales/knowledge.toml for the phrasings).
-# Each answer at most ~400 characters.
+# Each answer at most 400 characters (a test checks it). Facts: shared/domain/sni.md §1–§3, §9.
 
 kb-unknown = Good question. I have noted it, and an officer will answer you in this chat.
+
+## Costs and time
+
+kb-biaya-bina-umk = Coaching for SNI Bina UMK from BSN is free. Getting an NIB in OSS is free too. Lab tests are usually covered by the coaching programme, but not always, so ask the dinas or the KLT BSN (BSN's regional office) before you pay anything.
+kb-biaya-lspro = Certification through an LSPro (product certification body), the SPPT SNI, is paid: as far as we know about Rp5–15 million, plus lab tests and a yearly check (surveillance). It takes about 2–4 months. Ask the LSPro for the official breakdown, and pay only through its official e-billing, never into a personal account.
+kb-lama-bina-umk = SNI Bina UMK usually takes about 1 month if your production is already tidy and consistent, and 3–6 months if coaching starts from scratch. The steps: outreach, guidance, applying the standard, lab test, then submission. Through an LSPro (SPPT SNI) it usually takes 2–4 months.
+kb-masa-berlaku = An SNI certificate from an LSPro is usually valid for several years (for example 4 years), with regular checks. How long SNI Bina UMK is valid and how to show its mark is not yet certain to us; the coach or the KLT BSN will confirm it.
+
+## SNI
+
+kb-sni = SNI (Standar Nasional Indonesia) is Indonesia's national standard for product quality and safety, set by BSN (the National Standardization Agency). Products that pass may carry the SNI mark, so buyers trust them more. For most products SNI is voluntary; only some products must have it.
+kb-bina-umk = SNI Bina UMK is the SNI route for micro and small businesses whose activity is low risk. You register in OSS, then the dinas or BSN coaches you: outreach, guidance, applying the standard, lab tests, until your product may carry the SNI mark. BSN's coaching is free.
+kb-syarat-bina-umk = The main conditions for SNI Bina UMK: a micro or small business (turnover up to Rp15 billion a year), an NIB from OSS, a low-risk business activity in OSS, an SNI that exists for your product, and willingness to be coached and to have the product lab-tested. Pandu checks all of this in this conversation.
+kb-wajib-sni = It depends on the product. Only some products must have SNI, for example bottled water, white sugar, iodised salt, instant coffee, wheat flour, children's toys and motorcycle helmets. For most other products SNI is voluntary, but it makes buyers trust you more. Pandu checks your product in this conversation.
+kb-lspro = An LSPro (product certification body) issues the SPPT SNI certificate after an audit and lab tests. This route is for products that must have SNI, or businesses not using SNI Bina UMK. The official list of LSPro is at kan.or.id. For the one nearest to you, ask the Disperindag or the KLT BSN; we do not give addresses we are not sure of.
+kb-klt-bsn = A KLT BSN (technical service office) is BSN's regional office for SNI advice and coaching. The ones we know are in Makassar, Palembang, Surabaya, Bekasi and Riau; there may be others. The dinas in your area can put you in touch with the nearest KLT.
+kb-hubungi-bsn = You can reach BSN (the National Standardization Agency) through bsn.go.id, by email at dokinfo@bsn.go.id, or with a complaint at bsn.lapor.go.id. SNI Bina UMK information is at binaumk.bsn.go.id. We have not found an official BSN WhatsApp number, so be careful with numbers that claim to be BSN. Closer to you: the dinas or the KLT BSN.
+kb-iso-9001 = ISO 9001 is not a product SNI. ISO 9001 assesses how your business manages quality (a management system), while a product SNI assesses the product. ISO 9001 is not needed for SNI Bina UMK. Some certification schemes through an LSPro do expect a quality system like ISO 9001.
+kb-batikmark = For batik there are two options. The batik SNI (SNI 8302 hand-drawn, 8303 stamped, 8304 combined) is voluntary, through an LSPro. Batikmark is the "Batik Indonesia" mark from the Ministry of Industry's batik centre (BBSPJIKB) in Yogyakarta, and as far as we know it is cheaper. Batikmark needs a KTP, NPWP, NIB and proof of trademark registration.
+
+## Other permits
+
+kb-nib = The NIB (business identification number) is your business's ID number. It is free at oss.go.id. Have ready: your NIK/KTP, full address with postcode, email, phone number, and NPWP if you have one. Other permits need the NIB, including SNI Bina UMK and halal. The dinas or PLUT can help if you get stuck.
+kb-oss = OSS (Online Single Submission) is the government's official site for business permits: oss.go.id. There you get your NIB, choose your KBLI (business activity code) and see its risk level. Registering is free. Beware of copycat sites: official government addresses end in .go.id.
+kb-risiko = In OSS, every business activity (KBLI) has a risk level: low, medium-low, medium-high or high. Low risk needs only an NIB, and only low-risk activities can join SNI Bina UMK. The level is shown in your OSS account or your NIB document. If you do not know it, that is fine: an officer will check.
+kb-izin-edar = An izin edar is the permit that lets you sell a product. Which one depends on the product: P-IRT for home-made food, BPOM MD for factory-made food, a BPOM notification for cosmetics and bath soap, PKRT from the Ministry of Health for cleaning soap, and registration with the dinas or Ministry of Agriculture for fresh food like pure honey. SNI is a separate thing.
+kb-pirt = P-IRT (SPP-IRT) is the selling permit for home-made food that is dry, packed, labelled and keeps more than 7 days. You apply through OSS or the regency/city DPMPTSP. You need a food-safety course, an inspection of where you cook, and a proper label. As far as we know it is valid 5 years. Products that must have SNI cannot use P-IRT.
+kb-bpom-md = BPOM MD is BPOM's selling permit for food made in a factory or away from home, made with special machines (such as pasteurisation), or that must have SNI. Its number is "BPOM RI MD" plus 12 digits. Dry home-made food that keeps well usually needs only P-IRT. Ask the Balai POM or the dinas in your area.
+kb-kosmetik = Bath soap (bar or liquid) and cosmetics need a BPOM notification before sale (notifkos.pom.go.id, valid 3 years). It can be filed by a licensed cosmetics maker, or by you through contract manufacturing (maklon) with one. A soap SNI exists and, as far as we know, is voluntary. Dish soap and detergent need a PKRT permit from the Ministry of Health.
+kb-halal = Food and drink from micro and small businesses must be halal-certified by 17 October 2026. There is a free "self-declare" route (your own statement, checked by a halal facilitator) for businesses with turnover up to Rp15 billion, a simple process and ingredients that are clearly halal. Apply only at ptsp.halal.go.id (SIHALAL).
+kb-beda-sni-halal = SNI and halal are different. SNI proves the product's quality and safety (BSN, through a coach or an LSPro). Halal proves the ingredients and process are halal (BPJPH). One never replaces the other. For food and drink from UMK, halal is required by 17 October 2026.
+kb-merek = Trademarks are registered with DJKI at merek.dgip.go.id. For UMK it costs about Rp500 thousand per class (the fee may change, check the site), with a UMK letter from the dinas. First check whether someone already uses the name at pdki-indonesia.dgip.go.id. Protection lasts 10 years. PLUT or the dinas can help.
+kb-plut = PLUT-KUMKM (integrated business service centre) is a UMKM service centre from the Ministry of Cooperatives, found in many regions. Its consultants can help with NIB, trademark, halal, marketing and financing. Its services are usually free; ask your local PLUT or cooperatives office.
+
+## Safety, privacy, Pandu
+
+kb-penipuan = Be careful. Pandu and official officers never ask for money, a transfer to a personal account, a PIN or an OTP code in chat. SNI Bina UMK coaching is free; LSPro fees are paid only through official e-billing. Government sites end in .go.id. If in doubt, check with the dinas or the KLT BSN before you pay anything.
+kb-data-pribadi = Only the dinas in your area, PLUT-KUMKM consultants and the KLT BSN can see your data, to assess and coach your business. Send /status to see your data, and /hapus to delete all of it at any time.
+kb-pandu = I am Pandu, a chat assistant (a bot) from the dinas for UMKM. I help check whether your product can get SNI and which steps suit you. I am not a person, but your answers go to dinas officers, PLUT-KUMKM or the KLT BSN, who will coach you.
+kb-langkah-selanjutnya = Let us finish the questions one by one first. At the end, Pandu gives you a result and the next steps, and a summary of your answers goes to the dinas officers in your area (and, where needed, to PLUT-KUMKM consultants or the KLT BSN). An officer will contact you in this chat or on your phone number.

@@ -4,6 +4,7 @@
 
 greeting = Hello, welcome! I am Pandu, the local government's assistant for small businesses.
     I help you check whether your product can get SNI (the Indonesian National Standard, the official quality mark from BSN), and which steps fit your business.
+    Ask me anything at any time. Untuk Bahasa Indonesia, ketik /bahasa id.
 consent-ask = Before we start, we need your permission.
     • Why: to assess your product's readiness for SNI and connect you with a mentor.
     • What we record: region, business name, your name, phone number, your answers, and the photos/documents you send.
@@ -42,7 +43,7 @@ ask-category = What kind of product is your main product?
 ask-product = What is your product?
     Type its name (for example: gula aren cetak) or pick from the list.
 ask-product-pick = Which one is your product?
-ask-product-confirm = Is this your product?
+ask-product-confirm = Your product: { $product }. Right?
 ask-product-type = Please type your product's name. For example: keripik singkong balado.
 ask-product-retype = All right. Try typing your product's name in other words.
 ask-product-unlisted = Type the product name again, or just continue? If you continue, our staff will check the SNI for you.
@@ -139,11 +140,11 @@ reason-requirements-met = • Your product has a voluntary SNI, the business has
 next-wajib-sni-lspro = Next step: staff of Disperindag (the industry and trade office) or KLT BSN will help you choose an LSPro and prepare product testing. Certification fees are paid to the LSPro.
 next-bukan-umk-sppt = Next step: apply for an SPPT SNI at an LSPro accredited by KAN (the National Accreditation Committee). Our staff can help you choose one.
 next-perlu-nib = Next step: get a free NIB at oss.go.id. Prepare: ID card (NIK), email, mobile/WA number, full address with postcode, and NPWP if you have one.
-    The dinas or PLUT-KUMKM can help. Once you have the NIB, type /ulang to check again.
+    The dinas or PLUT-KUMKM can help. Once you have the NIB, press "Check again" (or type /ulang).
 next-belum-ada-sni = Next step: complete what is missing: NIB, distribution permit (for food), halal and brand. The dinas can propose a new SNI for this product to BSN.
 next-perlu-cek-petugas = Next step: staff of the dinas or KLT BSN will check the SNI for your product and contact you.
 next-risiko-bukan-rendah = Next step: consult the dinas or KLT BSN. Options include a Standard Certificate (an extra licence in OSS) or a voluntary SPPT SNI through an LSPro.
-next-siapkan-label = Next step: complete the packaging label and get ready for coaching. When ready, type /ulang to check again. Our staff can help too.
+next-siapkan-label = Next step: complete the packaging label and get ready for coaching. When ready, press "Check again". Our staff can help too.
 next-siap-bina-umk = Next step: in OSS, choose the SNI Bina UMK route for your product. The dinas will coach you up to product testing. Validity and use of the SNI mark are confirmed by your coach/KLT BSN.
 
 month-1 = January
@@ -231,7 +232,8 @@ summary-documents = Documents received: { $received } of { $total }.
 done-menu = We have your data and will pass it to our staff. Type:
     /status to see the summary
     /dokumen to send missing documents
-    /ulang to check again from the start
+    /ubah to change an answer
+    /ulang to check again
     /hapus to delete your data
 status-progress = You are at question { $n } of about { $total }.
 
@@ -388,3 +390,81 @@ dash-sort = Order
 dash-sort-newest = Newest first
 dash-sort-oldest = Oldest first
 dash-not-found = Not found. This page or record does not exist, or is not yours to see.
+
+## Understanding and saying back
+
+echo-amount = Noted: { $which ->
+        [modal] capital
+       *[other] turnover
+    } of about { $yearly } a year{ $period ->
+        [month] , from { $typed } a month
+        [week] , from { $typed } a week
+        [day] , from { $typed } a day
+       *[other] {""}
+    }.
+answer-amount = about { $amount } a year
+answer-band = { $scale ->
+        [mikro] micro business
+        [kecil] small business
+       *[other] above small business
+    }
+answer-skipped = not given
+money-thousand = Rp{ $n } thousand
+money-million = Rp{ $n } million
+money-billion = Rp{ $n } billion
+money-trillion = Rp{ $n } trillion
+noted-also = I also noted:
+    { $lines }
+noted-free-text = Thank you, I have noted your answer as it is for the officer.
+two-lines = { $first }
+    { $second }
+ask-region-confirm = Do you mean { $place }?
+consent-again = Sorry, I need a clear answer first: do you agree that your data is recorded? Press "Agree" or "Do not agree".
+kb-ask-later = Good question. Once you agree, I can note questions like this for an officer to answer.
+file-kept-early = Thank you, we have kept the file. I will ask for the other documents later. For now, please answer this question.
+doc-ask-lainnya = Document { $n } of { $total }: send any other document you want the officer to see.
+
+## Review before the result
+
+review-title = Please check your answers:
+    { $lines }
+review-line = • { $question }: { $answer }
+review-ask = Is everything right?
+btn-review-ok = Right, show result
+btn-review-edit = Change an answer
+ask-edit-which = Which answer do you want to change?
+edit-ok = All right, please answer again.
+edit-nothing-yet = There is no answer to change yet. Let us go on.
+help-review = Check your answers. If one is wrong, press "Change an answer" and pick it. If all is right, press "Right, show result".
+title-province = Province
+title-regency = Region
+title-business = Business name
+title-owner = Owner's name
+title-phone = Phone number
+title-category = Product type
+title-product = Product
+title-omzet = Yearly turnover
+title-modal = Business capital
+title-nib = NIB
+title-risk = OSS risk level
+title-site = Place of production
+title-izin-edar = Distribution permit
+title-halal = Halal certificate
+title-merek = Trademark (DJKI)
+title-label = Packaging label
+title-willing = Willing to be coached
+title-goal = Goal
+
+## Re-check after the result
+
+btn-recheck = Check again
+btn-restart-all = Start over
+confirm-restart-after-result = Check your product again? Your region, business name, name and phone stay. Or start over?
+recheck-ok = All right, let us check again. I keep your region, name and phone.
+recheck-not-yet = A re-check is possible once you have a result. Let us go on first.
+btn-izin-expired = Expired
+reason-permit-expired = • Your distribution permit (P-IRT/BPOM MD) has expired.
+note-perlu-nib = • You also need an NIB. Make one free at oss.go.id; the dinas or PLUT-KUMKM can help.
+note-renew-izin-edar = • First renew your expired distribution permit: P-IRT through DPMPTSP, BPOM MD through BPOM.
+note-label-partial-nonfood = • The label is not complete. Make sure it shows the product name, brand, size or material, and the maker's name and address.
+note-ask-officer = • An officer will give advice for your product.

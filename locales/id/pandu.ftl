@@ -5,6 +5,7 @@
 
 greeting = Halo, selamat datang! Saya Pandu, asisten dinas untuk UMKM.
     Saya bantu cek apakah produk Anda bisa mendapat SNI (Standar Nasional Indonesia, tanda mutu resmi dari BSN), dan langkah apa yang cocok untuk usaha Anda.
+    Boleh bertanya kapan saja. For English, type /bahasa en.
 consent-ask = Sebelum mulai, kami minta izin Anda dulu.
     • Untuk apa: menilai kesiapan produk Anda untuk SNI dan menghubungkan Anda dengan pendamping.
     • Yang dicatat: daerah, nama usaha, nama Anda, nomor HP, jawaban Anda, dan foto/dokumen yang Anda kirim.
@@ -43,7 +44,7 @@ ask-category = Produk utama Anda termasuk jenis apa?
 ask-product = Apa produk Anda?
     Ketik namanya (contoh: gula aren cetak) atau pilih dari daftar.
 ask-product-pick = Produk Anda yang mana?
-ask-product-confirm = Apakah ini produk Anda?
+ask-product-confirm = Produk Anda: { $product }. Benar?
 ask-product-type = Silakan ketik nama produk Anda. Contoh: keripik singkong balado.
 ask-product-retype = Baik. Coba ketik nama produk Anda dengan kata lain.
 ask-product-unlisted = Mau ketik ulang nama produknya, atau lanjut saja? Kalau lanjut, petugas akan mengecek SNI-nya untuk Anda.
@@ -140,11 +141,11 @@ reason-requirements-met = • Produk Anda punya SNI sukarela, sudah punya NIB, d
 next-wajib-sni-lspro = Langkah berikutnya: petugas Disperindag (dinas perindustrian dan perdagangan) atau KLT BSN akan membantu Anda memilih LSPro dan menyiapkan uji produk. Biaya sertifikasi dibayar ke LSPro.
 next-bukan-umk-sppt = Langkah berikutnya: ajukan SPPT SNI ke LSPro yang terakreditasi KAN (Komite Akreditasi Nasional). Petugas bisa membantu memilih LSPro.
 next-perlu-nib = Langkah berikutnya: buat NIB gratis di oss.go.id. Siapkan: KTP (NIK), email, nomor HP/WA, alamat lengkap dengan kode pos, dan NPWP kalau ada.
-    Petugas dinas atau PLUT-KUMKM bisa membantu. Setelah NIB jadi, ketik /ulang untuk cek lagi.
+    Petugas dinas atau PLUT-KUMKM bisa membantu. Setelah NIB jadi, tekan "Cek ulang" (atau ketik /ulang).
 next-belum-ada-sni = Langkah berikutnya: lengkapi yang belum ada, yaitu NIB, izin edar (kalau pangan), halal, dan merek. Dinas bisa mengusulkan SNI baru untuk produk ini ke BSN.
 next-perlu-cek-petugas = Langkah berikutnya: petugas dinas atau KLT BSN akan mengecek SNI untuk produk Anda dan menghubungi Anda.
 next-risiko-bukan-rendah = Langkah berikutnya: konsultasikan dengan dinas atau KLT BSN. Pilihannya antara lain Sertifikat Standar (izin tambahan di OSS) atau SPPT SNI sukarela lewat LSPro.
-next-siapkan-label = Langkah berikutnya: lengkapi label kemasan dan siapkan diri untuk pendampingan. Setelah siap, ketik /ulang untuk cek lagi. Petugas juga bisa membantu.
+next-siapkan-label = Langkah berikutnya: lengkapi label kemasan dan siapkan diri untuk pendampingan. Setelah siap, tekan "Cek ulang". Petugas juga bisa membantu.
 next-siap-bina-umk = Langkah berikutnya: di OSS, pilih jalur SNI Bina UMK untuk produk Anda. Petugas dinas akan mendampingi sampai uji produk. Masa berlaku dan tata cara tanda SNI dikonfirmasi oleh pembina/KLT BSN.
 
 month-1 = Januari
@@ -232,7 +233,8 @@ summary-documents = Dokumen diterima: { $received } dari { $total }.
 done-menu = Data Anda sudah kami terima dan akan diteruskan ke petugas. Ketik:
     /status untuk melihat ringkasan
     /dokumen untuk mengirim dokumen yang belum
-    /ulang untuk cek ulang dari awal
+    /ubah untuk mengubah jawaban
+    /ulang untuk cek ulang
     /hapus untuk menghapus data Anda
 status-progress = Anda di pertanyaan { $n } dari sekitar { $total }.
 
@@ -389,3 +391,81 @@ dash-sort = Urutan
 dash-sort-newest = Terbaru dulu
 dash-sort-oldest = Terlama dulu
 dash-not-found = Tidak ditemukan. Halaman atau data ini tidak ada, atau bukan wewenang Anda.
+
+## Understanding and saying back
+
+echo-amount = Saya catat: { $which ->
+        [modal] modal
+       *[other] omzet
+    } sekitar { $yearly } per tahun{ $period ->
+        [month] , dari { $typed } sebulan
+        [week] , dari { $typed } seminggu
+        [day] , dari { $typed } sehari
+       *[other] {""}
+    }.
+answer-amount = sekitar { $amount } per tahun
+answer-band = { $scale ->
+        [mikro] usaha mikro
+        [kecil] usaha kecil
+       *[other] di atas usaha kecil
+    }
+answer-skipped = tidak diberikan
+money-thousand = Rp{ $n } ribu
+money-million = Rp{ $n } juta
+money-billion = Rp{ $n } miliar
+money-trillion = Rp{ $n } triliun
+noted-also = Saya catat juga:
+    { $lines }
+noted-free-text = Baik, jawaban Anda saya catat apa adanya untuk petugas.
+two-lines = { $first }
+    { $second }
+ask-region-confirm = Maksud Anda { $place }?
+consent-again = Maaf, saya perlu jawaban yang jelas dulu: apakah Anda setuju data Anda dicatat? Tekan "Setuju" atau "Tidak setuju".
+kb-ask-later = Pertanyaan yang bagus. Setelah Anda setuju, pertanyaan seperti ini bisa saya catat untuk dijawab petugas.
+file-kept-early = Terima kasih, berkasnya sudah kami simpan. Nanti saya tanyakan dokumen yang lain. Sekarang, jawab pertanyaan ini dulu, ya.
+doc-ask-lainnya = Dokumen { $n } dari { $total }: kirim dokumen lain yang ingin Anda tunjukkan ke petugas.
+
+## Review before the result
+
+review-title = Cek dulu jawaban Anda:
+    { $lines }
+review-line = • { $question }: { $answer }
+review-ask = Sudah benar semua?
+btn-review-ok = Benar, lihat hasil
+btn-review-edit = Ubah jawaban
+ask-edit-which = Jawaban mana yang mau diubah?
+edit-ok = Baik, silakan jawab lagi.
+edit-nothing-yet = Belum ada jawaban yang bisa diubah. Kita lanjut dulu, ya.
+help-review = Periksa jawaban Anda. Kalau ada yang salah, tekan "Ubah jawaban" lalu pilih yang mau diganti. Kalau sudah benar, tekan "Benar, lihat hasil".
+title-province = Provinsi
+title-regency = Daerah
+title-business = Nama usaha
+title-owner = Nama pemilik
+title-phone = Nomor HP
+title-category = Jenis produk
+title-product = Produk
+title-omzet = Omzet per tahun
+title-modal = Modal usaha
+title-nib = NIB
+title-risk = Risiko di OSS
+title-site = Tempat produksi
+title-izin-edar = Izin edar
+title-halal = Sertifikat halal
+title-merek = Merek (DJKI)
+title-label = Label kemasan
+title-willing = Bersedia dibina
+title-goal = Tujuan
+
+## Re-check after the result
+
+btn-recheck = Cek ulang
+btn-restart-all = Mulai dari awal
+confirm-restart-after-result = Mau cek ulang produk Anda? Daerah, nama usaha, nama, dan nomor HP tetap dipakai. Atau mulai dari awal?
+recheck-ok = Baik, kita cek ulang. Daerah, nama, dan nomor HP Anda tetap saya pakai.
+recheck-not-yet = Cek ulang bisa dilakukan setelah hasil keluar. Kita lanjutkan dulu, ya.
+btn-izin-expired = Sudah kedaluwarsa
+reason-permit-expired = • Izin edar (P-IRT/BPOM MD) Anda sudah habis masa berlakunya.
+note-perlu-nib = • Anda juga perlu NIB. Buat gratis di oss.go.id; petugas dinas atau PLUT-KUMKM bisa membantu.
+note-renew-izin-edar = • Perpanjang dulu izin edar Anda yang sudah habis: P-IRT lewat DPMPTSP, BPOM MD lewat BPOM.
+note-label-partial-nonfood = • Label belum lengkap. Pastikan ada nama produk, merek, ukuran atau bahan, dan nama serta alamat pembuat.
+note-ask-officer = • Petugas akan memberi saran khusus untuk produk Anda.

@@ -63,6 +63,8 @@ pub enum IzinEdar {
     Belum,
     Pirt,
     BpomMd,
+    /// The owner said their P-IRT or MD has expired: it must be renewed before anything else.
+    Kedaluwarsa,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -110,4 +112,18 @@ pub struct Answers {
     pub label: Option<LabelState>,
     pub willing: Option<YesNo>,
     pub goal: Option<Goal>,
+    /// A goal in the owner's words that fits no option ("toko online", "turis"): kept, not refused.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub goal_text: Option<String>,
+    /// How the product is made, in the owner's words, when it fits neither option.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site_text: Option<String>,
+}
+
+/// A question the owner asked that the knowledge base could not answer: staff answer it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OwnerQuestion {
+    pub text: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: time::OffsetDateTime,
 }

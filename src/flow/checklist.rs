@@ -17,6 +17,8 @@ pub enum DocItem {
     IzinEdar,
     Halal,
     Merek,
+    /// A file sent before any was asked for.
+    Lainnya,
 }
 
 impl DocItem {
@@ -31,6 +33,7 @@ impl DocItem {
             Self::IzinEdar => "izin_edar",
             Self::Halal => "halal",
             Self::Merek => "merek",
+            Self::Lainnya => "lainnya",
         }
     }
 
@@ -46,6 +49,7 @@ impl DocItem {
             Self::IzinEdar => "doc-ask-izin-edar",
             Self::Halal => "doc-ask-halal",
             Self::Merek => "doc-ask-merek",
+            Self::Lainnya => "doc-ask-lainnya",
         }
     }
 }

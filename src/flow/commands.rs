@@ -12,6 +12,10 @@ pub enum Command {
     Status,
     Skip,
     Documents,
+    /// `/ubah`: change one answer.
+    Edit,
+    /// Check again after the result, keeping who and where.
+    Recheck,
 }
 
 /// Recognises `/cmd [arg]`, and a few commands typed as a bare word ("bantuan", "kembali").
@@ -35,6 +39,8 @@ pub fn parse(text: &str) -> Option<Command> {
         "status" => Command::Status,
         "lewati" | "skip" => Command::Skip,
         "dokumen" | "documents" if !bare => Command::Documents,
+        "ubah" | "edit" | "ganti" if !bare => Command::Edit,
+        "cekulang" | "recheck" if !bare => Command::Recheck,
         _ => return None,
     };
     Some(command)
@@ -59,6 +65,31 @@ fn source_code(arg: String) -> Option<String> {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
     ok.then_some(arg)
+}
+
+/// Commands owners type in words rather than as `/cmd`.
+pub fn in_words(text: &str) -> Option<Command> {
+    let t = crate::parse::canonical(text);
+    const DELETE: &[&str] = &[
+        "hapus data saya",
+        "hapus data",
+        "hapus semua data saya",
+        "hapus semua data",
+        "tolong hapus data saya",
+        "hapus nomor saya",
+        "delete my data",
+    ];
+    const RECHECK: &[&str] = &["cek ulang", "cek lagi", "check again", "recheck", "periksa ulang"];
+    const EDIT: &[&str] = &["ubah jawaban", "ganti jawaban", "mau ubah jawaban", "change an answer"];
+    if DELETE.contains(&t.as_str()) {
+        Some(Command::Delete)
+    } else if RECHECK.contains(&t.as_str()) {
+        Some(Command::Recheck)
+    } else if EDIT.contains(&t.as_str()) {
+        Some(Command::Edit)
+    } else {
+        None
+    }
 }
 
 /// Greetings that (re)open a conversation rather than answer a question.

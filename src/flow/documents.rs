@@ -1,12 +1,12 @@
 //! The document checklist: each item sent now, skipped, or promised for later.
 
-use super::answer::{Answered, typed, yes_no};
-use super::checklist::DocState;
+use super::checklist::{DocItem, DocState};
+use super::choice::DocChoice;
 use super::event::{FileCheck, FileProblem, Input};
-use super::reply::{Msg, Reply};
+use super::reply::{Button, Msg, Reply};
 use super::state::{Conversation, Step};
-use super::{Ctx, Effect, Out, result};
-use crate::parse::{YesNo, normalize};
+use super::{ButtonId, Ctx, Effect, Out, result};
+use crate::parse::{Stance, canonical, parse_stance};
 
 /// A file arrived. It is kept only while a document is being asked for (or still owed).
 pub(super) fn on_file(conv: &mut Conversation, check: &FileCheck, ctx: &Ctx, out: &mut Out) {
@@ -16,10 +16,18 @@ pub(super) fn on_file(conv: &mut Conversation, check: &FileCheck, ctx: &Ctx, out
         _ => None,
     };
     let Some(index) = index else {
-        if conv.step == Step::Done {
-            out.say(Reply::say(Msg::new("documents-complete")));
-        } else {
-            out.ask(conv, ctx, Some(Msg::new("file-not-now")));
+        match (check, &conv.step) {
+            (_, Step::Done) => out.say(Reply::say(Msg::new("documents-complete"))),
+            // Sent before it was asked for: kept, so nothing the owner sent is lost.
+            (FileCheck::Accepted(file), _) if conv.consent.is_some() => {
+                out.effect(Effect::StoreDocument {
+                    item: DocItem::Lainnya,
+                    file: file.clone(),
+                });
+                out.ask(conv, ctx, Some(Msg::new("file-kept-early")));
+            }
+            (FileCheck::Rejected(problem), _) => out.ask(conv, ctx, Some(refusal(*problem))),
+            _ => out.ask(conv, ctx, Some(Msg::new("file-not-now"))),
         }
         return;
     };
@@ -57,35 +65,46 @@ fn refusal(problem: FileProblem) -> Msg {
     }
 }
 
-/// Text or a button at a document step: skip it, send it later, or a hint.
-pub(super) fn on_answer(
-    conv: &mut Conversation,
-    input: &Input,
-    ctx: &Ctx,
-    out: &mut Out,
-) -> Answered {
+/// Text or a button at a document step: skip it, send it later. False when not understood.
+pub(super) fn on_answer(conv: &mut Conversation, input: &Input, ctx: &Ctx, out: &mut Out) -> bool {
     let Step::Document { index } = conv.step else {
-        return Answered::No;
+        return false;
     };
     let Some(state) = choice(input) else {
-        return Answered::No;
+        return false;
     };
     let Some(entry) = conv.checklist.0.get_mut(index) else {
-        return Answered::No;
+        return false;
     };
     entry.state = state;
     move_on(conv, index, ctx, out, None);
-    Answered::Yes
+    true
+}
+
+/// The request for one document, with its two ways out.
+pub(super) fn prompt(conv: &Conversation, index: usize) -> Reply {
+    let Some(entry) = conv.checklist.0.get(index) else {
+        return result::done_prompt();
+    };
+    Reply::say(
+        Msg::new(entry.item.ask_msg())
+            .num("n", index as i64 + 1)
+            .num("total", conv.checklist.len() as i64),
+    )
+    .buttons(vec![
+        Button::msg(ButtonId::Doc(DocChoice::Skip), "btn-doc-skip"),
+        Button::msg(ButtonId::Doc(DocChoice::Later), "btn-doc-later"),
+    ])
 }
 
 fn choice(input: &Input) -> Option<DocState> {
-    match input {
-        Input::Button(id) if id == "doc:skip" => return Some(DocState::Skipped),
-        Input::Button(id) if id == "doc:later" => return Some(DocState::Later),
-        _ => {}
-    }
-    let text = typed(input)?;
-    let t = normalize(text);
+    let text = match input {
+        Input::Button(ButtonId::Doc(DocChoice::Skip)) => return Some(DocState::Skipped),
+        Input::Button(ButtonId::Doc(DocChoice::Later)) => return Some(DocState::Later),
+        Input::Text(text) => text,
+        _ => return None,
+    };
+    let t = canonical(text);
     if [
         "nanti",
         "besok",
@@ -99,7 +118,7 @@ fn choice(input: &Input) -> Option<DocState> {
     {
         return Some(DocState::Later);
     }
-    matches!(yes_no(input), Some(YesNo::No)).then_some(DocState::Skipped)
+    matches!(parse_stance(text), Some(Stance::No)).then_some(DocState::Skipped)
 }
 
 /// Save the lead, then ask for the next owed document or close with the summary.
@@ -123,7 +142,10 @@ fn move_on(conv: &mut Conversation, index: usize, ctx: &Ctx, out: &mut Out, lead
 /// `/dokumen`: go back to the first document still owed.
 pub(super) fn resume(conv: &mut Conversation, ctx: &Ctx, out: &mut Out) {
     // Before the outcome, or while a question is being answered again after /kembali.
-    if conv.decision.is_none() || super::questions::Q::of(&conv.step).is_some() {
+    if conv.decision.is_none()
+        || super::questions::Q::of(&conv.step).is_some()
+        || matches!(conv.step, Step::Review | Step::EditPick)
+    {
         out.ask(conv, ctx, Some(Msg::new("documents-not-yet")));
         return;
     }

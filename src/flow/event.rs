@@ -54,8 +54,8 @@ pub enum FileCheck {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
     Text(String),
-    /// A pressed button, by its id.
-    Button(String),
+    /// A pressed button.
+    Button(super::ButtonId),
     File(FileCheck),
     /// Stickers, voice notes, locations and the like.
     Unsupported,

@@ -1,6 +1,6 @@
 //! The lead: what dinas staff and consultants see of a finished conversation.
 
-use super::answers::{Answers, ProductAnswer};
+use super::answers::{Answers, OwnerQuestion, ProductAnswer};
 use super::checklist::Checklist;
 use super::outcome::Decision;
 use super::state::{ConsentRecord, Conversation};
@@ -25,6 +25,10 @@ pub struct LeadRecord {
     pub checklist: Checklist,
     pub consent: ConsentRecord,
     pub source: Option<String>,
+    /// Questions the owner asked that staff should answer.
+    pub owner_questions: Vec<OwnerQuestion>,
+    /// This save carries a result judged just now (first or re-check).
+    pub new_result: bool,
 }
 
 impl LeadRecord {
@@ -65,6 +69,8 @@ impl LeadRecord {
             checklist: conv.checklist.clone(),
             consent: conv.consent.clone()?,
             source: conv.source.as_ref().map(|s| s.code.clone()),
+            owner_questions: conv.owner_questions.clone(),
+            new_result: false,
         })
     }
 }

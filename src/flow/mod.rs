@@ -5,6 +5,7 @@
 
 pub mod answers;
 pub mod checklist;
+pub mod choice;
 pub mod commands;
 pub mod event;
 pub mod lead;
@@ -13,14 +14,14 @@ pub mod questions;
 pub mod reply;
 pub mod state;
 
-mod answer;
 mod documents;
-mod products;
-mod prompts;
-mod regions;
+mod pending;
 mod result;
+mod review;
 mod session;
+mod understand;
 
+pub use choice::ButtonId;
 pub use event::{DocumentFile, Event, FileCheck, FileKind, FileProblem, Input};
 pub use lead::LeadRecord;
 pub use outcome::{Decision, OutcomeCode};
@@ -28,6 +29,7 @@ pub use reply::{Arg, Button, Label, Msg, Reply};
 pub use state::{Conversation, Step};
 
 use crate::domain::Locale;
+use crate::i18n::Texts;
 use crate::parse::PhoneNumber;
 use crate::reference::Reference;
 use checklist::DocItem;
@@ -40,6 +42,46 @@ pub struct Ctx<'a> {
     pub sender_phone: Option<&'a PhoneNumber>,
     pub default_locale: Locale,
     pub retention_months: u32,
+    /// Rendering is pure: the flow uses it to read button labels typed as text and to keep
+    /// every message within what a phone screen shows.
+    pub texts: &'a Texts,
+}
+
+/// The longest message the bot sends, in characters.
+pub const MAX_MESSAGE_CHARS: usize = 600;
+
+/// Messages longer than a phone shows comfortably are split between paragraphs; the
+/// buttons stay with the last part, under the question.
+fn split_long(replies: Vec<Reply>, ctx: &Ctx, locale: Locale) -> Vec<Reply> {
+    let mut out = Vec::with_capacity(replies.len());
+    for reply in replies {
+        let Reply {
+            paragraphs,
+            buttons,
+            ask_contact,
+        } = reply;
+        let mut part: Vec<Msg> = Vec::new();
+        let mut used = 0;
+        for paragraph in paragraphs {
+            let chars = ctx.texts.render(locale, &paragraph).chars().count() + 2;
+            if used + chars > MAX_MESSAGE_CHARS && !part.is_empty() {
+                out.push(Reply {
+                    paragraphs: std::mem::take(&mut part),
+                    buttons: Vec::new(),
+                    ask_contact: false,
+                });
+                used = 0;
+            }
+            part.push(paragraph);
+            used += chars;
+        }
+        out.push(Reply {
+            paragraphs: part,
+            buttons,
+            ask_contact,
+        });
+    }
+    out
 }
 
 /// Work the flow asks the service to do in the same transaction as the state change.
@@ -87,6 +129,7 @@ pub fn step(current: Option<Conversation>, event: &Event, ctx: &Ctx) -> Transiti
         replies: Vec::new(),
         effects: Vec::new(),
         lead_changed: false,
+        new_result: false,
     };
     let next = match current {
         None => session::start(event, ctx, &mut out),
@@ -101,13 +144,18 @@ pub fn step(current: Option<Conversation>, event: &Event, ctx: &Ctx) -> Transiti
         }
     };
     if let (true, Next::Keep(conv)) = (out.lead_changed, &next)
-        && let Some(lead) = LeadRecord::of(conv, ctx.reference)
+        && let Some(mut lead) = LeadRecord::of(conv, ctx.reference)
     {
+        lead.new_result = out.new_result;
         out.effects.push(Effect::SaveLead(Box::new(lead)));
     }
+    let locale = match &next {
+        Next::Keep(conv) => conv.locale,
+        Next::Forget => ctx.default_locale,
+    };
     Transition {
+        replies: split_long(out.replies, ctx, locale),
         next,
-        replies: out.replies,
         effects: out.effects,
     }
 }
@@ -118,6 +166,8 @@ struct Out {
     replies: Vec<Reply>,
     effects: Vec<Effect>,
     lead_changed: bool,
+    /// A result was judged in this event (the lead's timeline records each one).
+    new_result: bool,
 }
 
 impl Out {

@@ -73,6 +73,8 @@ pub enum Reason {
     RiskNotLow,
     LabelMissing,
     NotWillingYet,
+    /// The owner's P-IRT or BPOM MD has expired.
+    PermitExpired,
     RequirementsMet,
 }
 
@@ -103,6 +105,12 @@ pub enum Note {
     /// Medium and large food businesses: halal has been required since 2024.
     HalalNonUmk,
     Merek,
+    /// No NIB yet, on an outcome that is not itself "get an NIB first".
+    PerluNib,
+    /// The catalogue's own advice for this product (a refill depot's hygiene certificate).
+    ProductAdvice,
+    /// An expired P-IRT / MD must be renewed.
+    PerpanjangIzinEdar,
 }
 
 impl Note {
@@ -116,6 +124,9 @@ impl Note {
             Self::OpsiSppt => "opsi_sppt",
             Self::Halal { .. } | Self::HalalNonUmk => "halal",
             Self::Merek => "merek",
+            Self::PerluNib => "perlu_nib",
+            Self::ProductAdvice => "saran_produk",
+            Self::PerpanjangIzinEdar => "perpanjang_izin_edar",
         }
     }
 }
@@ -213,6 +224,9 @@ fn main_outcome(
         return (O::RisikoBukanRendah, vec![Reason::RiskNotLow]);
     }
     let mut reasons = Vec::new();
+    if answers.izin_edar == Some(IzinEdar::Kedaluwarsa) {
+        reasons.push(Reason::PermitExpired);
+    }
     if answers.label == Some(LabelState::Belum) {
         reasons.push(Reason::LabelMissing);
     }
@@ -261,7 +275,30 @@ fn notes(
     if answers.merek != Some(Progress::Sudah) {
         notes.push(Note::Merek);
     }
+    if code != OutcomeCode::PerluNib && answers.nib != Some(YesNo::Yes) {
+        notes.push(Note::PerluNib);
+    }
+    if answers.izin_edar == Some(IzinEdar::Kedaluwarsa) {
+        notes.push(Note::PerpanjangIzinEdar);
+    }
+    if facts.listed.is_some_and(|p| p.advice.is_some()) {
+        notes.push(Note::ProductAdvice);
+    }
     notes
+}
+
+/// Can the answers still lead to SNI Bina UMK? Questions that only matter on that way
+/// (risk, label, willingness, goal) are not asked once it is closed.
+pub fn may_reach_bina_umk(answers: &Answers, reference: &Reference) -> bool {
+    let facts = product_facts(answers, reference);
+    let sukarela = facts.listed.is_some_and(|p| p.status == SniStatus::Sukarela);
+    let umk = scale(answers, reference).is_none_or(|s| s.is_umk());
+    let nib = answers.nib.is_none_or(|n| n == YesNo::Yes);
+    let low_risk = !matches!(
+        answers.risk,
+        Some(Risk::MenengahRendah | Risk::MenengahTinggi | Risk::Tinggi)
+    );
+    sukarela && umk && nib && low_risk
 }
 
 /// Food without an izin edar needs one; which one depends on how and where it is made.

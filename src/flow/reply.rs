@@ -1,5 +1,7 @@
 //! Channel-neutral replies. The flow names messages by their Fluent id; the i18n layer renders them.
 
+use super::ButtonId;
+
 /// A value passed into a Fluent message.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Arg {
@@ -7,6 +9,12 @@ pub enum Arg {
     Number(i64),
     /// Rendered as "17 Oktober 2026" in the conversation's language.
     Date(time::Date),
+    /// Rendered as "Rp60 juta" / "Rp1,5 miliar".
+    Money(crate::parse::Rupiah),
+    /// Another message, rendered in place (an answer's label inside a sentence).
+    Msg(Box<Msg>),
+    /// Messages rendered one per line.
+    List(Vec<Msg>),
 }
 
 /// One localised message: a Fluent id and its arguments.
@@ -38,6 +46,29 @@ impl Msg {
         self.args.push((name, Arg::Number(value)));
         self
     }
+
+    pub fn money(mut self, name: &'static str, value: crate::parse::Rupiah) -> Self {
+        self.args.push((name, Arg::Money(value)));
+        self
+    }
+
+    pub fn msg(mut self, name: &'static str, value: Msg) -> Self {
+        self.args.push((name, Arg::Msg(Box::new(value))));
+        self
+    }
+
+    /// A button label as an argument: localised, or data shown as it is.
+    pub fn label(self, name: &'static str, value: Label) -> Self {
+        match value {
+            Label::Msg(m) => self.msg(name, m),
+            Label::Plain(s) => self.text(name, s),
+        }
+    }
+
+    pub fn list(mut self, name: &'static str, lines: Vec<Msg>) -> Self {
+        self.args.push((name, Arg::List(lines)));
+        self
+    }
 }
 
 /// A button's label: localised, or data shown as it is (a province name, a product).
@@ -49,21 +80,25 @@ pub enum Label {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Button {
-    pub id: String,
+    pub id: ButtonId,
     pub label: Label,
 }
 
 impl Button {
-    pub fn msg(id: impl Into<String>, msg: &'static str) -> Self {
+    pub fn msg(id: ButtonId, msg: &'static str) -> Self {
+        Self::label(id, Msg::new(msg))
+    }
+
+    pub fn label(id: ButtonId, msg: Msg) -> Self {
         Self {
-            id: id.into(),
-            label: Label::Msg(Msg::new(msg)),
+            id,
+            label: Label::Msg(msg),
         }
     }
 
-    pub fn plain(id: impl Into<String>, label: impl Into<String>) -> Self {
+    pub fn plain(id: ButtonId, label: impl Into<String>) -> Self {
         Self {
-            id: id.into(),
+            id,
             label: Label::Plain(label.into()),
         }
     }

@@ -1,11 +1,12 @@
 //! The outcome shown to the user, the closing summary and `/status`.
 
 use super::checklist::Checklist;
-use super::outcome::{Decision, IzinRoute, Note, OutcomeCode, Reason, decide};
+use super::event::Input;
+use super::outcome::{Decision, IzinRoute, Note, OutcomeCode, Reason, decide, is_food};
 use super::questions::progress;
-use super::reply::{Msg, Reply};
+use super::reply::{Button, Msg, Reply};
 use super::state::{Conversation, Step};
-use super::{Ctx, Out};
+use super::{ButtonId, Ctx, Out};
 use crate::reference::Scale;
 
 /// Every question is answered: judge, tell the user, and start the document checklist.
@@ -15,14 +16,14 @@ pub(super) fn finish(conv: &mut Conversation, ctx: &Ctx, out: &mut Out) {
     conv.checklist = Checklist::build(&conv.answers, decision.code, &conv.checklist);
     out.say(outcome_reply(&decision, conv, ctx));
     out.say(Reply::say(Msg::new(next_steps_msg(decision.code))));
-    if !decision.notes.is_empty() {
-        let mut notes = Reply::say(Msg::new("notes-title"));
-        notes
-            .paragraphs
-            .extend(decision.notes.iter().map(|n| note_msg(n, ctx)));
-        out.say(notes);
+    let notes: Vec<Msg> = decision.notes.iter().map(|n| note_msg(n, conv, ctx)).collect();
+    if !notes.is_empty() {
+        let mut reply = Reply::say(Msg::new("notes-title"));
+        reply.paragraphs.extend(notes);
+        out.say(reply);
     }
     conv.decision = Some(decision);
+    out.new_result = true;
     mark_lead_changed(out);
     match conv.checklist.next_pending(0) {
         Some(index) => {
@@ -124,6 +125,7 @@ fn reason_msg(reason: Reason, decision: &Decision, product: &ProductArgs) -> Msg
         Reason::RiskNotLow => "reason-risk-not-low",
         Reason::LabelMissing => "reason-label-missing",
         Reason::NotWillingYet => "reason-not-willing",
+        Reason::PermitExpired => "reason-permit-expired",
         Reason::RequirementsMet => "reason-requirements-met",
     };
     Msg::new(id)
@@ -136,8 +138,17 @@ pub fn scale_code(scale: Option<Scale>) -> &'static str {
     scale.map_or("unknown", Scale::as_str)
 }
 
-fn note_msg(note: &Note, ctx: &Ctx) -> Msg {
+fn note_msg(note: &Note, conv: &Conversation, ctx: &Ctx) -> Msg {
     match *note {
+        Note::PerluNib => Msg::new("note-perlu-nib"),
+        Note::PerpanjangIzinEdar => Msg::new("note-renew-izin-edar"),
+        Note::ProductAdvice => match product_advice(conv, ctx) {
+            Some(id) => Msg::new(id),
+            None => Msg::new("note-ask-officer"),
+        },
+        Note::LabelSebagian if !is_food(&conv.answers, ctx.reference) => {
+            Msg::new("note-label-partial-nonfood")
+        }
         Note::BpomMdNotPirt => Msg::new("note-bpom-md-not-pirt"),
         Note::PerluIzinEdar { route } => Msg::new(match route {
             IzinRoute::Pirt => "note-izin-edar-pirt",
@@ -168,10 +179,53 @@ fn note_msg(note: &Note, ctx: &Ctx) -> Msg {
     }
 }
 
+fn product_advice(conv: &Conversation, ctx: &Ctx) -> Option<&'static str> {
+    match conv.answers.product.as_ref()? {
+        super::answers::ProductAnswer::Listed(id) => ctx.reference.catalogue.get(id)?.advice,
+        super::answers::ProductAnswer::Unlisted(_) => None,
+    }
+}
+
 /// The summary the user can check, then what they can still do.
 pub(super) fn closing(conv: &Conversation, ctx: &Ctx, out: &mut Out) {
     out.say(summary(conv, ctx));
-    out.say(Reply::say(Msg::new("done-menu")));
+    out.say(done_prompt());
+}
+
+/// What the owner can do once the result is given.
+pub(super) fn done_prompt() -> Reply {
+    Reply::say(Msg::new("done-menu")).buttons(vec![Button::msg(ButtonId::Recheck, "btn-recheck")])
+}
+
+/// A message after the result: "cek ulang" starts the re-check, anything else the menu.
+/// Returns false when not understood.
+pub(super) fn on_done(conv: &mut Conversation, input: &Input, ctx: &Ctx, out: &mut Out) -> bool {
+    match input {
+        Input::Button(ButtonId::Recheck) => recheck(conv, ctx, out),
+        _ => out.say(done_prompt()),
+    }
+    true
+}
+
+/// Check again after the result (a new NIB, a finished label): who and where are kept,
+/// everything else is asked again, and the new result updates the same lead.
+pub(super) fn recheck(conv: &mut Conversation, ctx: &Ctx, out: &mut Out) {
+    if conv.decision.is_none() {
+        out.ask(conv, ctx, Some(Msg::new("recheck-not-yet")));
+        return;
+    }
+    let kept = super::answers::Answers {
+        province: conv.answers.province.take(),
+        regency: conv.answers.regency.take(),
+        business_name: conv.answers.business_name.take(),
+        owner_name: conv.answers.owner_name.take(),
+        phone: conv.answers.phone.take(),
+        ..Default::default()
+    };
+    conv.answers = kept;
+    conv.decision = None;
+    conv.rejected_products.clear();
+    super::session::proceed(conv, ctx, out, Some(Msg::new("recheck-ok")));
 }
 
 /// The user's answers as one paragraph; "-" where nothing is known yet.
@@ -238,6 +292,10 @@ pub(super) fn status(conv: &Conversation, ctx: &Ctx, out: &mut Out) {
     }
     // What is stored so far, so the user can see their data at any time.
     out.say(Reply::say(Msg::new("summary-title")).with(details(conv, ctx)));
+    if matches!(conv.step, Step::Review | Step::EditPick) {
+        out.ask(conv, ctx, None);
+        return;
+    }
     let (n, total) = progress(&conv.step, &conv.answers, ctx);
     out.ask(
         conv,

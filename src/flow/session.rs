@@ -1,15 +1,13 @@
-//! The conversation around the questions: starting, commands, confirmations, misses.
+//! The conversation around the questions: starting, commands, questions back, misses.
 
-use super::answer::{self, Answered};
-use super::answers::PhoneAnswer;
 use super::commands::{self, Command};
 use super::event::{Event, Input};
-use super::questions;
+use super::questions::{self, Q};
 use super::reply::{Msg, Reply};
 use super::state::{ConsentRecord, Conversation, Pending, Step};
-use super::{Ctx, Effect, Next, Out, documents, result};
+use super::understand::{self, Understood};
+use super::{ButtonId, Ctx, Effect, Next, Out, documents, pending, result, review};
 use crate::domain::Locale;
-use crate::parse::{YesNo, parse_yes_no};
 
 /// After this long without a message, a greeting is answered with "welcome back".
 const IDLE_MINUTES: i64 = 60;
@@ -28,6 +26,13 @@ pub(super) fn start(event: &Event, ctx: &Ctx, out: &mut Out) -> Next {
         conv.record_source(code);
     }
     out.say(Reply::say(Msg::new("greeting")));
+    // A question in the very first message ("ini penipuan bukan?") is answered too.
+    if let Some(text) = text_of(event)
+        && command.is_none()
+        && let Some(asking) = understand::asking(text, ctx)
+    {
+        understand::answer_question(&mut conv, asking.asked, text, out);
+    }
     out.ask(&conv, ctx, None);
     conv.last_seen = Some(event.at);
     Next::Keep(Box::new(conv))
@@ -40,7 +45,7 @@ pub(super) fn handle(conv: &mut Conversation, event: &Event, ctx: &Ctx, out: &mu
     }
     let input = as_choice(conv, ctx, &event.input);
     if let Some(pending) = conv.pending.take() {
-        return resolve_pending(conv, pending, &input, ctx, out);
+        return pending::resolve(conv, pending, &input, ctx, out);
     }
     // Back after `/batal` or a long pause: an answer is taken, anything else is welcomed.
     let idle = conv
@@ -51,9 +56,15 @@ pub(super) fn handle(conv: &mut Conversation, event: &Event, ctx: &Ctx, out: &mu
         Input::Unsupported if returning => out.ask(conv, ctx, Some(Msg::new("welcome-back"))),
         Input::Unsupported => out.ask(conv, ctx, Some(Msg::new("unsupported-input"))),
         Input::File(check) => documents::on_file(conv, check, ctx, out),
-        Input::Text(_) | Input::Button(_) => {
+        Input::Text(text) => {
+            if let Some(asking) = understand::asking(text, ctx)
+                && !answers_anyway(conv, &asking, &input, ctx)
+            {
+                return on_question_back(conv, asking, text, event, ctx, out);
+            }
             return on_answer(conv, &input, event, returning, ctx, out);
         }
+        _ => return on_answer(conv, &input, event, returning, ctx, out),
     }
     true
 }
@@ -65,18 +76,61 @@ fn text_of(event: &Event) -> Option<&str> {
     }
 }
 
-/// A bare number picks the numbered option of the question on screen.
+/// A bare number, or the label of a button typed as text, picks that button of the
+/// question on screen.
 fn as_choice(conv: &Conversation, ctx: &Ctx, input: &Input) -> Input {
     let Input::Text(text) = input else {
         return input.clone();
     };
-    let Ok(n) = text.trim().trim_end_matches('.').parse::<usize>() else {
-        return input.clone();
-    };
     let buttons = questions::prompt(conv, ctx).buttons;
-    match n.checked_sub(1).and_then(|i| buttons.get(i)) {
+    if let Ok(n) = text.trim().trim_end_matches('.').parse::<usize>() {
+        if let Some(button) = n.checked_sub(1).and_then(|i| buttons.get(i)) {
+            return Input::Button(button.id.clone());
+        }
+        return input.clone();
+    }
+    let typed = crate::parse::normalize(text);
+    let found = buttons.iter().find(|b| {
+        Locale::ALL
+            .iter()
+            .any(|&l| crate::parse::normalize(&ctx.texts.render_label(l, &b.label)) == typed)
+    });
+    match found {
         Some(button) => Input::Button(button.id.clone()),
         None => input.clone(),
+    }
+}
+
+/// "150 juta?" looks like a question the knowledge base does not know, but it answers the
+/// question on screen: take it as the answer.
+fn answers_anyway(conv: &Conversation, asking: &understand::Asking, input: &Input, ctx: &Ctx) -> bool {
+    if !matches!(asking.asked, crate::reference::Asked::Unknown) || Q::of(&conv.step).is_none() {
+        return false;
+    }
+    let mut trial = conv.clone();
+    matches!(
+        understand::on_question(&mut trial, input, ctx),
+        Understood::Answered(_) | Understood::Moved
+    )
+}
+
+/// The message asks something back: answer it, take whatever answer it also holds, and
+/// ask the question on screen again.
+fn on_question_back(
+    conv: &mut Conversation,
+    asking: understand::Asking,
+    text: &str,
+    event: &Event,
+    ctx: &Ctx,
+    out: &mut Out,
+) -> bool {
+    understand::answer_question(conv, asking.asked, text, out);
+    match asking.answer {
+        Some(answer) => on_answer(conv, &Input::Text(answer), event, false, ctx, out),
+        None => {
+            out.ask(conv, ctx, None);
+            true
+        }
     }
 }
 
@@ -89,35 +143,56 @@ fn on_answer(
     ctx: &Ctx,
     out: &mut Out,
 ) -> bool {
-    let answered = match conv.step {
-        Step::Consent => consent(conv, input, event, ctx, out),
+    if let Some(command) = words_command(input) {
+        return run_command(conv, command, ctx, out);
+    }
+    let understood = match conv.step {
+        Step::Consent => return consent(conv, input, event, ctx, out),
         Step::Document { .. } => documents::on_answer(conv, input, ctx, out),
-        Step::Done => {
-            out.say(Reply::say(Msg::new("done-menu")));
-            Answered::Yes
-        }
-        _ => answer::on_question(conv, input, ctx, out),
+        Step::Review | Step::EditPick => review::on_input(conv, input, ctx, out),
+        Step::Done => result::on_done(conv, input, ctx, out),
+        _ => match understand::on_question(conv, input, ctx) {
+            Understood::Answered(lead_in) => {
+                proceed(conv, ctx, out, lead_in);
+                true
+            }
+            Understood::Moved => {
+                conv.misses = 0;
+                out.ask(conv, ctx, None);
+                true
+            }
+            Understood::Ahead(noted) => {
+                out.ask(conv, ctx, Some(noted));
+                true
+            }
+            Understood::NotUnderstood => false,
+        },
     };
-    if answered == Answered::No {
+    if !understood {
         miss(conv, input, returning, ctx, out);
     }
-    answered != Answered::Forget
+    true
 }
 
-fn consent(
-    conv: &mut Conversation,
-    input: &Input,
-    event: &Event,
-    ctx: &Ctx,
-    out: &mut Out,
-) -> Answered {
-    let agreed = match input {
-        Input::Button(id) if id == "consent:yes" => Some(true),
-        Input::Button(id) if id == "consent:no" => Some(false),
-        Input::Text(text) => explicit_consent(text),
-        _ => None,
+/// "hapus data saya" and "cek ulang" in words work like their commands.
+fn words_command(input: &Input) -> Option<Command> {
+    let Input::Text(text) = input else {
+        return None;
     };
-    match agreed {
+    commands::in_words(text)
+}
+
+/// Go to the next unanswered question, or to the review once none is left.
+pub(super) fn proceed(conv: &mut Conversation, ctx: &Ctx, out: &mut Out, lead_in: Option<Msg>) {
+    match questions::next_unanswered(&conv.answers, ctx) {
+        Some(q) => conv.advance(q.step()),
+        None => conv.advance(Step::Review),
+    }
+    out.ask(conv, ctx, lead_in);
+}
+
+fn consent(conv: &mut Conversation, input: &Input, event: &Event, ctx: &Ctx, out: &mut Out) -> bool {
+    match questions::read_consent(input) {
         Some(true) => {
             let notice_version = ctx.reference.rules.consent_notice_version.clone();
             conv.consent = Some(ConsentRecord {
@@ -125,66 +200,27 @@ fn consent(
                 at: event.at,
             });
             adopt_sender_phone(conv, ctx);
-            conv.advance(questions::Q::Province.step());
-            out.ask(conv, ctx, Some(Msg::new("consent-thanks")));
-            Answered::Yes
+            proceed(conv, ctx, out, Some(Msg::new("consent-thanks")));
+            true
         }
         Some(false) => {
             out.say(Reply::say(Msg::new("consent-declined")));
             out.effect(Effect::CountDeclined);
-            Answered::Forget
+            false
         }
-        None => Answered::No,
-    }
-}
-
-/// Consent must be explicit (UU PDP): the whole message says agree or decline, nothing
-/// that merely starts with "ada…" or "gak ngerti".
-fn explicit_consent(text: &str) -> Option<bool> {
-    const AGREE: &[&str] = &[
-        "setuju",
-        "saya setuju",
-        "ya setuju",
-        "iya setuju",
-        "ya",
-        "iya",
-        "ok",
-        "oke",
-        "boleh",
-        "yes",
-        "agree",
-        "i agree",
-    ];
-    const DECLINE: &[&str] = &[
-        "tidak",
-        "tidak setuju",
-        "gak setuju",
-        "ga setuju",
-        "nggak setuju",
-        "tolak",
-        "menolak",
-        "tidak mau",
-        "gak mau",
-        "ga mau",
-        "nggak mau",
-        "no",
-        "gak",
-        "nggak",
-        "enggak",
-    ];
-    let t = crate::parse::normalize(text);
-    if AGREE.contains(&t.as_str()) {
-        Some(true)
-    } else if DECLINE.contains(&t.as_str()) {
-        Some(false)
-    } else {
-        None
+        None => {
+            // One short line with the buttons, not the whole notice again.
+            let reply = Reply::say(Msg::new("consent-again"))
+                .buttons(questions::consent_prompt(ctx).buttons);
+            out.say(reply);
+            true
+        }
     }
 }
 
 fn miss(conv: &mut Conversation, input: &Input, returning: bool, ctx: &Ctx, out: &mut Out) {
     let greeting = matches!(input, Input::Text(t) if commands::is_greeting(t));
-    if (greeting || returning) && conv.step != Step::Consent {
+    if greeting || returning {
         out.ask(conv, ctx, Some(Msg::new("welcome-back")));
         return;
     }
@@ -212,10 +248,12 @@ fn run_command(conv: &mut Conversation, command: Command, ctx: &Ctx, out: &mut O
         }
         Command::Help => out.ask(conv, ctx, Some(questions::help(&conv.step))),
         Command::Back => back(conv, ctx, out),
-        Command::Restart => ask_pending(conv, Pending::ConfirmRestart, ctx, out),
-        Command::Delete => ask_pending(conv, Pending::ConfirmDelete, ctx, out),
+        Command::Restart => pending::ask(conv, Pending::ConfirmRestart, ctx, out),
+        Command::Recheck => result::recheck(conv, ctx, out),
+        Command::Delete => pending::ask(conv, Pending::ConfirmDelete, ctx, out),
+        Command::Edit => review::start_edit(conv, ctx, out),
         Command::Language(Some(locale)) => set_locale(conv, locale, ctx, out),
-        Command::Language(None) => ask_pending(conv, Pending::ChooseLanguage, ctx, out),
+        Command::Language(None) => pending::ask(conv, Pending::ChooseLanguage, ctx, out),
         Command::Cancel => {
             conv.paused = true;
             out.say(Reply::say(Msg::new("cancel-ok")));
@@ -227,16 +265,16 @@ fn run_command(conv: &mut Conversation, command: Command, ctx: &Ctx, out: &mut O
     true
 }
 
-fn ask_pending(conv: &mut Conversation, pending: Pending, ctx: &Ctx, out: &mut Out) {
-    conv.pending = Some(pending);
-    out.ask(conv, ctx, None);
-}
-
+/// `/kembali`: the answered question before this one, in asking order, whichever way it
+/// was answered (typed ahead ones included).
 fn back(conv: &mut Conversation, ctx: &Ctx, out: &mut Out) {
-    match conv.history.pop() {
+    if conv.step == Step::Consent {
+        out.ask(conv, ctx, Some(Msg::new("back-none")));
+        return;
+    }
+    match questions::before(Q::of(&conv.step), &conv.answers, ctx) {
         Some(previous) => {
-            conv.step = previous;
-            conv.misses = 0;
+            conv.advance(previous.step());
             out.ask(conv, ctx, Some(Msg::new("back-ok")));
         }
         None => out.ask(conv, ctx, Some(Msg::new("back-none"))),
@@ -246,96 +284,29 @@ fn back(conv: &mut Conversation, ctx: &Ctx, out: &mut Out) {
 fn skip(conv: &mut Conversation, ctx: &Ctx, out: &mut Out) {
     match conv.step {
         Step::Phone => {
-            answer::on_question(conv, &Input::Button("skip".into()), ctx, out);
+            conv.answers.phone = Some(super::answers::PhoneAnswer::Skipped);
+            proceed(conv, ctx, out, None);
         }
         Step::Document { .. } => {
-            documents::on_answer(conv, &Input::Button("doc:skip".into()), ctx, out);
+            documents::on_answer(
+                conv,
+                &Input::Button(ButtonId::Doc(super::choice::DocChoice::Skip)),
+                ctx,
+                out,
+            );
         }
         _ => out.ask(conv, ctx, Some(Msg::new("skip-not-here"))),
     }
 }
 
-fn set_locale(conv: &mut Conversation, locale: Locale, ctx: &Ctx, out: &mut Out) {
+pub(super) fn set_locale(conv: &mut Conversation, locale: Locale, ctx: &Ctx, out: &mut Out) {
     conv.locale = locale;
     out.ask(conv, ctx, Some(Msg::new("language-set")));
 }
 
-fn resolve_pending(
-    conv: &mut Conversation,
-    pending: Pending,
-    input: &Input,
-    ctx: &Ctx,
-    out: &mut Out,
-) -> bool {
-    if pending == Pending::ChooseLanguage {
-        match chosen_locale(input) {
-            Some(locale) => set_locale(conv, locale, ctx, out),
-            None => out.ask(conv, ctx, Some(Msg::new("cancelled"))),
-        }
-        return true;
-    }
-    if !confirmed(input) {
-        out.ask(conv, ctx, Some(Msg::new("cancelled")));
-        return true;
-    }
-    match pending {
-        Pending::ConfirmDelete => {
-            out.effect(Effect::EraseContact);
-            out.say(Reply::say(Msg::new("delete-done")));
-            false
-        }
-        _ => {
-            restart(conv);
-            adopt_sender_phone(conv, ctx);
-            out.ask(conv, ctx, Some(Msg::new("restart-ok")));
-            true
-        }
-    }
-}
-
-fn confirmed(input: &Input) -> bool {
-    match input {
-        Input::Button(id) => id == "confirm:yes",
-        Input::Text(text) => parse_yes_no(text) == Some(YesNo::Yes),
-        _ => false,
-    }
-}
-
-fn chosen_locale(input: &Input) -> Option<Locale> {
-    match input {
-        Input::Button(id) => id.strip_prefix("lang:").and_then(Locale::parse),
-        Input::Text(text) => Locale::parse(text).or_else(|| {
-            let t = crate::parse::normalize(text);
-            ["bahasa indonesia", "indonesian"]
-                .contains(&t.as_str())
-                .then_some(Locale::Id)
-        }),
-        _ => None,
-    }
-}
-
-/// Start the questions again; consent, language and source are kept.
-fn restart(conv: &mut Conversation) {
-    let fresh = Conversation {
-        locale: conv.locale,
-        consent: conv.consent.clone(),
-        source: conv.source.clone(),
-        last_seen: conv.last_seen,
-        // Documents already sent stay received; the new checklist keeps them.
-        checklist: std::mem::take(&mut conv.checklist),
-        ..Conversation::new(conv.locale)
-    };
-    *conv = fresh;
-    conv.step = if conv.consent.is_some() {
-        questions::Q::Province.step()
-    } else {
-        Step::Consent
-    };
-}
-
 /// On WhatsApp the number is the identity: once the user has agreed, it is their phone.
-fn adopt_sender_phone(conv: &mut Conversation, ctx: &Ctx) {
+pub(super) fn adopt_sender_phone(conv: &mut Conversation, ctx: &Ctx) {
     if let (Some(phone), Some(_), None) = (ctx.sender_phone, &conv.consent, &conv.answers.phone) {
-        conv.answers.phone = Some(PhoneAnswer::Given(phone.clone()));
+        conv.answers.phone = Some(super::answers::PhoneAnswer::Given(phone.clone()));
     }
 }

@@ -1,6 +1,6 @@
 //! The persisted state of one conversation. Serialized as JSON into the store.
 
-use super::answers::Answers;
+use super::answers::{Answers, OwnerQuestion};
 use super::checklist::Checklist;
 use super::outcome::Decision;
 use crate::domain::Locale;
@@ -22,6 +22,10 @@ pub enum Step {
     /// A typed region name fitted several places: which one?
     RegionPick {
         options: Vec<RegionCode>,
+    },
+    /// A typed place was close to one name but not exactly it: "Maksud Anda …?"
+    RegionConfirm {
+        code: RegionCode,
     },
     BusinessName,
     OwnerName,
@@ -56,6 +60,10 @@ pub enum Step {
     Label,
     Willing,
     Goal,
+    /// Every question is answered: the owner checks the answers before the result.
+    Review,
+    /// Which answer to change.
+    EditPick,
     Document {
         index: usize,
     },
@@ -90,8 +98,6 @@ pub struct Conversation {
     pub locale: Locale,
     pub step: Step,
     pub answers: Answers,
-    /// Steps answered so far, for `/kembali`.
-    pub history: Vec<Step>,
     /// Answers not understood in a row at this step.
     pub misses: u8,
     pub pending: Option<Pending>,
@@ -100,6 +106,12 @@ pub struct Conversation {
     pub source: Option<Source>,
     pub decision: Option<Decision>,
     pub checklist: Checklist,
+    /// Products the owner said are not theirs: not proposed again in this conversation.
+    #[serde(default)]
+    pub rejected_products: Vec<ProductId>,
+    /// Questions the knowledge base could not answer, for staff to answer.
+    #[serde(default)]
+    pub owner_questions: Vec<OwnerQuestion>,
     #[serde(with = "time::serde::rfc3339::option", default)]
     pub last_seen: Option<OffsetDateTime>,
 }
@@ -110,7 +122,6 @@ impl Conversation {
             locale,
             step: Step::Consent,
             answers: Answers::default(),
-            history: Vec::new(),
             misses: 0,
             pending: None,
             paused: false,
@@ -118,16 +129,15 @@ impl Conversation {
             source: None,
             decision: None,
             checklist: Checklist::default(),
+            rejected_products: Vec::new(),
+            owner_questions: Vec::new(),
             last_seen: None,
         }
     }
 
-    /// Move to a new question, remembering the current one for `/kembali`.
+    /// Move to a new question.
     pub fn advance(&mut self, next: Step) {
-        let previous = std::mem::replace(&mut self.step, next);
-        if is_question(&previous) {
-            self.history.push(previous);
-        }
+        self.step = next;
         self.misses = 0;
     }
 
@@ -142,19 +152,4 @@ impl Conversation {
             }
         }
     }
-}
-
-/// Transient sub-steps (pick one of several matches, confirm a product) are not
-/// places `/kembali` should land on; the question that led to them is.
-fn is_question(step: &Step) -> bool {
-    !matches!(
-        step,
-        Step::Consent
-            | Step::RegionPick { .. }
-            | Step::ProductPick { .. }
-            | Step::ProductTyping
-            | Step::ProductConfirm { .. }
-            | Step::ProductUnlisted { .. }
-            | Step::Done
-    )
 }

@@ -37,6 +37,16 @@ pub enum Period {
 }
 
 impl Period {
+    /// Stable lowercase name: "year", "month", "week", "day".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Period::Year => "year",
+            Period::Month => "month",
+            Period::Week => "week",
+            Period::Day => "day",
+        }
+    }
+
     fn times_per_year(self) -> u64 {
         match self {
             Period::Year => 1,
@@ -50,8 +60,16 @@ impl Period {
 /// An amount together with the period the user said it covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AmountInput {
+    /// The midpoint when a range was given.
     pub amount: Rupiah,
+    /// `Year` when no period word was given (see `period_stated`).
     pub period: Period,
+    /// False when the owner named no period, so the bot can say it assumed a year.
+    #[serde(default)]
+    pub period_stated: bool,
+    /// (low, high) per `period`, before annualising, when a range was given ("3-4 jt").
+    #[serde(default)]
+    pub range: Option<(Rupiah, Rupiah)>,
 }
 
 impl AmountInput {
@@ -65,7 +83,7 @@ impl AmountInput {
 const ONE: u128 = 1_000_000_000;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
-enum Word {
+pub(super) enum Word {
     Value(u128),
     Puluh,
     Belas,
@@ -125,14 +143,14 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
 }
 
 /// A separator only belongs to a number when a digit follows it ("1.500", not "150.").
-fn continues_number(chars: &[(usize, char)], j: usize) -> bool {
+pub(super) fn continues_number(chars: &[(usize, char)], j: usize) -> bool {
     let c = chars[j].1;
     let next_is_digit = chars.get(j + 1).is_some_and(|&(_, n)| n.is_ascii_digit());
     c.is_ascii_digit() || (matches!(c, '.' | ',') && next_is_digit)
 }
 
 /// Reads "1.500.000,00", "1,5", "1.5", "10.000" into fixed point.
-fn parse_number(raw: &str) -> Option<u128> {
+pub(super) fn parse_number(raw: &str) -> Option<u128> {
     let (int_part, frac_part) = split_decimal(raw)?;
     let int: u128 = int_part.parse().ok()?;
     int.checked_mul(ONE)?.checked_add(fraction(frac_part)?)
@@ -173,7 +191,7 @@ fn fraction(digits: &str) -> Option<u128> {
 }
 
 /// Maps one word to its meaning; `None` for words that make the text not an amount.
-fn classify(word: &str) -> Option<Vec<Word>> {
+pub(super) fn classify(word: &str) -> Option<Vec<Word>> {
     use Word::*;
     let half = ONE / 2;
     let words = match word {
@@ -223,7 +241,7 @@ fn scale_or_period(word: &str) -> Option<Word> {
 /// Builds the value the way Indonesian numerals compose: "seratus lima puluh juta" is
 /// (100 + 5×10) × 1e6. `term` is the last numeral, which "puluh"/"belas"/"ratus" modify.
 #[derive(Debug, Default)]
-struct Accumulator {
+pub(super) struct Accumulator {
     total: u128,
     group: u128,
     term: u128,
@@ -235,7 +253,7 @@ struct Accumulator {
 
 impl Accumulator {
     /// Two digit runs in one group ("100 200", "100-200 juta") are a range or a typo.
-    fn number(&mut self, value: u128) -> Option<()> {
+    pub(super) fn number(&mut self, value: u128) -> Option<()> {
         if self.in_group {
             return None;
         }
@@ -250,7 +268,7 @@ impl Accumulator {
         Some(())
     }
 
-    fn word(&mut self, word: Word) -> Option<()> {
+    pub(super) fn word(&mut self, word: Word) -> Option<()> {
         match word {
             Word::Value(v) => self.push_value(v),
             Word::Puluh => self.modify_term(|t| t.checked_mul(10)),
@@ -290,21 +308,38 @@ impl Accumulator {
         Some(())
     }
 
-    /// A bare fraction ("1.5") has no sensible rupiah reading, so it is rejected;
-    /// with a unit ("1,5 M") the fraction is part of the value.
-    fn finish(self) -> Option<AmountInput> {
+    /// The value in fixed point and the smallest scale word it used, if any.
+    pub(super) fn value(&self) -> Option<(u128, Option<u128>)> {
         if !self.seen_numeral {
             return None;
         }
         let total = self.total.checked_add(self.group)?.checked_add(self.term)?;
-        if self.last_scale.is_none() && !total.is_multiple_of(ONE) {
-            return None;
-        }
-        let amount = Rupiah(u64::try_from(total / ONE).ok()?);
-        let period = self.period.unwrap_or_default();
-        Some(AmountInput { amount, period })
+        Some((total, self.last_scale))
+    }
+
+    fn finish(self) -> Option<AmountInput> {
+        let (total, scale) = self.value()?;
+        let amount = to_rupiah(total, scale.is_some())?;
+        Some(AmountInput {
+            amount,
+            period: self.period.unwrap_or_default(),
+            period_stated: self.period.is_some(),
+            range: None,
+        })
     }
 }
+
+/// A bare fraction ("1.5") has no sensible rupiah reading, so it is rejected;
+/// with a unit ("1,5 M") the fraction is part of the value.
+pub(super) fn to_rupiah(fixed: u128, scaled: bool) -> Option<Rupiah> {
+    if !scaled && !fixed.is_multiple_of(ONE) {
+        return None;
+    }
+    Some(Rupiah(u64::try_from(fixed / ONE).ok()?))
+}
+
+mod find;
+pub use find::find_amount;
 
 #[cfg(test)]
 mod tests;

@@ -1,5 +1,10 @@
 //! Text normalisation shared by every matcher, so they all agree on what a "word" is.
 
+mod fillers;
+pub(crate) mod stretch;
+
+use super::lexicon::{LEXICON, is_emoji_modifier};
+
 /// Punctuation that users sprinkle freely in chat and that never carries meaning for matching.
 const PUNCTUATION: &[char] = &[
     '.', ',', ';', ':', '!', '?', '\'', '"', '(', ')', '/', '-', '_',
@@ -15,27 +20,88 @@ pub fn normalize(input: &str) -> String {
     spaced.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// The message as the rest of the bot wants to read it: [`normalize`]d, answer emoji as
+/// words, stretched spellings folded ("iyaaa"), "kira2" doubled, chat, slang and regional
+/// words in one spelling (`lexicon.toml`: "udh", "sampun", "su" → "sudah") and fillers
+/// dropped ("kak", "sih", a trailing "ya"). A message of only fillers stays as it is.
+pub fn canonical(input: &str) -> String {
+    let emoji = emoji_as_words(input);
+    let clauses: Vec<Vec<String>> = clauses(&emoji).into_iter().map(clause_words).collect();
+    let mut kept: Vec<String> = clauses
+        .iter()
+        .flat_map(|c| fillers::strip_clause(c))
+        .collect();
+    if kept.is_empty() {
+        kept = clauses.concat();
+    }
+    fillers::drop_softeners(&mut kept);
+    kept.join(" ")
+}
 
-    #[test]
-    fn normalizes() {
-        let cases = [
-            ("", ""),
-            ("   ", ""),
-            ("Jawa  Timur.", "jawa timur"),
-            ("Kab. Serang", "kab serang"),
-            ("  IYA, kak!! ", "iya kak"),
-            ("don't know", "don t know"),
-            ("500rb/bln", "500rb bln"),
-            ("kota-adm_jakarta", "kota adm jakarta"),
-            ("(021)\t555\n1234", "021 555 1234"),
-            ("\"Gula\" aren; cetak: ok?", "gula aren cetak ok"),
-            ("ÉCLAIR", "éclair"),
-        ];
-        for (input, want) in cases {
-            assert_eq!(normalize(input), want, "input {input:?}");
+fn clause_words(clause: &str) -> Vec<String> {
+    let tokens: Vec<String> = normalize(clause)
+        .split(' ')
+        .filter(|t| !t.is_empty())
+        .flat_map(reduplicate)
+        .map(|t| stretch::destretch(&t))
+        .collect();
+    LEXICON.rewrite(&tokens)
+}
+
+/// Address words sit at the edges of a clause ("iya kak, sudah"), so fillers are judged per
+/// clause. A '.' or ',' between digits is part of a number ("24,5"), not a boundary.
+fn clauses(text: &str) -> Vec<&str> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let digit = |i: Option<&(usize, char)>| i.is_some_and(|(_, c)| c.is_ascii_digit());
+    let mut cuts = Vec::new();
+    for (k, &(at, c)) in chars.iter().enumerate() {
+        let in_number =
+            matches!(c, '.' | ',') && k > 0 && digit(chars.get(k - 1)) && digit(chars.get(k + 1));
+        if matches!(c, ',' | '.' | ';' | '!' | '?' | '\n') && !in_number {
+            cuts.push(at);
         }
     }
+    let starts = std::iter::once(0).chain(cuts.iter().map(|&at| at + 1));
+    let ends = cuts.iter().copied().chain(std::iter::once(text.len()));
+    starts.zip(ends).map(|(s, e)| &text[s..e]).collect()
 }
+
+/// One word as [`canonical`] spells it, without the filler rules that need the whole message.
+pub(crate) fn canonical_word(word: &str) -> Vec<String> {
+    LEXICON.rewrite(&[stretch::destretch(word)])
+}
+
+/// 👍 → "ya", ❌ → "tidak"; every other pictograph is decoration and becomes a space.
+fn emoji_as_words(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    for c in input.chars().filter(|&c| !is_emoji_modifier(c)) {
+        match LEXICON.emoji(c) {
+            Some(word) => {
+                out.push(' ');
+                out.push_str(word);
+                out.push(' ');
+            }
+            None if is_pictograph(c) => out.push(' '),
+            None => out.push(c),
+        }
+    }
+    out
+}
+
+fn is_pictograph(c: char) -> bool {
+    matches!(c as u32,
+        0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2B00..=0x2BFF | 0x2300..=0x23FF | 0xE0020..=0xE007F)
+}
+
+/// "kira2" → "kira kira": a word of letters followed by one 2. "5jt2" or "2" stay.
+fn reduplicate(token: &str) -> Vec<String> {
+    match token.strip_suffix('2') {
+        Some(stem) if stem.chars().count() >= 2 && stem.chars().all(char::is_alphabetic) => {
+            vec![stem.to_string(), stem.to_string()]
+        }
+        _ => vec![token.to_string()],
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -2,7 +2,7 @@
 
 use super::ReferenceError;
 use crate::parse::normalize;
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::HashSet;
 use std::fmt;
 use std::str::FromStr;
@@ -10,6 +10,22 @@ use std::str::FromStr;
 const ORIGIN: &str = "catalogue.toml";
 const MAX_NAME_CHARS: usize = 24;
 const MAX_CANDIDATES: usize = 5;
+const ADVICE_PREFIX: &str = "advice-";
+
+/// Yes/no, stance, greeting and chat filler words. They are dropped from the input before
+/// matching, so "iya", "ya itu" or "bukan kak" never propose a product, and no synonym may
+/// contain one (it could never match).
+#[rustfmt::skip]
+const FILLER_WORDS: &[&str] = &[
+    "iya", "iyaa", "iy", "ya", "yaa", "y", "yup", "yoi", "betul", "benar", "bener", "bukan",
+    "tidak", "tdk", "gak", "ga", "nggak", "ngga", "enggak", "engga", "belum", "blm", "sudah",
+    "sdh", "udah", "udh", "ok", "oke", "okay", "okey", "sip", "siap", "halo", "hallo", "helo",
+    "hai", "hi", "assalamualaikum", "selamat", "kak", "ka", "kakak", "min", "admin", "mas",
+    "mbak", "mba", "pak", "bu", "bang", "itu", "ini", "yang", "yg", "dong", "sih", "deh", "kok",
+    "nah", "lho", "loh", "aja", "saja", "terima", "kasih", "makasih", "saya", "sy", "aku",
+    "kami", "jual", "jualan", "menjual", "bikin", "buat", "membuat", "produksi", "produk",
+    "usaha", "punya", "mau", "tanya", "dan", "atau", "dengan",
+];
 
 /// Stable slug ("gula-aren") so stored leads keep pointing at the same product.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -80,15 +96,18 @@ pub enum Category {
     Kerajinan,
     /// Children's toys and baby clothes.
     Anak,
-    /// Helmets, electrical goods, fertiliser and other manufactured goods.
+    /// Helmets, electrical goods, fertiliser, household cleaners and other manufactured goods.
     Industri,
+    /// Bath soap, skincare, hair oil, perfume: BPOM notifikasi is the permit that matters.
+    Kosmetik,
     Lainnya,
 }
 
 impl Category {
+    /// In the order the bot offers them as buttons.
     pub fn all() -> &'static [Category] {
         use Category::*;
-        &[Makanan, Segar, Kerajinan, Anak, Industri, Lainnya]
+        &[Makanan, Segar, Kerajinan, Anak, Industri, Kosmetik, Lainnya]
     }
 
     pub fn as_str(self) -> &'static str {
@@ -98,7 +117,21 @@ impl Category {
             Self::Kerajinan => "kerajinan",
             Self::Anak => "anak",
             Self::Industri => "industri",
+            Self::Kosmetik => "kosmetik",
             Self::Lainnya => "lainnya",
+        }
+    }
+
+    /// Fluent id of the button label, "cat-<as_str>" (locales/*/catalogue.ftl).
+    pub fn label_msg(self) -> &'static str {
+        match self {
+            Self::Makanan => "cat-makanan",
+            Self::Segar => "cat-segar",
+            Self::Kerajinan => "cat-kerajinan",
+            Self::Anak => "cat-anak",
+            Self::Industri => "cat-industri",
+            Self::Kosmetik => "cat-kosmetik",
+            Self::Lainnya => "cat-lainnya",
         }
     }
 }
@@ -133,6 +166,20 @@ pub struct Product {
     /// For staff, not shown to users as fact.
     pub note: Option<String>,
     pub source: String,
+    /// Fluent id ("advice-<slug>", locales/*/catalogue.ftl) of the practical advice shown
+    /// to the owner after the outcome, e.g. which permit really matters for this product.
+    #[serde(default, deserialize_with = "leak_advice")]
+    pub advice: Option<FluentId>,
+}
+
+/// Spelled as an alias so serde's derive sees no `'static` borrow in `Product` (it would
+/// demand that the TOML text itself live forever); `leak_advice` supplies the value.
+pub type FluentId = &'static str;
+
+/// Messages carry `&'static str` Fluent ids, so the id is leaked once here. Reference data
+/// is loaded once per process, which bounds the leak to a few bytes per product.
+fn leak_advice<'de, D: Deserializer<'de>>(d: D) -> Result<Option<FluentId>, D::Error> {
+    Ok(Option::<String>::deserialize(d)?.map(|id| &*id.leak()))
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -146,6 +193,10 @@ pub enum ProductMatch {
 pub struct Catalogue {
     pub version: String,
     products: Vec<Product>,
+    /// Per product (same index): its name and synonyms, normalised and split into words.
+    phrases: Vec<Vec<Vec<String>>>,
+    /// Every word of every phrase: a typed word that is one of them is not a typo.
+    vocabulary: HashSet<String>,
 }
 
 #[derive(Deserialize)]
@@ -177,9 +228,13 @@ impl Catalogue {
                 ReferenceError::field(ORIGIN, format!("{label}.{field}"), problem)
             })?;
         }
+        let phrases: Vec<Vec<Vec<String>>> = file.products.iter().map(phrases_of).collect();
+        let vocabulary = phrases.iter().flatten().flatten().cloned().collect();
         Ok(Catalogue {
             version: file.version,
             products: file.products,
+            phrases,
+            vocabulary,
         })
     }
 
@@ -211,6 +266,13 @@ fn validate_product(p: &Product) -> Result<(), (&'static str, String)> {
     if let Some(bad) = p.synonyms.iter().find(|s| normalize(s).is_empty()) {
         return Err(("synonyms", format!("{bad:?} is empty after normalisation")));
     }
+    let has_filler = |s: &&String| normalize(s).split_whitespace().any(is_filler);
+    if let Some(bad) = p.synonyms.iter().find(has_filler) {
+        return Err((
+            "synonyms",
+            format!("{bad:?} contains a yes/no or filler word, which is never matched"),
+        ));
+    }
     if let Some(number) = p.sni_number.as_deref().filter(|n| !is_well_formed_sni(n)) {
         return Err((
             "sni_number",
@@ -224,6 +286,12 @@ fn validate_product(p: &Product) -> Result<(), (&'static str, String)> {
             "wajib/sukarela needs a number, or a note explaining why not".into(),
         ));
     }
+    if p.confirmed && p.sni_number.is_none() {
+        return Err((
+            "confirmed",
+            "confirmed = true needs a verified sni_number".into(),
+        ));
+    }
     if p.status == SniStatus::TidakAda && p.sni_number.is_some() {
         return Err((
             "sni_number",
@@ -234,6 +302,12 @@ fn validate_product(p: &Product) -> Result<(), (&'static str, String)> {
         return Err((
             "source",
             "must not be empty; use \"belum diverifikasi\" if unknown".into(),
+        ));
+    }
+    if let Some(advice) = p.advice.filter(|a| !is_advice_id(a)) {
+        return Err((
+            "advice",
+            format!("{advice:?} is not a Fluent id like \"advice-depot-air\""),
         ));
     }
     Ok(())
@@ -265,6 +339,11 @@ fn is_well_formed_sni(text: &str) -> bool {
     main.split('-').all(is_digits) && part_ok && year.is_none_or(is_year)
 }
 
+fn is_advice_id(id: &str) -> bool {
+    id.strip_prefix(ADVICE_PREFIX)
+        .is_some_and(|slug| ProductId::parse(slug).is_ok())
+}
+
 fn is_digits(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
 }
@@ -275,23 +354,56 @@ fn is_year(s: &str) -> bool {
 
 impl Catalogue {
     /// A product matches when every word of its name or of one synonym appears in the
-    /// input; longer matched phrases are more specific and win. Remaining ties are broken
-    /// by `prefer` (the category the user already chose), else returned as `Many`.
-    pub fn match_product(&self, input: &str, prefer: Option<Category>) -> ProductMatch {
+    /// input (in any order, other words around it allowed). The product that accounts for
+    /// the most input words across its matched phrases is the most specific fit and wins
+    /// ("sabun cair" beats "sabun", "kopi bubuk robusta" is ground coffee, not green beans);
+    /// then the longest single phrase, then exact words over typo-level ones. Remaining ties
+    /// go to `prefer` (the category the user already chose), else come back as `Many`.
+    ///
+    /// `exclude` lists products the owner already rejected: they are never proposed, nor
+    /// is a product that accounts for only part of the words a rejected one did (after
+    /// rejecting "keripik tempe", the words "keripik tempe" do not mean fresh tempe).
+    pub fn match_product(
+        &self,
+        input: &str,
+        prefer: Option<Category>,
+        exclude: &[ProductId],
+    ) -> ProductMatch {
         let normalized = normalize(input);
-        let tokens: Vec<&str> = normalized.split_whitespace().collect();
-        let scored: Vec<(usize, &Product)> = self
+        let tokens: Vec<&str> = normalized
+            .split_whitespace()
+            .filter(|t| !is_filler(t))
+            .collect();
+        if tokens.is_empty() {
+            return ProductMatch::None;
+        }
+        let hits: Vec<Hit> = self
             .products
             .iter()
-            .filter_map(|p| product_score(p, &tokens).map(|s| (s, p)))
+            .zip(&self.phrases)
+            .filter_map(|(product, phrases)| self.hit(product, phrases, &tokens))
             .collect();
-        let Some(best) = scored.iter().map(|(s, _)| *s).max() else {
+        let rejected: Vec<&HashSet<&str>> = hits
+            .iter()
+            .filter(|h| exclude.contains(&h.product.id))
+            .map(|h| &h.covered)
+            .collect();
+        let candidates: Vec<&Hit> = hits
+            .iter()
+            .filter(|h| !exclude.contains(&h.product.id))
+            .filter(|h| {
+                !rejected
+                    .iter()
+                    .any(|r| h.covered.is_subset(r) && h.covered != **r)
+            })
+            .collect();
+        let Some(best) = candidates.iter().map(|h| h.fit).max() else {
             return ProductMatch::None;
         };
-        let mut winners: Vec<&Product> = scored
-            .into_iter()
-            .filter(|(s, _)| *s == best)
-            .map(|(_, p)| p)
+        let mut winners: Vec<&Product> = candidates
+            .iter()
+            .filter(|h| h.fit == best)
+            .map(|h| h.product)
             .collect();
         if let Some(category) = prefer
             && winners.iter().any(|p| p.category == category)
@@ -309,26 +421,96 @@ impl Catalogue {
             ),
         }
     }
+
+    /// How `product` fits `tokens` over all its phrases whose words all appear there.
+    fn hit<'c, 't>(
+        &self,
+        product: &'c Product,
+        phrases: &[Vec<String>],
+        tokens: &[&'t str],
+    ) -> Option<Hit<'c, 't>> {
+        // A typo guess must never be what tells an owner their product is mandatory.
+        let fuzzy_ok = product.status != SniStatus::Wajib;
+        let mut covered = HashSet::new();
+        let (mut longest, mut exact_best) = (0, 0);
+        for words in phrases {
+            let mut used = Vec::with_capacity(words.len());
+            let mut exact = 0;
+            for word in words {
+                if let Some(t) = tokens.iter().find(|t| **t == word) {
+                    exact += 1;
+                    used.push(*t);
+                } else if let Some(t) = tokens
+                    .iter()
+                    .find(|t| fuzzy_ok && self.is_typo_of(t, word, phrases))
+                {
+                    used.push(*t);
+                } else {
+                    break;
+                }
+            }
+            if used.len() < words.len() {
+                continue;
+            }
+            covered.extend(used);
+            if (words.len(), exact) > (longest, exact_best) {
+                (longest, exact_best) = (words.len(), exact);
+            }
+        }
+        (!covered.is_empty()).then(|| Hit {
+            product,
+            fit: Fit {
+                covered: covered.len(),
+                longest,
+                exact: exact_best,
+            },
+            covered,
+        })
+    }
+
+    /// One typo or dropped letter ("singkon") in longer words only, where it cannot turn
+    /// one real word into another. A word the catalogue uses elsewhere is not a typo
+    /// ("sabut" is coconut fibre, not "sabun"); one of this product's own spellings may
+    /// stand for another ("krupuk" for "kerupuk").
+    fn is_typo_of(&self, typed: &str, word: &str, own: &[Vec<String>]) -> bool {
+        typed.chars().count().min(word.chars().count()) >= 5
+            && strsim::damerau_levenshtein(typed, word) <= 1
+            && (!self.vocabulary.contains(typed) || own.iter().flatten().any(|w| w == typed))
+    }
 }
 
-/// Token count of the longest name/synonym fully present in `tokens`.
-fn product_score(product: &Product, tokens: &[&str]) -> Option<usize> {
+/// How well a product fits the input; compared field by field, most specific first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Fit {
+    /// Input words explained by any of its matched phrases.
+    covered: usize,
+    /// Words in its longest matched phrase.
+    longest: usize,
+    /// Exact (not typo) words in that phrase.
+    exact: usize,
+}
+
+struct Hit<'c, 't> {
+    product: &'c Product,
+    fit: Fit,
+    covered: HashSet<&'t str>,
+}
+
+fn phrases_of(product: &Product) -> Vec<Vec<String>> {
     std::iter::once(&product.name)
         .chain(&product.synonyms)
-        .filter_map(|phrase| {
-            let phrase = normalize(phrase);
-            let words: Vec<&str> = phrase.split_whitespace().collect();
-            let all_present = words.iter().all(|w| tokens.iter().any(|t| same_word(w, t)));
-            (all_present && !words.is_empty()).then_some(words.len())
+        .map(|phrase| {
+            normalize(phrase)
+                .split_whitespace()
+                .map(str::to_owned)
+                .collect()
         })
-        .max()
+        .filter(|words: &Vec<String>| !words.is_empty())
+        .collect()
 }
 
-/// Tolerates one typo or dropped letter ("kripik", "singkon") only in longer words,
-/// where it cannot turn one real word into another.
-fn same_word(a: &str, b: &str) -> bool {
-    a == b
-        || (a.chars().count().min(b.chars().count()) >= 5 && strsim::damerau_levenshtein(a, b) <= 1)
+fn is_filler(word: &str) -> bool {
+    FILLER_WORDS.contains(&word)
 }
 
 #[cfg(test)]

@@ -129,7 +129,11 @@ pub struct Regency {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RegionMatch {
     None,
+    /// Named exactly, or by a known alias.
     One(RegionCode),
+    /// Close to a name but not exact (a typo, or "kota" before a kabupaten): ask first.
+    Guess(RegionCode),
+    /// Several places fit, most likely first; at most [`MAX_OPTIONS`].
     Many(Vec<RegionCode>),
 }
 
@@ -141,16 +145,6 @@ impl RegionMatch {
             found => found,
         }
     }
-
-    fn from_codes(mut codes: Vec<RegionCode>) -> Self {
-        codes.sort();
-        codes.dedup();
-        match codes.len() {
-            0 => Self::None,
-            1 => Self::One(codes.remove(0)),
-            _ => Self::Many(codes),
-        }
-    }
 }
 
 /// Both lists are sorted by code, which makes lookups a binary search.
@@ -158,6 +152,7 @@ impl RegionMatch {
 pub struct Regions {
     provinces: Vec<Province>,
     regencies: Vec<Regency>,
+    names: NameIndex,
 }
 
 enum Row {
@@ -207,9 +202,11 @@ impl Regions {
     fn sorted(mut provinces: Vec<Province>, mut regencies: Vec<Regency>) -> Self {
         provinces.sort_by(|a, b| a.code.cmp(&b.code));
         regencies.sort_by(|a, b| a.code.cmp(&b.code));
+        let names = NameIndex::build(&provinces, &regencies);
         Self {
             provinces,
             regencies,
+            names,
         }
     }
 }
@@ -324,6 +321,9 @@ impl Regions {
 }
 
 mod matching;
+
+pub use matching::MAX_OPTIONS;
+use matching::NameIndex;
 
 #[cfg(test)]
 mod tests;

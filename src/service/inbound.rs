@@ -127,6 +127,7 @@ impl Service {
             sender_phone: inbound.sender_phone.as_ref(),
             default_locale: self.settings.default_locale,
             retention_months: self.settings.retention_months,
+            texts: &self.texts,
         };
         let transition = flow::step(
             state,
@@ -179,7 +180,12 @@ impl Service {
     fn check(&self, raw: RawInput) -> (Input, Option<Vec<u8>>) {
         match raw {
             RawInput::Text(text) => (Input::Text(text), None),
-            RawInput::Button(id) => (Input::Button(id), None),
+            // A button this version never made (forged, or from a removed question) is
+            // treated like any input the flow cannot read: the question is asked again.
+            RawInput::Button(id) => match flow::ButtonId::parse(&id) {
+                Some(id) => (Input::Button(id), None),
+                None => (Input::Unsupported, None),
+            },
             RawInput::Unsupported => (Input::Unsupported, None),
             RawInput::FileTooLarge => {
                 let problem = crate::documents::too_large(self.settings.document_max_bytes);

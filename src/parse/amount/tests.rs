@@ -84,6 +84,8 @@ fn annualises() {
         let input = AmountInput {
             amount: Rupiah(amount),
             period,
+            period_stated: true,
+            range: None,
         };
         assert_eq!(input.per_year(), Rupiah(want));
     }
@@ -100,4 +102,34 @@ fn displays_rupiah() {
     for (value, want) in cases {
         assert_eq!(Rupiah(value).to_string(), want);
     }
+}
+
+#[test]
+fn says_whether_a_period_was_given() {
+    let cases = [
+        ("150 juta", Some(false)),
+        ("150 juta setahun", Some(true)),
+        ("2jt sebulan", Some(true)),
+        ("banyak", None),
+    ];
+    for (input, want) in cases {
+        let got = parse_amount(input).map(|a| a.period_stated);
+        assert_eq!(got, want, "input {input:?}");
+    }
+}
+
+#[test]
+fn names_periods() {
+    let names = [Year, Month, Week, Day].map(Period::as_str);
+    assert_eq!(names, ["year", "month", "week", "day"]);
+}
+
+#[test]
+fn reads_amounts_saved_before_ranges_existed() {
+    let saved = r#"{"amount":5000000,"period":"month"}"#;
+    let input: AmountInput = serde_json::from_str(saved).unwrap();
+    assert_eq!(
+        (input.amount, input.period, input.range),
+        (Rupiah(5 * JT), Month, None)
+    );
 }

@@ -1,0 +1,53 @@
+//! "Apa tujuan mengurus SNI?" — an answer in the owner's own words is kept as it is.
+
+use super::Q;
+use super::closed::{Closed, FreeText, Opt};
+use crate::flow::ButtonId;
+use crate::flow::answers::Goal;
+
+pub(super) static GOAL: Closed<Goal> = Closed {
+    q: Q::Goal,
+    prompt: "ask-goal",
+    title: "title-goal",
+    help: "help-goal",
+    options: &[
+        Opt {
+            value: Goal::PasarLokal,
+            label: "btn-goal-lokal",
+            words: &["lokal", "pasar", "warung", "sekitar", "pasar lokal", "tetangga", "kampung", "local"],
+        },
+        Opt {
+            value: Goal::RitelModern,
+            label: "btn-goal-ritel",
+            words: &[
+                "ritel", "minimarket", "supermarket", "indomaret", "alfamart", "katalog", "e katalog",
+                "toko modern", "swalayan", "mall", "hypermart", "retail",
+            ],
+        },
+        Opt {
+            value: Goal::Ekspor,
+            label: "btn-goal-ekspor",
+            words: &["ekspor", "export", "luar negeri", "malaysia", "singapura", "abroad"],
+        },
+        Opt {
+            value: Goal::DimintaPembeli,
+            label: "btn-goal-pembeli",
+            words: &["pembeli", "diminta", "permintaan", "syarat", "buyer", "disuruh", "distributor", "reseller minta"],
+        },
+    ],
+    hidden: &[],
+    stance: |_| None,
+    topic: &["tujuan", "target pasar", "mau jual ke", "jual ke"],
+    button: ButtonId::Goal,
+    from_button: |id| match id {
+        ButtonId::Goal(g) => Some(*g),
+        _ => None,
+    },
+    get: |a| a.goal,
+    set: |a, v| a.goal = v,
+    applies: super::willing::towards_bina_umk,
+    free_text: Some(FreeText {
+        get: |a| a.goal_text.as_ref(),
+        set: |a, v| a.goal_text = v,
+    }),
+};

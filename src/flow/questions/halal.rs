@@ -1,0 +1,27 @@
+//! "Sudah bersertifikat halal?" (food only): required for UMK food from 17 Oktober 2026.
+
+use super::Q;
+use super::closed::{Closed, Opt, from_progress, progress_button, progress_options, stance_progress};
+use crate::flow::answers::Progress;
+use crate::flow::outcome::is_food;
+
+pub(super) static HALAL: Closed<Progress> = Closed {
+    q: Q::Halal,
+    prompt: "ask-halal",
+    title: "title-halal",
+    help: "help-halal",
+    options: progress_options(),
+    hidden: &[Opt {
+        value: Progress::Belum,
+        label: "btn-belum",
+        words: &["kedaluwarsa", "kadaluarsa", "expired", "habis"],
+    }],
+    stance: stance_progress,
+    topic: &["halal", "sihalal", "mui", "bpjph"],
+    button: progress_button,
+    from_button: from_progress,
+    get: |a| a.halal,
+    set: |a, v| a.halal = v,
+    applies: |a, ctx| is_food(a, ctx.reference),
+    free_text: None,
+};

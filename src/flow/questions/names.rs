@@ -1,0 +1,115 @@
+//! The business's name and the owner's name: free text, checked to be a name.
+
+use super::{Q, Question, Take};
+use crate::flow::Ctx;
+use crate::flow::answers::Answers;
+use crate::flow::event::Input;
+use crate::flow::reply::{Label, Msg, Reply};
+use crate::flow::state::Conversation;
+use crate::parse::{canonical, find_amount, parse_stance};
+
+pub(super) struct Name {
+    q: Q,
+    prompt: &'static str,
+    title: &'static str,
+    slot: fn(&mut Answers) -> &mut Option<String>,
+    get: fn(&Answers) -> Option<&String>,
+}
+
+pub(super) static BUSINESS: Name = Name {
+    q: Q::BusinessName,
+    prompt: "ask-business-name",
+    title: "title-business",
+    slot: |a| &mut a.business_name,
+    get: |a| a.business_name.as_ref(),
+};
+
+pub(super) static OWNER: Name = Name {
+    q: Q::OwnerName,
+    prompt: "ask-owner-name",
+    title: "title-owner",
+    slot: |a| &mut a.owner_name,
+    get: |a| a.owner_name.as_ref(),
+};
+
+impl Question for Name {
+    fn q(&self) -> Q {
+        self.q
+    }
+
+    fn answered(&self, a: &Answers) -> bool {
+        (self.get)(a).is_some()
+    }
+
+    fn clear(&self, a: &mut Answers) {
+        *(self.slot)(a) = None;
+    }
+
+    fn prompt(&self, _conv: &Conversation, _ctx: &Ctx) -> Reply {
+        Reply::say(Msg::new(self.prompt))
+    }
+
+    fn take(&self, conv: &mut Conversation, input: &Input, _ctx: &Ctx) -> Take {
+        match input {
+            Input::Text(text) => match name(text) {
+                Some(name) => {
+                    *(self.slot)(&mut conv.answers) = Some(name);
+                    Take::Recorded(None)
+                }
+                None => Take::NotUnderstood,
+            },
+            _ => Take::NotUnderstood,
+        }
+    }
+
+    fn shown(&self, a: &Answers, _ctx: &Ctx) -> Option<Label> {
+        (self.get)(a).map(|n| Label::Plain(n.clone()))
+    }
+
+    fn recorded(&self, a: &Answers) -> Option<String> {
+        (self.get)(a).cloned()
+    }
+
+    fn title(&self) -> &'static str {
+        self.title
+    }
+
+    fn help(&self) -> &'static str {
+        "help-name"
+    }
+
+    fn hint(&self) -> &'static str {
+        "hint-name"
+    }
+}
+
+/// Greetings and self-introductions around a name: "nama saya Siti", "sy Budi kak".
+const INTRO: &[&str] = &[
+    "nama saya", "namaku", "nama sy", "saya", "sy", "aku", "nama usaha saya", "nama usahanya",
+    "usaha saya", "nama toko saya", "namanya", "my name is", "i am",
+];
+
+/// A business or person's name: 2–80 characters with at least two letters, and not an
+/// answer to something else ("ya", "halo", "150 juta").
+pub(super) fn name(text: &str) -> Option<String> {
+    let mut name = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let lower = name.to_lowercase();
+    if let Some(intro) = INTRO.iter().find(|i| lower.starts_with(&format!("{i} "))) {
+        name = name[intro.len()..].trim().to_owned();
+    }
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    let length = name.chars().count();
+    let only_stance = canonical(&name)
+        .split_whitespace()
+        .all(|w| STANCE_WORDS.contains(&w));
+    let is_reply = (parse_stance(&name).is_some() && only_stance)
+        || crate::flow::commands::is_greeting(&name)
+        || find_amount(&name).is_some();
+    ((2..=80).contains(&length) && letters >= 2 && !is_reply).then_some(name)
+}
+
+/// "ya", "sudah", "belum tahu": an answer, not a name. "Ada Rasa" is a name.
+const STANCE_WORDS: &[&str] = &[
+    "ya", "iya", "tidak", "belum", "sudah", "bukan", "ok", "oke", "betul", "benar", "tahu", "ada",
+    "punya", "setuju", "yes", "no", "siap", "boleh", "mau",
+];

@@ -1,0 +1,411 @@
+//! What the owner makes: the category, then the product, picked from the catalogue or
+//! typed freely. A typed product is always confirmed before the outcome rests on it.
+
+use super::{PAGE_SIZE, Q, Question, Take, paged};
+use crate::flow::answers::{Answers, ProductAnswer};
+use crate::flow::commands::is_greeting;
+use crate::flow::event::Input;
+use crate::flow::reply::{Button, Label, Msg, Reply};
+use crate::flow::state::{Conversation, Step};
+use crate::flow::{ButtonId, Ctx};
+use crate::parse::{Stance, YesNo, canonical, mentions, parse_stance};
+use crate::reference::{
+    Category, Product, ProductId, ProductMatch, Reference, Regency, RegencyKind, SniStatus,
+};
+
+pub(super) struct CategoryQ;
+pub(super) struct ProductQ;
+
+pub(super) static CATEGORY: CategoryQ = CategoryQ;
+pub(super) static PRODUCT: ProductQ = ProductQ;
+
+impl Question for CategoryQ {
+    fn q(&self) -> Q {
+        Q::Category
+    }
+
+    fn answered(&self, a: &Answers) -> bool {
+        a.category.is_some()
+    }
+
+    fn clear(&self, a: &mut Answers) {
+        a.category = None;
+    }
+
+    fn prompt(&self, _conv: &Conversation, _ctx: &Ctx) -> Reply {
+        let buttons = Category::all()
+            .iter()
+            .map(|c| Button::msg(ButtonId::Category(*c), c.label_msg()))
+            .collect();
+        Reply::say(Msg::new("ask-category")).buttons(buttons)
+    }
+
+    fn take(&self, conv: &mut Conversation, input: &Input, ctx: &Ctx) -> Take {
+        // Many owners answer "what kind" with the product itself: a clear product match wins
+        // over a category word ("mainan kayu" is a toy, not just the category "mainan").
+        if let Input::Text(text) = input
+            && !is_greeting(text)
+        {
+            match find(ctx, text, None, &conv.rejected_products) {
+                ProductMatch::One(id) => {
+                    conv.step = Step::ProductConfirm { product: id };
+                    return Take::SubStep;
+                }
+                ProductMatch::Many(options) if category_from_words(text).is_none() => {
+                    conv.step = Step::ProductPick {
+                        options,
+                        text: clean(text),
+                    };
+                    return Take::SubStep;
+                }
+                _ => {}
+            }
+        }
+        let chosen = match input {
+            Input::Button(ButtonId::Category(c)) => Some(*c),
+            Input::Text(text) => category_from_words(text),
+            _ => None,
+        };
+        match chosen {
+            Some(category) => {
+                set_category(&mut conv.answers, category);
+                Take::Recorded(None)
+            }
+            None => Take::NotUnderstood,
+        }
+    }
+
+    fn shown(&self, a: &Answers, _ctx: &Ctx) -> Option<Label> {
+        a.category.map(|c| Label::Msg(Msg::new(c.label_msg())))
+    }
+
+    fn recorded(&self, a: &Answers) -> Option<String> {
+        a.category.map(|c| c.as_str().to_owned())
+    }
+
+    fn title(&self) -> &'static str {
+        "title-category"
+    }
+
+    fn help(&self) -> &'static str {
+        "help-category"
+    }
+}
+
+impl Question for ProductQ {
+    fn q(&self) -> Q {
+        Q::Product
+    }
+
+    fn answered(&self, a: &Answers) -> bool {
+        a.product.is_some()
+    }
+
+    fn clear(&self, a: &mut Answers) {
+        a.product = None;
+    }
+
+    fn prompt(&self, conv: &Conversation, ctx: &Ctx) -> Reply {
+        let r = ctx.reference;
+        match &conv.step {
+            Step::ProductTyping => Reply::say(Msg::new("ask-product-type")),
+            Step::ProductPick { options, .. } => {
+                let mut buttons: Vec<Button> = options
+                    .iter()
+                    .filter_map(|id| r.catalogue.get(id))
+                    .map(product_button)
+                    .collect();
+                buttons.push(Button::msg(ButtonId::ProductNone, "btn-not-listed"));
+                Reply::say(Msg::new("ask-product-pick")).buttons(buttons)
+            }
+            Step::ProductConfirm { product } => match r.catalogue.get(product) {
+                Some(p) => Reply::say(Msg::new("ask-product-confirm").text("product", p.name.clone()))
+                    .buttons(vec![
+                        Button::msg(ButtonId::Answer(YesNo::Yes), "btn-yes"),
+                        Button::msg(ButtonId::Answer(YesNo::No), "btn-no"),
+                        Button::msg(ButtonId::ProductNone, "btn-not-listed"),
+                    ]),
+                None => Reply::say(Msg::new("ask-product-type")),
+            },
+            Step::ProductUnlisted { text } => {
+                Reply::say(Msg::new("product-not-found").text("product", text.clone()))
+                    .with(Msg::new("ask-product-unlisted"))
+                    .buttons(vec![
+                        Button::msg(ButtonId::TypeAgain, "btn-type-again"),
+                        Button::msg(ButtonId::Continue, "btn-continue"),
+                    ])
+            }
+            Step::Product { page } => list_prompt(conv, r, *page),
+            _ => list_prompt(conv, r, 0),
+        }
+    }
+
+    fn take(&self, conv: &mut Conversation, input: &Input, ctx: &Ctx) -> Take {
+        match conv.step.clone() {
+            Step::ProductConfirm { product } => confirm(conv, product, input, ctx),
+            Step::ProductUnlisted { text } => unlisted(conv, text, input, ctx),
+            Step::ProductPick { text, .. } if *input == Input::Button(ButtonId::ProductNone) => {
+                conv.step = Step::ProductUnlisted { text };
+                Take::SubStep
+            }
+            _ => typed_or_picked(conv, input, ctx),
+        }
+    }
+
+    fn shown(&self, a: &Answers, ctx: &Ctx) -> Option<Label> {
+        Some(Label::Plain(product_name(a, ctx.reference)?))
+    }
+
+    fn recorded(&self, a: &Answers) -> Option<String> {
+        a.product.as_ref().map(|p| match p {
+            ProductAnswer::Listed(id) => id.to_string(),
+            ProductAnswer::Unlisted(_) => "unlisted".to_owned(),
+        })
+    }
+
+    fn title(&self) -> &'static str {
+        "title-product"
+    }
+
+    fn help(&self) -> &'static str {
+        "help-product"
+    }
+
+    fn hint(&self) -> &'static str {
+        "hint-product"
+    }
+}
+
+/// The product's display name: the catalogue's, or the owner's words.
+pub(in crate::flow) fn product_name(a: &Answers, r: &Reference) -> Option<String> {
+    Some(match a.product.as_ref()? {
+        ProductAnswer::Listed(id) => r.catalogue.get(id).map_or(id.to_string(), |p| p.name.clone()),
+        ProductAnswer::Unlisted(text) => text.clone(),
+    })
+}
+
+fn typed_or_picked(conv: &mut Conversation, input: &Input, ctx: &Ctx) -> Take {
+    if let Some(taken) = turn_page(conv, input, ctx) {
+        return taken;
+    }
+    match input {
+        Input::Button(ButtonId::ProductNone) => {
+            conv.step = Step::ProductTyping;
+            Take::SubStep
+        }
+        Input::Button(ButtonId::Product(pid)) if ctx.reference.catalogue.get(pid).is_some() => {
+            take_listed(conv, pid.clone(), ctx)
+        }
+        // "halo" or "iya" answers something else; it is not a product to look up.
+        Input::Text(text) if is_greeting(text) || is_bare_stance(text) => Take::NotUnderstood,
+        Input::Text(text) => {
+            match find(ctx, text, conv.answers.category, &conv.rejected_products) {
+                ProductMatch::One(pid) => conv.step = Step::ProductConfirm { product: pid },
+                ProductMatch::Many(options) => {
+                    conv.step = Step::ProductPick {
+                        options,
+                        text: clean(text),
+                    }
+                }
+                ProductMatch::None => conv.step = Step::ProductUnlisted { text: clean(text) },
+            }
+            Take::SubStep
+        }
+        _ => Take::NotUnderstood,
+    }
+}
+
+fn confirm(conv: &mut Conversation, pid: ProductId, input: &Input, ctx: &Ctx) -> Take {
+    if *input == Input::Button(ButtonId::ProductNone) {
+        conv.rejected_products.push(pid);
+        conv.step = Step::ProductTyping;
+        return Take::SubStep;
+    }
+    match super::closed::read_yes_no(input) {
+        Some(YesNo::Yes) => take_listed(conv, pid, ctx),
+        Some(YesNo::No | YesNo::Unknown) => {
+            conv.rejected_products.push(pid);
+            // "bukan, batik cap": the right product may follow the no.
+            if let Input::Text(text) = input {
+                let rest = after_stance(text);
+                if rest.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
+                    return typed_or_picked(conv, &Input::Text(rest), ctx);
+                }
+            }
+            conv.step = Step::ProductTyping;
+            Take::SubStep
+        }
+        // Another product typed instead of yes/no: look it up.
+        None if matches!(input, Input::Text(_)) => typed_or_picked(conv, input, ctx),
+        None => Take::NotUnderstood,
+    }
+}
+
+fn unlisted(conv: &mut Conversation, text: String, input: &Input, ctx: &Ctx) -> Take {
+    match input {
+        Input::Button(ButtonId::TypeAgain) => {
+            conv.step = Step::ProductTyping;
+            Take::SubStep
+        }
+        Input::Button(ButtonId::Continue) => {
+            conv.answers.product = Some(ProductAnswer::Unlisted(text));
+            Take::Recorded(None)
+        }
+        // "lanjut aja" / "iya": go on without a catalogue match.
+        Input::Text(t) if matches!(parse_stance(t), Some(Stance::Yes)) || mentions(t, &["lanjut", "lanjutkan"]) => {
+            conv.answers.product = Some(ProductAnswer::Unlisted(text));
+            Take::Recorded(None)
+        }
+        Input::Text(_) => typed_or_picked(conv, input, ctx),
+        _ => Take::NotUnderstood,
+    }
+}
+
+/// A product picked or confirmed: say what it is, then go on.
+fn take_listed(conv: &mut Conversation, pid: ProductId, ctx: &Ctx) -> Take {
+    let Some(p) = ctx.reference.catalogue.get(&pid) else {
+        return Take::NotUnderstood;
+    };
+    set_category(&mut conv.answers, p.category);
+    conv.answers.product = Some(ProductAnswer::Listed(pid));
+    Take::Recorded(Some(product_found(p)))
+}
+
+fn set_category(a: &mut Answers, category: Category) {
+    if a.category != Some(category) {
+        a.product = None;
+    }
+    a.category = Some(category);
+}
+
+/// The catalogue's match, without the products the owner already said are not theirs.
+fn find(ctx: &Ctx, text: &str, prefer: Option<Category>, rejected: &[ProductId]) -> ProductMatch {
+    ctx.reference.catalogue.match_product(text, prefer, rejected)
+}
+
+fn is_bare_stance(text: &str) -> bool {
+    parse_stance(text).is_some() && after_stance(text).chars().filter(|c| c.is_alphabetic()).count() < 3
+}
+
+/// The words after a leading yes/no: "bukan, batik cap" → "batik cap".
+fn after_stance(text: &str) -> String {
+    const STANCE: &[&str] = &["bukan", "tidak", "belum", "ya", "iya", "salah", "no", "yes", "itu"];
+    canonical(text)
+        .split_whitespace()
+        .skip_while(|w| STANCE.contains(w))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn turn_page(conv: &mut Conversation, input: &Input, ctx: &Ctx) -> Option<Take> {
+    let delta: isize = match input {
+        Input::Button(ButtonId::NextPage) => 1,
+        Input::Button(ButtonId::PrevPage) => -1,
+        _ => return None,
+    };
+    let items = products_listed(conv, ctx.reference).len();
+    let last = items.div_ceil(PAGE_SIZE).max(1) - 1;
+    match &mut conv.step {
+        Step::Product { page } => *page = page.saturating_add_signed(delta).min(last),
+        _ => return Some(Take::NotUnderstood),
+    }
+    Some(Take::SubStep)
+}
+
+fn category_from_words(text: &str) -> Option<Category> {
+    let table: [(&[&str], Category); 7] = [
+        (
+            &[
+                "makanan", "minuman", "makan", "minum", "kuliner", "pangan", "olahan", "kue", "snack",
+                "camilan", "cemilan", "jajanan", "food", "drink",
+            ],
+            Category::Makanan,
+        ),
+        (
+            &[
+                "segar", "tani", "pertanian", "laut", "kebun", "hasil bumi", "perikanan", "kering",
+                "hasil tani", "hasil laut", "farm",
+            ],
+            Category::Segar,
+        ),
+        (
+            &[
+                "kerajinan", "tekstil", "kain", "anyaman", "craft", "handmade", "fashion", "pakaian",
+            ],
+            Category::Kerajinan,
+        ),
+        (&["mainan", "bayi", "anak", "anak anak", "toys"], Category::Anak),
+        (
+            &["helm", "listrik", "elektronik", "pupuk", "logam", "mesin", "alat"],
+            Category::Industri,
+        ),
+        (
+            &["kosmetik", "kecantikan", "skincare", "perawatan", "cosmetic", "cosmetics"],
+            Category::Kosmetik,
+        ),
+        (&["lainnya", "lain", "lain lain", "other"], Category::Lainnya),
+    ];
+    table
+        .into_iter()
+        .find(|(words, _)| mentions(text, words))
+        .map(|(_, c)| c)
+}
+
+fn clean(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .take(80)
+        .collect()
+}
+
+fn product_button(p: &Product) -> Button {
+    Button::plain(ButtonId::Product(p.id.clone()), p.name.clone())
+}
+
+/// The catalogue products offered for the chosen category. What UMKM mostly make comes
+/// first; mandatory-SNI goods (AMDK, sugar, flour) last.
+pub(in crate::flow) fn products_listed<'r>(conv: &Conversation, r: &'r Reference) -> Vec<&'r Product> {
+    let mut products = match conv.answers.category {
+        Some(category) => r.catalogue.in_category(category),
+        None => Vec::new(),
+    };
+    products.sort_by_key(|p| p.status == SniStatus::Wajib);
+    products
+}
+
+fn list_prompt(conv: &Conversation, r: &Reference, page: usize) -> Reply {
+    let products = products_listed(conv, r);
+    if products.is_empty() {
+        return Reply::say(Msg::new("ask-product-type"));
+    }
+    let mut buttons = paged(products.into_iter().map(product_button).collect(), page);
+    buttons.push(Button::msg(ButtonId::ProductNone, "btn-not-listed"));
+    Reply::say(Msg::new("ask-product")).buttons(buttons)
+}
+
+/// "Kab. Lombok Tengah" / "Kota Mataram": short enough for a button.
+pub fn short_regency(g: &Regency) -> String {
+    match g.kind {
+        RegencyKind::Kabupaten => format!("Kab. {}", g.short_name),
+        RegencyKind::Kota => format!("Kota {}", g.short_name),
+    }
+}
+
+/// "Produk Anda termasuk SNI 3743:2021 Gula palma, sukarela."
+pub fn product_found(p: &Product) -> Msg {
+    let id = match (p.status, &p.sni_number) {
+        (SniStatus::Wajib, Some(_)) if p.confirmed => "product-found-wajib",
+        (SniStatus::Wajib, Some(_)) => "product-found-wajib-unconfirmed",
+        (SniStatus::Wajib, None) => "product-found-wajib-various",
+        (SniStatus::Sukarela, Some(_)) if p.confirmed => "product-found-sukarela",
+        (SniStatus::Sukarela, _) => "product-found-sukarela-unconfirmed",
+        (SniStatus::TidakAda, _) => "product-found-no-sni",
+        (SniStatus::BelumTahu, _) => "product-found-unknown-sni",
+    };
+    Msg::new(id)
+        .text("product", p.name.clone())
+        .text("sni", p.sni_number.clone().unwrap_or_default())
+        .text("title", p.sni_title.clone().unwrap_or_default())
+}

@@ -1,0 +1,49 @@
+//! "Di mana produk dibuat?" (food only) — home and simple tools point to P-IRT, a separate
+//! place or machines to BPOM MD.
+
+use super::Q;
+use super::closed::{Closed, FreeText, Opt};
+use crate::flow::ButtonId;
+use crate::flow::answers::Site;
+use crate::flow::outcome::is_food;
+
+pub(super) static SITE: Closed<Site> = Closed {
+    q: Q::Site,
+    prompt: "ask-site",
+    title: "title-site",
+    help: "help-izin-edar",
+    options: &[
+        Opt {
+            value: Site::RumahManual,
+            label: "btn-site-rumah",
+            words: &[
+                "rumah", "dapur", "manual", "tangan", "sendiri", "home", "alat sederhana",
+                "rumahan", "tradisional", "kompor",
+            ],
+        },
+        Opt {
+            value: Site::TerpisahOtomatis,
+            label: "btn-site-terpisah",
+            words: &[
+                "pabrik", "terpisah", "mesin", "otomatis", "workshop", "gudang", "tempat khusus",
+                "rumah produksi", "factory", "machine", "oven besar", "mesin press",
+            ],
+        },
+    ],
+    hidden: &[],
+    stance: |_| None,
+    topic: &["produksi", "dibuat", "bikin", "buat di"],
+    button: ButtonId::Site,
+    from_button: |id| match id {
+        ButtonId::Site(s) => Some(*s),
+        _ => None,
+    },
+    get: |a| a.site,
+    set: |a, v| a.site = v,
+    applies: |a, ctx| is_food(a, ctx.reference),
+    // A description of the process is worth keeping even when it fits neither option.
+    free_text: Some(FreeText {
+        get: |a| a.site_text.as_ref(),
+        set: |a, v| a.site_text = v,
+    }),
+};

@@ -1,0 +1,128 @@
+//! One message, several things: an answer, answers to later questions, a question back.
+
+use super::answers::OwnerQuestion;
+use super::questions::{self, Take};
+use super::reply::{Msg, Reply};
+use super::state::Conversation;
+use super::{Ctx, Out};
+use crate::reference::{Asked, knowledge::looks_like_question};
+
+/// Split a message into the parts owners separate with commas, full stops or "dan":
+/// "sudah, risiko menengah rendah" → ["sudah", "risiko menengah rendah"].
+pub(super) fn clauses(text: &str) -> Vec<String> {
+    let mut parts: Vec<String> = Vec::new();
+    for piece in text.split([',', ';', '\n', '.', '!']) {
+        for sub in split_words(piece, &[" dan ", " terus ", " trus ", " tapi ", " tp "]) {
+            let sub = sub.trim();
+            if !sub.is_empty() {
+                parts.push(sub.to_owned());
+            }
+        }
+    }
+    parts
+}
+
+fn split_words<'a>(piece: &'a str, seps: &[&str]) -> Vec<&'a str> {
+    let lower = piece.to_lowercase();
+    // Byte offsets stay valid: lowercasing ASCII separators does not move them.
+    if lower.len() != piece.len() {
+        return vec![piece];
+    }
+    let mut cuts = vec![0];
+    for sep in seps {
+        cuts.extend(lower.match_indices(sep).map(|(i, _)| i));
+    }
+    cuts.sort_unstable();
+    cuts.push(piece.len());
+    cuts.windows(2).map(|w| &piece[w[0]..w[1]]).collect()
+}
+
+/// What the message asks, if anything, and the part of it that may be an answer.
+pub(super) struct Asking<'k> {
+    pub asked: Asked<'k>,
+    /// The clauses that are not questions ("blm" in "blm, itu wajib kah?").
+    pub answer: Option<String>,
+}
+
+pub(super) fn asking<'k>(text: &str, ctx: &Ctx<'k>) -> Option<Asking<'k>> {
+    let asked = ctx.reference.knowledge.lookup(text)?;
+    let rest: Vec<String> = clauses(text)
+        .into_iter()
+        .filter(|c| !looks_like_question(c))
+        .collect();
+    Some(Asking {
+        asked,
+        answer: (!rest.is_empty()).then(|| rest.join(", ")),
+    })
+}
+
+/// Answer a question back: from the knowledge base, or noted for staff.
+pub(super) fn answer_question(conv: &mut Conversation, asked: Asked, text: &str, out: &mut Out) {
+    match asked {
+        Asked::Known(topic) => out.say(Reply::say(Msg::new(topic.answer))),
+        // Before consent nothing personal is kept, questions included.
+        Asked::Unknown if conv.consent.is_none() => out.say(Reply::say(Msg::new("kb-ask-later"))),
+        Asked::Unknown => {
+            let text: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            conv.owner_questions.push(OwnerQuestion {
+                text: text.chars().take(500).collect(),
+                at: out.now,
+            });
+            super::result::mark_lead_changed(out);
+            out.say(Reply::say(Msg::new("kb-unknown")));
+        }
+    }
+}
+
+/// What reading a message at a question did.
+pub(super) enum Understood {
+    /// The question is answered; say this before the next one.
+    Answered(Option<Msg>),
+    /// The question moved to a sub-step (a pick list, a confirmation).
+    Moved,
+    /// Only later questions were answered: ask this one again after saying so.
+    Ahead(Msg),
+    NotUnderstood,
+}
+
+/// Read the answer to the question on screen, and any later answers in the same message.
+pub(super) fn on_question(conv: &mut Conversation, input: &super::Input, ctx: &Ctx) -> Understood {
+    let parts = match input {
+        super::Input::Text(t) => clauses(t),
+        _ => Vec::new(),
+    };
+    // The first clause answers the question on screen ("belum, tapi merek sudah daftar");
+    // when it alone says nothing, the whole message is read.
+    let first = match parts.as_slice() {
+        [first, _, ..] => match questions::take(conv, &super::Input::Text(first.clone()), ctx) {
+            Some((_, Take::NotUnderstood)) | None => None,
+            taken => taken,
+        },
+        _ => None,
+    };
+    let Some((_, taken)) = first.or_else(|| questions::take(conv, input, ctx)) else {
+        return Understood::NotUnderstood;
+    };
+    match taken {
+        Take::Recorded(echo) => {
+            let later = parts.get(1..).unwrap_or_default();
+            let filled = questions::fill_ahead(conv, later, ctx);
+            Understood::Answered(join(echo, questions::noted(&filled, conv, ctx)))
+        }
+        Take::SubStep => Understood::Moved,
+        Take::NotUnderstood => {
+            let filled = questions::fill_ahead(conv, &parts, ctx);
+            match questions::noted(&filled, conv, ctx) {
+                Some(msg) => Understood::Ahead(msg),
+                None => Understood::NotUnderstood,
+            }
+        }
+    }
+}
+
+fn join(a: Option<Msg>, b: Option<Msg>) -> Option<Msg> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(Msg::new("two-lines").msg("first", a).msg("second", b)),
+        (a, b) => a.or(b),
+    }
+}
