@@ -34,6 +34,7 @@ struct Chat {
     at: OffsetDateTime,
     sender_phone: Option<PhoneNumber>,
     log: Vec<Transition>,
+    confirm_review: bool,
 }
 
 impl Chat {
@@ -47,6 +48,7 @@ impl Chat {
             at,
             sender_phone: None,
             log: Vec::new(),
+            confirm_review: true,
         }
     }
 
@@ -110,6 +112,11 @@ impl Chat {
                 "{line:?} ended the conversation: {:?}",
                 all_ids(t)
             );
+            // These scripts are about results: the review of the answers (tested on its
+            // own) is confirmed the way most owners do, with the button.
+            if self.confirm_review && self.conv.as_ref().is_some_and(|c| c.step == Step::Review) {
+                self.press("review:ok");
+            }
         }
         self
     }
@@ -250,11 +257,8 @@ const OUTCOMES: &[OutcomeCase] = &[
             "iya",
             "300jt",
             "udah",
-            "rendah",
+            // Risk, label, willingness and goal cannot change a mandatory-SNI result.
             "belum",
-            "iya",
-            "iya",
-            "diminta pembeli",
         ],
         code: OutcomeCode::WajibSniLspro,
         reasons: &[Reason::ProductMandatory],
@@ -267,14 +271,10 @@ const OUTCOMES: &[OutcomeCase] = &[
             "iya",
             "Rp 20.000.000.000",
             "sudah",
-            "rendah",
             "pakai mesin di pabrik",
             "bpom md",
             "sudah",
             "sudah",
-            "lengkap",
-            "iya",
-            "ekspor",
         ],
         code: OutcomeCode::BukanUmkSppt,
         reasons: &[Reason::ScaleTooLarge],
@@ -291,9 +291,6 @@ const OUTCOMES: &[OutcomeCase] = &[
             "blm",
             "belum",
             "belum",
-            "iya",
-            "iya",
-            "pasar lokal",
         ],
         code: OutcomeCode::PerluNib,
         reasons: &[Reason::NoNib],
@@ -310,9 +307,6 @@ const OUTCOMES: &[OutcomeCase] = &[
             "gatau",
             "blm",
             "blm",
-            "sebagian",
-            "iya",
-            "lokal",
         ],
         code: OutcomeCode::PerluNib,
         reasons: &[Reason::NibUnknown],
@@ -328,14 +322,10 @@ const OUTCOMES: &[OutcomeCase] = &[
             "gatau",
             "gatau",
             "sudah",
-            "rendah",
             "di rumah",
             "blm",
             "blm",
             "blm",
-            "sebagian",
-            "iya",
-            "lokal",
         ],
         code: OutcomeCode::BelumAdaSni,
         reasons: &[Reason::NoSniForProduct],
@@ -349,21 +339,16 @@ const OUTCOMES: &[OutcomeCase] = &[
             "!continue",
             "150 juta",
             "sudah",
-            "rendah",
             "belum",
-            "iya",
-            "iya",
-            "lokal",
         ],
         code: OutcomeCode::PerluCekPetugas,
         reasons: &[Reason::SniNotKnown],
     },
     OutcomeCase {
-        name: "fish crackers whose SNI number is unverified",
+        name: "pempek, whose SNI number is unverified",
         region: "lombok tengah",
         script: &[
-            "makanan", "kemplang", "iya", "50 juta", "sudah", "rendah", "di rumah", "pirt",
-            "proses", "blm", "iya", "iya", "lokal",
+            "makanan", "pempek", "iya", "50 juta", "sudah", "di rumah", "pirt", "proses", "blm",
         ],
         code: OutcomeCode::PerluCekPetugas,
         reasons: &[Reason::SniNotKnown],
@@ -381,9 +366,6 @@ const OUTCOMES: &[OutcomeCase] = &[
             "pirt",
             "lagi proses",
             "belum",
-            "lengkap",
-            "iya",
-            "mau masuk indomaret",
         ],
         code: OutcomeCode::RisikoBukanRendah,
         reasons: &[Reason::RiskNotLow],
@@ -568,14 +550,10 @@ fn mandatory_food_also_needs_bpom_md() {
         "iya",
         "100 juta",
         "sudah",
-        "rendah",
         "di rumah",
         "pirt",
         "sudah",
         "sudah",
-        "lengkap",
-        "iya",
-        "lokal",
     ]);
     assert_eq!(chat.decision().code, OutcomeCode::WajibSniLspro);
     assert!(chat.decision().notes.contains(&Note::BpomMdNotPirt));
@@ -762,7 +740,7 @@ fn three_misunderstood_answers_in_a_row_apologise_and_point_to_the_options() {
     assert_eq!(chat.step(), &Step::Nib);
     chat.say("hmm");
     assert_eq!(chat.ids(), ["hint-choice", "ask-nib"]);
-    chat.say("maksudnya gimana");
+    chat.say("zzz");
     assert_eq!(chat.ids(), ["hint-choice", "ask-nib"]);
     chat.say("???");
     assert_eq!(chat.ids(), ["miss-third", "ask-nib"]);
@@ -893,7 +871,7 @@ fn product_from_another_category_updates_the_category() {
         )))
     );
     assert_eq!(chat.answers().category, Some(Category::Anak));
-    chat.play(&["300jt", "sudah", "rendah", "belum", "iya", "iya", "lokal"]);
+    chat.play(&["300jt", "sudah", "belum"]);
     assert_eq!(chat.lead().category, Some(Category::Anak));
 }
 
@@ -934,7 +912,9 @@ fn back_returns_to_the_previous_question() {
     assert_eq!(chat.ids(), ["back-ok", "ask-omzet"]);
     assert_eq!(chat.step(), &Step::Omzet);
     chat.say("kembali");
-    // The product was typed at the category question, so that is the one before.
+    // Typed at the category question, the product is still a question one can go back to.
+    assert_eq!(chat.ids(), ["back-ok", "ask-product"]);
+    chat.say("kembali");
     assert_eq!(chat.ids(), ["back-ok", "ask-category"]);
 }
 
@@ -965,6 +945,9 @@ fn going_back_from_the_documents_lets_the_last_answer_change_the_outcome() {
     chat.say("/kembali");
     assert_eq!(chat.ids(), ["back-ok", "ask-goal"]);
     chat.press("goal:ekspor");
+    // The changed answer is reviewed, then judged again.
+    assert_eq!(chat.step(), &Step::Review);
+    chat.press("review:ok");
     assert_eq!(chat.decision().notes, [Note::OpsiSppt]);
     assert!(chat.said("note-sppt-option"));
     assert_eq!(chat.lead().answers.goal, chat.answers().goal);
@@ -1176,12 +1159,16 @@ fn unsupported_input_is_explained_and_changes_nothing() {
 }
 
 #[test]
-fn file_before_the_document_step_is_not_kept() {
+fn file_before_the_document_step_is_kept_and_the_question_asked_again() {
     let mut chat = chat_at(&["gula aren cetak", "iya"]);
     let before = chat.conv().clone();
     chat.file("aaaa");
-    assert_eq!(chat.ids(), ["file-not-now", "ask-omzet"]);
-    assert!(chat.last().effects.is_empty(), "nothing stored");
+    assert_eq!(chat.ids(), ["file-kept-early", "ask-omzet"]);
+    assert!(
+        matches!(&chat.last().effects[..], [Effect::StoreDocument { item: DocItem::Lainnya, file }] if file.sha256 == "aaaa"),
+        "{:?}",
+        chat.last().effects
+    );
     assert!(same_state(&before, chat.conv()));
 }
 
@@ -1315,8 +1302,7 @@ fn file_after_every_document_is_in_is_not_answered_with_file_not_now() {
 fn documents_command_when_all_is_in_closes_the_conversation() {
     let mut chat = chat_at(READY_BINA_UMK);
     chat.play(&["!doc:skip"; 9]);
-    // Back to the last item (to change it), then changed their mind.
-    chat.play(&["/kembali", "/dokumen"]);
+    chat.play(&["/dokumen"]);
     assert_eq!(chat.ids()[0], "documents-complete");
     assert_eq!(chat.step(), &Step::Done);
 }
@@ -1342,9 +1328,9 @@ fn stale_next_button_on_the_last_page_keeps_previous_working() {
 #[test]
 fn changing_to_a_non_food_product_drops_the_food_documents() {
     let mut chat = chat_at(READY_BINA_UMK);
-    // Back from the documents to the category question (11 questions back).
-    chat.play(&["/kembali"; 11]);
-    assert_eq!(chat.step(), &Step::Category);
+    // From the documents, change the product in place.
+    chat.play(&["/ubah", "produk"]);
+    assert_eq!(chat.step(), &Step::Product { page: 0 });
     chat.play(&["batik tulis", "iya"]);
     assert_eq!(chat.lead().product_id, Some(product("batik-tulis")));
     let items: Vec<DocItem> = chat.conv().checklist.0.iter().map(|e| e.item).collect();
@@ -1356,11 +1342,13 @@ fn changing_to_a_non_food_product_drops_the_food_documents() {
 
 #[test]
 fn consent_needs_an_explicit_answer() {
-    for unclear in ["ada apa ini?", "gak ngerti", "belum paham", "halo"] {
+    for unclear in ["ada yang mau saya tanyakan", "gak ngerti", "belum paham", "halo", "ok tapi nanti"] {
         let mut chat = Chat::new();
         chat.say("halo");
         chat.say(unclear);
-        assert_eq!(chat.ids(), ["hint-choice", "consent-ask"], "{unclear}");
+        // One short line with the buttons, not the whole notice again.
+        assert_eq!(chat.ids(), ["consent-again"], "{unclear}");
+        assert_eq!(chat.buttons(), ["consent:yes", "consent:no"]);
         assert!(chat.conv().consent.is_none(), "{unclear}");
     }
 }

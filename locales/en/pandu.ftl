@@ -401,6 +401,9 @@ echo-amount = Noted: { $which ->
         [week] , from { $typed } a week
         [day] , from { $typed } a day
        *[other] {""}
+    }{ $assumed ->
+        [yes] {" "}If that is per month, write "{ $typed } a month".
+       *[other] {""}
     }.
 answer-amount = about { $amount } a year
 answer-band = { $scale ->

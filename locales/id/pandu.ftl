@@ -402,6 +402,9 @@ echo-amount = Saya catat: { $which ->
         [week] , dari { $typed } seminggu
         [day] , dari { $typed } sehari
        *[other] {""}
+    }{ $assumed ->
+        [yes] {" "}Kalau itu per bulan, tulis "{ $typed } sebulan".
+       *[other] {""}
     }.
 answer-amount = sekitar { $amount } per tahun
 answer-band = { $scale ->

@@ -81,6 +81,22 @@ pub fn in_words(text: &str) -> Option<Command> {
     ];
     const RECHECK: &[&str] = &["cek ulang", "cek lagi", "check again", "recheck", "periksa ulang"];
     const EDIT: &[&str] = &["ubah jawaban", "ganti jawaban", "mau ubah jawaban", "change an answer"];
+    // Asking what the question means is asking for its help text.
+    const HELP: &[&str] = &[
+        "maksudnya",
+        "maksudnya apa",
+        "maksudnya bagaimana",
+        "apa maksudnya",
+        "bagaimana maksudnya",
+        "maksud nya apa",
+        "maksudnya gimana",
+        "contohnya",
+        "contohnya apa",
+        "what do you mean",
+    ];
+    if HELP.contains(&t.trim_end_matches('?').trim()) {
+        return Some(Command::Help);
+    }
     if DELETE.contains(&t.as_str()) {
         Some(Command::Delete)
     } else if RECHECK.contains(&t.as_str()) {
@@ -94,8 +110,13 @@ pub fn in_words(text: &str) -> Option<Command> {
 
 /// Greetings that (re)open a conversation rather than answer a question.
 pub fn is_greeting(text: &str) -> bool {
-    let t = crate::parse::normalize(text);
-    const GREETINGS: [&str; 14] = [
+    let t = crate::parse::canonical(text);
+    const GREETINGS: &[&str] = &[
+        "apa kabar",
+        "salam",
+        "assalamualaikum wr wb",
+        "selamat",
+        "good morning",
         "halo",
         "hallo",
         "helo",

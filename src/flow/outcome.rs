@@ -290,15 +290,21 @@ fn notes(
 /// Can the answers still lead to SNI Bina UMK? Questions that only matter on that way
 /// (risk, label, willingness, goal) are not asked once it is closed.
 pub fn may_reach_bina_umk(answers: &Answers, reference: &Reference) -> bool {
-    let facts = product_facts(answers, reference);
-    let sukarela = facts.listed.is_some_and(|p| p.status == SniStatus::Sukarela);
-    let umk = scale(answers, reference).is_none_or(|s| s.is_umk());
-    let nib = answers.nib.is_none_or(|n| n == YesNo::Yes);
     let low_risk = !matches!(
         answers.risk,
         Some(Risk::MenengahRendah | Risk::MenengahTinggi | Risk::Tinggi)
     );
-    sukarela && umk && nib && low_risk
+    risk_matters(answers, reference) && low_risk
+}
+
+/// The OSS risk level decides the result only for a voluntary-SNI product of a UMK with
+/// an NIB (or whose NIB is not asked yet).
+pub fn risk_matters(answers: &Answers, reference: &Reference) -> bool {
+    let facts = product_facts(answers, reference);
+    let sukarela = facts.listed.is_some_and(|p| p.status == SniStatus::Sukarela);
+    let umk = scale(answers, reference).is_none_or(|s| s.is_umk());
+    let nib = answers.nib.is_none_or(|n| n == YesNo::Yes);
+    sukarela && umk && nib
 }
 
 /// Food without an izin edar needs one; which one depends on how and where it is made.

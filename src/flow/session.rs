@@ -127,11 +127,42 @@ fn on_question_back(
     understand::answer_question(conv, asking.asked, text, out);
     match asking.answer {
         Some(answer) => on_answer(conv, &Input::Text(answer), event, false, ctx, out),
+        None if conv.step == Step::Consent => {
+            out.say(consent_again(ctx));
+            true
+        }
         None => {
             out.ask(conv, ctx, None);
             true
         }
     }
+}
+
+/// Consent from the whole message, or from its first clause with the rest kept for the
+/// questions that follow.
+fn read_consent(input: &Input) -> (Option<bool>, Option<String>) {
+    let whole = questions::read_consent(input);
+    let Input::Text(text) = input else {
+        return (whole, None);
+    };
+    if whole.is_some() {
+        return (whole, None);
+    }
+    let parts = understand::clauses(text);
+    match parts.split_first() {
+        Some((first, rest)) if !rest.is_empty() => {
+            match questions::read_consent(&Input::Text(first.clone())) {
+                Some(verdict) => (Some(verdict), Some(rest.join(", "))),
+                None => (None, None),
+            }
+        }
+        _ => (None, None),
+    }
+}
+
+/// Consent asked again in one short line with its buttons, not the whole notice.
+fn consent_again(ctx: &Ctx) -> Reply {
+    Reply::say(Msg::new("consent-again")).buttons(questions::consent_prompt(ctx).buttons)
 }
 
 /// Returns false when the conversation must be forgotten.
@@ -192,7 +223,8 @@ pub(super) fn proceed(conv: &mut Conversation, ctx: &Ctx, out: &mut Out, lead_in
 }
 
 fn consent(conv: &mut Conversation, input: &Input, event: &Event, ctx: &Ctx, out: &mut Out) -> bool {
-    match questions::read_consent(input) {
+    let (verdict, rest) = read_consent(input);
+    match verdict {
         Some(true) => {
             let notice_version = ctx.reference.rules.consent_notice_version.clone();
             conv.consent = Some(ConsentRecord {
@@ -200,7 +232,26 @@ fn consent(conv: &mut Conversation, input: &Input, event: &Event, ctx: &Ctx, out
                 at: event.at,
             });
             adopt_sender_phone(conv, ctx);
-            proceed(conv, ctx, out, Some(Msg::new("consent-thanks")));
+            let mut lead_in = Msg::new("consent-thanks");
+            // "setuju, sy di jawa tengah": the rest answers the first question.
+            if let Some(rest) = rest
+                && let Some(q) = questions::next_unanswered(&conv.answers, ctx)
+            {
+                conv.advance(q.step());
+                match understand::on_question(conv, &Input::Text(rest), ctx) {
+                    Understood::Answered(noted) => {
+                        if let Some(noted) = noted {
+                            lead_in = Msg::new("two-lines").msg("first", lead_in).msg("second", noted);
+                        }
+                    }
+                    Understood::Moved => {
+                        out.ask(conv, ctx, Some(lead_in));
+                        return true;
+                    }
+                    Understood::Ahead(_) | Understood::NotUnderstood => {}
+                }
+            }
+            proceed(conv, ctx, out, Some(lead_in));
             true
         }
         Some(false) => {
@@ -209,10 +260,7 @@ fn consent(conv: &mut Conversation, input: &Input, event: &Event, ctx: &Ctx, out
             false
         }
         None => {
-            // One short line with the buttons, not the whole notice again.
-            let reply = Reply::say(Msg::new("consent-again"))
-                .buttons(questions::consent_prompt(ctx).buttons);
-            out.say(reply);
+            out.say(consent_again(ctx));
             true
         }
     }

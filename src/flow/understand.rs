@@ -46,6 +46,12 @@ pub(super) struct Asking<'k> {
 
 pub(super) fn asking<'k>(text: &str, ctx: &Ctx<'k>) -> Option<Asking<'k>> {
     let asked = ctx.reference.knowledge.lookup(text)?;
+    // "???" or "apa kabar?" is no question for staff to answer.
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let unknown = matches!(asked, Asked::Unknown);
+    if unknown && (letters < 4 || super::commands::is_greeting(text)) {
+        return None;
+    }
     let rest: Vec<String> = clauses(text)
         .into_iter()
         .filter(|c| !looks_like_question(c))
@@ -91,13 +97,20 @@ pub(super) fn on_question(conv: &mut Conversation, input: &super::Input, ctx: &C
         super::Input::Text(t) => clauses(t),
         _ => Vec::new(),
     };
-    // The first clause answers the question on screen ("belum, tapi merek sudah daftar");
-    // when it alone says nothing, the whole message is read.
+    // When the rest of the message answers other questions ("belum, tapi merek sudah
+    // daftar"), the first clause alone answers this one; otherwise the whole message does
+    // ("CV. Berkah Abadi", "udah ada merek tapi blm daftar").
+    let rest_is_elsewhere = parts.len() > 1 && {
+        let mut trial = conv.clone();
+        !questions::fill_ahead(&mut trial, &parts[1..], ctx).is_empty()
+    };
     let first = match parts.as_slice() {
-        [first, _, ..] => match questions::take(conv, &super::Input::Text(first.clone()), ctx) {
-            Some((_, Take::NotUnderstood)) | None => None,
-            taken => taken,
-        },
+        [first, _, ..] if rest_is_elsewhere => {
+            match questions::take(conv, &super::Input::Text(first.clone()), ctx) {
+                Some((_, Take::NotUnderstood)) | None => None,
+                taken => taken,
+            }
+        }
         _ => None,
     };
     let Some((_, taken)) = first.or_else(|| questions::take(conv, input, ctx)) else {

@@ -313,7 +313,13 @@ impl Accumulator {
         if !self.seen_numeral {
             return None;
         }
-        let total = self.total.checked_add(self.group)?.checked_add(self.term)?;
+        let tail = self.group.checked_add(self.term)?;
+        // "dua juta setengah": a half after a scale is half of that scale.
+        let tail = match self.last_scale {
+            Some(scale) if tail == ONE / 2 => tail.checked_mul(scale)?,
+            _ => tail,
+        };
+        let total = self.total.checked_add(tail)?;
         Some((total, self.last_scale))
     }
 

@@ -272,6 +272,8 @@ pub const HAPPY_PATH: &[&str] = &[
     "iya lengkap",
     "ya",
     "pasar lokal",
+    // The review of the answers before the result.
+    "benar",
 ];
 
 /// Run both engines through one scenario: `both_engines!(name, scenario_fn)`, where the

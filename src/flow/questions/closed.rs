@@ -52,7 +52,12 @@ impl<T: Copy + PartialEq + Sync + serde::Serialize> Closed<T> {
             .iter()
             .chain(self.hidden)
             .filter_map(|o| {
-                let longest = o.words.iter().filter(|w| mentions(text, &[w])).map(|w| w.len()).max()?;
+                let longest = o
+                    .words
+                    .iter()
+                    .filter(|w| mentions(text, &[w]) && !denied_after(text, w))
+                    .map(|w| w.len())
+                    .max()?;
                 Some((longest, o.value))
             })
             .max_by_key(|(len, _)| *len)
@@ -122,16 +127,17 @@ impl<T: Copy + PartialEq + Sync + serde::Serialize> Question for Closed<T> {
 
     fn ahead(&self, clause: &str, a: &mut Answers, _ctx: &Ctx) -> bool {
         let c = canonical(clause);
-        if !self.topic.iter().any(|t| mentions(&c, &[t])) {
+        // "risikonya rendah": the topic word may carry a suffix.
+        let is_topic = |w: &str| self.topic.iter().any(|t| w.starts_with(t));
+        let named = self.topic.iter().any(|t| t.contains(' ') && mentions(&c, &[t]))
+            || c.split_whitespace().any(is_topic);
+        if !named {
             return false;
         }
-        // "halal belum": the topic word is not part of the answer.
-        let rest: String = c
-            .split_whitespace()
-            .filter(|w| !self.topic.contains(w))
-            .collect::<Vec<_>>()
-            .join(" ");
-        match self.read(&c).or_else(|| self.read(&rest)) {
+        // "halal juga belum": the topic and the words before the answer are not part of it.
+        let rest: Vec<&str> = c.split_whitespace().filter(|w| !is_topic(w)).collect();
+        let from_any_word = (0..rest.len()).find_map(|i| self.read(&rest[i..].join(" ")));
+        match self.read(&c).or(from_any_word) {
             Some(v) => {
                 (self.set)(a, Some(v));
                 true
@@ -167,10 +173,35 @@ impl<T: Copy + PartialEq + Sync + serde::Serialize> Question for Closed<T> {
     }
 }
 
-/// Free text worth keeping: some letters, and not a bare yes/no or a greeting.
+/// "BPOM belum", "halal tidak": the word is followed by its denial.
+fn denied_after(text: &str, word: &str) -> bool {
+    let t = format!("{} ", canonical(text));
+    ["belum", "tidak", "bukan"]
+        .iter()
+        .any(|no| t.contains(&format!("{word} {no} ")))
+}
+
+/// Free text worth keeping: words, not a bare yes/no, a greeting or keyboard mash.
 fn is_free_answer(text: &str) -> bool {
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    letters >= 3 && parse_stance(text).is_none() && !crate::flow::commands::is_greeting(text)
+    letters >= 3
+        && parse_stance(text).is_none()
+        && !crate::flow::commands::is_greeting(text)
+        && text.split_whitespace().any(looks_like_a_word)
+}
+
+/// "asdfgh" has four consonants in a row and one vowel; Indonesian words rarely do.
+fn looks_like_a_word(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let vowel = |c: char| "aeiou".contains(c);
+    let vowels = lower.chars().filter(|&c| vowel(c)).count();
+    let mut run = 0;
+    let mut longest = 0;
+    for c in lower.chars().filter(|c| c.is_alphabetic()) {
+        run = if vowel(c) { 0 } else { run + 1 };
+        longest = longest.max(run);
+    }
+    vowels >= 2 && longest < 4
 }
 
 fn clean(text: &str) -> String {
@@ -229,7 +260,10 @@ pub(crate) const fn progress_options() -> &'static [Opt<Progress>] {
         Opt {
             value: Progress::Belum,
             label: "btn-belum",
-            words: &["belum ada", "belum punya", "belum daftar", "belum urus", "tidak ada"],
+            words: &[
+                "belum ada", "belum punya", "belum daftar", "belum urus", "tidak ada",
+                "belum didaftar", "belum didaftarkan", "belum terdaftar", "belum diurus",
+            ],
         },
     ]
 }

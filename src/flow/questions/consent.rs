@@ -18,7 +18,8 @@ pub(in crate::flow) fn consent_prompt(ctx: &Ctx) -> Reply {
 const AROUND: &[&str] = &[
     "setuju", "saya", "boleh", "lanjut", "silakan", "silahkan", "mau", "ok", "oke", "baik", "yes",
     "agree", "i", "sure", "ya", "iya", "tidak", "no", "tolak", "menolak", "bersedia", "siap",
-    "lanjutkan", "mulai", "terima", "kasih", "dong", "deh", "saja",
+    "lanjutkan", "mulai", "terima", "kasih", "dong", "deh", "saja", "sip", "siip", "stuju", "usah",
+    "jangan", "kak", "bang", "pak", "bu", "mas", "mbak", "min", "gan", "aja", "nggak", "lah",
 ];
 
 /// Some(true) agree, Some(false) decline, None when the message is not a clear answer:
@@ -40,6 +41,6 @@ pub(in crate::flow) fn read_consent(input: &Input) -> Option<bool> {
     match parse_stance(&t) {
         Some(Stance::Yes) => Some(true),
         Some(Stance::No) => Some(false),
-        _ => mentions(&t, &["setuju", "agree", "bersedia"]).then_some(true),
+        _ => mentions(&t, &["setuju", "stuju", "agree", "bersedia", "sip"]).then_some(true),
     }
 }

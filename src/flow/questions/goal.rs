@@ -32,12 +32,19 @@ pub(super) static GOAL: Closed<Goal> = Closed {
         Opt {
             value: Goal::DimintaPembeli,
             label: "btn-goal-pembeli",
-            words: &["pembeli", "diminta", "permintaan", "syarat", "buyer", "disuruh", "distributor", "reseller minta"],
+            words: &[
+                "pembeli", "diminta", "permintaan", "syarat", "buyer", "disuruh", "distributor",
+                "reseller minta", "pelanggan", "minta", "customer", "langganan",
+            ],
         },
     ],
     hidden: &[],
     stance: |_| None,
-    topic: &["tujuan", "target pasar", "mau jual ke", "jual ke"],
+    // Shop names and "ekspor" say the goal on their own.
+    topic: &[
+        "tujuan", "target pasar", "jual ke", "masuk", "ekspor", "export", "indomaret", "alfamart",
+        "supermarket", "minimarket", "luar negeri",
+    ],
     button: ButtonId::Goal,
     from_button: |id| match id {
         ButtonId::Goal(g) => Some(*g),

@@ -16,7 +16,12 @@ pub(super) static IZIN_EDAR: Closed<IzinEdar> = Closed {
         Opt {
             value: IzinEdar::Belum,
             label: "btn-izin-belum",
-            words: &["belum ada", "belum punya", "tidak ada", "belum urus", "belum ngurus"],
+            words: &[
+                "belum ada", "belum punya", "tidak ada", "belum urus", "belum ngurus", "lagi diurus",
+                "sedang diurus", "masih proses", "sedang proses", "lagi proses", "diajukan",
+                "lagi urus", "tidak ada izin", "mau urus", "mau buat", "mau daftar", "rencana",
+                "akan urus", "belum mau urus", "belum sempat urus",
+            ],
         },
         Opt {
             value: IzinEdar::Pirt,

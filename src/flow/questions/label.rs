@@ -24,6 +24,8 @@ pub(super) static LABEL: Closed<LabelState> = Closed {
             words: &[
                 "sebagian", "kurang", "belum lengkap", "tidak lengkap", "kurang lengkap", "setengah",
                 "ada tapi", "cuma nama", "hanya nama", "baru nama", "stiker saja", "partly", "some",
+                "belum ada tanggal", "tidak ada tanggal", "tanpa tanggal", "belum ada komposisi",
+                "tidak ada komposisi", "cuma stiker", "hanya stiker", "stiker",
             ],
         },
         Opt {

@@ -117,7 +117,7 @@ pub(super) trait Question: Sync {
 
 impl Q {
     pub(super) fn def(self) -> &'static dyn Question {
-        match self {
+        let def: &'static dyn Question = match self {
             Q::Province => &region::PROVINCE,
             Q::Regency => &region::REGENCY,
             Q::BusinessName => &names::BUSINESS,
@@ -136,7 +136,9 @@ impl Q {
             Q::Label => &label::LABEL,
             Q::Willing => &willing::WILLING,
             Q::Goal => &goal::GOAL,
-        }
+        };
+        debug_assert_eq!(def.q(), self, "each question is defined once");
+        def
     }
 
     /// Stable name, used in button ids (`edit:nib`), the phrase corpus and the dashboard.
@@ -355,9 +357,10 @@ pub(super) fn fill_ahead(conv: &mut Conversation, clauses: &[String], ctx: &Ctx)
     let mut filled = Vec::new();
     for clause in clauses {
         for q in ORDER {
-            let later = current.is_none_or(|c| q != c);
-            let open = q.applies(&conv.answers, ctx) && !q.def().answered(&conv.answers);
-            if later && open && q.def().ahead(clause, &mut conv.answers, ctx) {
+            // A clause that names a question's subject is that question's answer, even when it
+            // was answered before: the owner's latest word wins ("merek blm daftar").
+            let other = current.is_none_or(|c| q != c);
+            if other && q.applies(&conv.answers, ctx) && q.def().ahead(clause, &mut conv.answers, ctx) {
                 filled.push(q);
                 break;
             }

@@ -6,7 +6,7 @@ use crate::flow::answers::Answers;
 use crate::flow::event::Input;
 use crate::flow::reply::{Label, Msg, Reply};
 use crate::flow::state::Conversation;
-use crate::parse::{canonical, find_amount, parse_stance};
+use crate::parse::{canonical, parse_amount, parse_stance};
 
 pub(super) struct Name {
     q: Q,
@@ -104,9 +104,13 @@ pub(super) fn name(text: &str) -> Option<String> {
         .all(|w| STANCE_WORDS.contains(&w));
     let is_reply = (parse_stance(&name).is_some() && only_stance)
         || crate::flow::commands::is_greeting(&name)
-        || find_amount(&name).is_some();
+        || parse_amount(&name).is_some()
+        || PRONOUNS.contains(&canonical(&name).as_str());
     ((2..=80).contains(&length) && letters >= 2 && !is_reply).then_some(name)
 }
+
+/// "saya" is who, not a name.
+const PRONOUNS: &[&str] = &["saya", "aku", "sy", "kami", "beta", "sa", "ane", "gue", "gw", "me", "i"];
 
 /// "ya", "sudah", "belum tahu": an answer, not a name. "Ada Rasa" is a name.
 const STANCE_WORDS: &[&str] = &[

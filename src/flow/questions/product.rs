@@ -48,6 +48,9 @@ impl Question for CategoryQ {
         {
             match find(ctx, text, None, &conv.rejected_products) {
                 ProductMatch::One(id) => {
+                    if let Some(p) = ctx.reference.catalogue.get(&id) {
+                        set_category(&mut conv.answers, p.category);
+                    }
                     conv.step = Step::ProductConfirm { product: id };
                     return Take::SubStep;
                 }
@@ -283,8 +286,14 @@ fn find(ctx: &Ctx, text: &str, prefer: Option<Category>, rejected: &[ProductId])
     ctx.reference.catalogue.match_product(text, prefer, rejected)
 }
 
+/// "ok kak", "gk tau", "sudah": an answer to something else, not a product to look up.
 fn is_bare_stance(text: &str) -> bool {
-    parse_stance(text).is_some() && after_stance(text).chars().filter(|c| c.is_alphabetic()).count() < 3
+    const WORDS: &[&str] = &[
+        "ya", "iya", "tidak", "belum", "bukan", "sudah", "ok", "oke", "tahu", "ada", "punya",
+        "salah", "no", "yes", "itu", "betul", "benar", "setuju", "boleh", "yang",
+    ];
+    parse_stance(text).is_some()
+        && canonical(text).split_whitespace().all(|w| WORDS.contains(&w))
 }
 
 /// The words after a leading yes/no: "bukan, batik cap" → "batik cap".
@@ -336,7 +345,7 @@ fn category_from_words(text: &str) -> Option<Category> {
         ),
         (&["mainan", "bayi", "anak", "anak anak", "toys"], Category::Anak),
         (
-            &["helm", "listrik", "elektronik", "pupuk", "logam", "mesin", "alat"],
+            &["helm", "listrik", "elektronik", "pupuk", "logam", "mesin", "alat", "industri"],
             Category::Industri,
         ),
         (

@@ -156,7 +156,44 @@ fn picked_code(id: &ButtonId) -> RegionMatch {
 }
 
 fn places(text: &str, within: Option<&RegionCode>, ctx: &Ctx) -> RegionMatch {
-    ctx.reference.regions.match_place(text, within)
+    match ctx.reference.regions.match_place(text, within) {
+        RegionMatch::Many(options) => narrow(text, options, ctx),
+        other => other,
+    }
+}
+
+/// "pekalongan kota", "sumenep madura": the kind or the name said beside a group name
+/// picks one of the places it offers.
+fn narrow(text: &str, options: Vec<RegionCode>, ctx: &Ctx) -> RegionMatch {
+    let words: Vec<String> = crate::parse::normalize(text)
+        .split_whitespace()
+        .map(str::to_owned)
+        .collect();
+    let has = |w: &str| words.iter().any(|x| x == w);
+    let kota = has("kota") || has("kodya");
+    let kab = has("kab") || has("kabupaten");
+    let by_kind: Vec<RegionCode> = match (kota, kab) {
+        (true, false) => filter_kind(&options, ctx, true),
+        (false, true) => filter_kind(&options, ctx, false),
+        _ => options.clone(),
+    };
+    let named: Vec<RegionCode> = by_kind
+        .iter()
+        .filter(|c| {
+            ctx.reference.regions.regency(c).is_some_and(|g| {
+                let name = crate::parse::normalize(&g.short_name);
+                // Only beside other words: "minahasa" alone is the group's name too.
+                name.split_whitespace().count() == 1 && has(&name) && words.len() > 1
+            })
+        })
+        .cloned()
+        .collect();
+    let fits = if named.len() == 1 { named } else { by_kind };
+    match fits.len() {
+        0 => RegionMatch::Many(options),
+        1 => RegionMatch::One(fits[0].clone()),
+        _ => RegionMatch::Many(fits),
+    }
 }
 
 /// Among the offered places: "kota" or "kab" alone picks by kind, a name picks by name,

@@ -20,12 +20,12 @@ pub(super) static RISK: Closed<Risk> = Closed {
         Opt {
             value: Risk::MenengahRendah,
             label: "btn-risk-menengah-rendah",
-            words: &["menengah rendah", "mr", "medium low"],
+            words: &["menengah rendah", "mnengah rendah", "menengah rndh", "mr", "medium low"],
         },
         Opt {
             value: Risk::MenengahTinggi,
             label: "btn-risk-menengah-tinggi",
-            words: &["menengah tinggi", "mt", "medium high"],
+            words: &["menengah tinggi", "mnengah tinggi", "mt", "medium high"],
         },
         Opt {
             value: Risk::Tinggi,
@@ -49,7 +49,7 @@ pub(super) static RISK: Closed<Risk> = Closed {
     get: |a| a.risk,
     set: |a, v| a.risk = v,
     applies: |a, ctx| {
-        a.nib == Some(YesNo::Yes) && crate::flow::outcome::may_reach_bina_umk(a, ctx.reference)
+        a.nib == Some(YesNo::Yes) && crate::flow::outcome::risk_matters(a, ctx.reference)
     },
     free_text: None,
 };

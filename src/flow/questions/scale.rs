@@ -7,7 +7,8 @@ use crate::flow::event::Input;
 use crate::flow::reply::{Button, Label, Msg, Reply};
 use crate::flow::state::Conversation;
 use crate::flow::{ButtonId, Ctx};
-use crate::parse::{Period, Rupiah, Stance, find_amount, parse_stance};
+use crate::parse::{Rupiah, Stance, find_amount, mentions, parse_stance};
+use crate::reference::Rules;
 use crate::reference::Scale;
 
 pub(super) struct Amount {
@@ -40,6 +41,16 @@ pub(super) static MODAL: Amount = Amount {
     set: |a, v| a.modal = v,
 };
 
+impl Amount {
+    fn scale_of<'r>(&self, rules: &'r Rules) -> impl Fn(Rupiah) -> Scale + 'r {
+        let by = match self.which {
+            AmountQ::Omzet => Rules::scale_by_omzet,
+            AmountQ::Modal => Rules::scale_by_modal,
+        };
+        move |r| by(rules, r)
+    }
+}
+
 impl Question for Amount {
     fn q(&self) -> Q {
         self.q
@@ -66,10 +77,10 @@ impl Question for Amount {
         Reply::say(Msg::new(self.prompt)).buttons(band_buttons(self.which, limits))
     }
 
-    fn take(&self, conv: &mut Conversation, input: &Input, _ctx: &Ctx) -> Take {
+    fn take(&self, conv: &mut Conversation, input: &Input, ctx: &Ctx) -> Take {
         let read = match input {
             Input::Button(ButtonId::Band(q, band)) if *q == self.which => Some(from_band(*band)),
-            Input::Text(text) => read(text),
+            Input::Text(text) => read(text, self.scale_of(&ctx.reference.rules)),
             _ => None,
         };
         match read {
@@ -81,12 +92,12 @@ impl Question for Amount {
         }
     }
 
-    fn ahead(&self, clause: &str, a: &mut Answers, _ctx: &Ctx) -> bool {
+    fn ahead(&self, clause: &str, a: &mut Answers, ctx: &Ctx) -> bool {
         let c = crate::parse::canonical(clause);
         if !self.topic.iter().any(|t| c.contains(t)) {
             return false;
         }
-        match read(clause) {
+        match read(clause, self.scale_of(&ctx.reference.rules)) {
             Some((answer, _)) => {
                 (self.set)(a, Some(answer));
                 true
@@ -150,35 +161,41 @@ fn from_band(band: Band) -> (ScaleAnswer, Option<Msg>) {
     }
 }
 
-/// A typed amount, annualised, with the message that says back what was understood.
-fn read(text: &str) -> Option<(ScaleAnswer, Option<Msg>)> {
+/// A typed amount, annualised, with the message that says back what was understood; or a
+/// band named in words ("usaha mikro", "di bawah 2 M").
+fn read(text: &str, scale_of: impl Fn(Rupiah) -> Scale) -> Option<(ScaleAnswer, Option<Msg>)> {
     if let Some(Stance::Unknown) = parse_stance(text) {
         return Some((ScaleAnswer::Unknown, None));
     }
-    let amount = find_amount(text)?;
+    let Some(amount) = find_amount(text) else {
+        return band_in_words(text).map(|s| (ScaleAnswer::Band(s), None));
+    };
     let yearly = amount.per_year();
     // Below Rp1 juta a year is a number without its unit ("150" meant as 150 juta): ask again.
     if yearly.0 < 1_000_000 {
         return None;
     }
-    Some((ScaleAnswer::Amount(yearly), Some(echo(amount.amount, amount.period, yearly))))
-}
-
-/// "Omzet sekitar Rp60 juta per tahun (Rp5 juta × 12 bulan)."
-fn echo(typed: Rupiah, period: Period, yearly: Rupiah) -> Msg {
-    Msg::new("echo-amount")
-        .money("yearly", yearly)
-        .money("typed", typed)
-        .text("period", period_code(period))
-}
-
-fn period_code(p: Period) -> &'static str {
-    match p {
-        Period::Year => "year",
-        Period::Month => "month",
-        Period::Week => "week",
-        Period::Day => "day",
+    if mentions(text, &["di bawah", "dibawah", "kurang dari", "tidak sampai", "below", "under"]) {
+        return Some((ScaleAnswer::Band(scale_of(Rupiah(yearly.0 - 1))), None));
     }
+    let echo = Msg::new("echo-amount")
+        .money("yearly", yearly)
+        .money("typed", amount.amount)
+        .text("period", amount.period.as_str())
+        .text("assumed", if amount.period_stated { "no" } else { "yes" });
+    Some((ScaleAnswer::Amount(yearly), Some(echo)))
+}
+
+fn band_in_words(text: &str) -> Option<Scale> {
+    let bands: [(&[&str], Scale); 3] = [
+        (&["mikro", "usaha mikro", "micro"], Scale::Mikro),
+        (&["kecil", "usaha kecil", "small"], Scale::Kecil),
+        (&["menengah", "usaha menengah", "besar", "medium"], Scale::Menengah),
+    ];
+    bands
+        .into_iter()
+        .find(|(words, _)| mentions(text, words))
+        .map(|(_, s)| s)
 }
 
 fn shown(answer: ScaleAnswer) -> Msg {

@@ -26,7 +26,8 @@ pub(super) static SITE: Closed<Site> = Closed {
             label: "btn-site-terpisah",
             words: &[
                 "pabrik", "terpisah", "mesin", "otomatis", "workshop", "gudang", "tempat khusus",
-                "rumah produksi", "factory", "machine", "oven besar", "mesin press",
+                "rumah produksi", "factory", "machine", "oven besar", "mesin press", "tempat produksi",
+                "terpisah dari rumah",
             ],
         },
     ],

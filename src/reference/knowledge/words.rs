@@ -97,7 +97,16 @@ const ENCLITICS: [&str; 4] = ["nya", "kah", "lah", "pun"];
 
 /// The message as standard words.
 pub(super) fn tokens(text: &str) -> Vec<String> {
-    normalize(text).split_whitespace().map(standard).collect()
+    let mut out = Vec::new();
+    for word in normalize(text).split_whitespace() {
+        let token = standard(word);
+        // "apa2" is "apa apa" (anything), not the question word "apa": keep it doubled.
+        if word.len() > token.len() && word.contains('2') {
+            out.push(token.clone());
+        }
+        out.push(token);
+    }
+    out
 }
 
 fn standard(word: &str) -> String {
