@@ -114,7 +114,7 @@ impl Texts {
         };
         let tenths = (v as f64 / unit as f64 * 10.0).round() as u64;
         let mut n = (tenths / 10).to_string();
-        if tenths % 10 != 0 {
+        if !tenths.is_multiple_of(10) {
             let mark = if locale == Locale::Id { ',' } else { '.' };
             n.push(mark);
             n.push_str(&(tenths % 10).to_string());
@@ -163,8 +163,7 @@ fn bundle(locale: Locale) -> FluentBundle<FluentResource> {
     let mut bundle = FluentBundle::new_concurrent(vec![lang]);
     // Isolation marks show up as stray characters on some phones.
     bundle.set_use_isolating(false);
-    let resource =
-        FluentResource::try_new(source(locale)).expect("embedded .ftl parses");
+    let resource = FluentResource::try_new(source(locale)).expect("embedded .ftl parses");
     bundle
         .add_resource(resource)
         .expect("embedded .ftl has no duplicate ids");

@@ -160,7 +160,11 @@ async fn back_lets_the_user_change_an_answer(app: TestApp) -> TestApp {
     );
     user.say("belum").await;
     let review = user.say("pasar lokal").await;
-    assert!(all_text(&review).contains("Cek dulu jawaban Anda"), "{}", all_text(&review));
+    assert!(
+        all_text(&review).contains("Cek dulu jawaban Anda"),
+        "{}",
+        all_text(&review)
+    );
     let replies = user.say("benar").await;
     assert!(
         all_text(&replies).contains("hampir siap"),

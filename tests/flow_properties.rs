@@ -5,12 +5,11 @@ use pandu::domain::Locale;
 use pandu::flow::questions;
 use pandu::flow::state::Pending;
 use pandu::flow::{
-    ButtonId,
-    self, Conversation, Ctx, DocumentFile, Effect, Event, FileCheck, FileKind, FileProblem, Input,
-    Next, Step, Transition,
+    self, ButtonId, Conversation, Ctx, DocumentFile, Effect, Event, FileCheck, FileKind,
+    FileProblem, Input, Next, Step, Transition,
 };
-use pandu::parse::PhoneNumber;
 use pandu::i18n::Texts;
+use pandu::parse::PhoneNumber;
 use pandu::reference::Reference;
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
@@ -294,7 +293,14 @@ fn typed_for(conv: &Conversation) -> &'static [&'static str] {
             "/dokumen",
             "/kembali",
         ],
-        Step::Done => &["/status", "/dokumen", "terima kasih", "/ulang", "/kembali", "cek ulang"],
+        Step::Done => &[
+            "/status",
+            "/dokumen",
+            "terima kasih",
+            "/ulang",
+            "/kembali",
+            "cek ulang",
+        ],
         Step::RegionConfirm { .. } => &["iya", "bukan", "kebumen"],
         Step::Review => &["iya benar", "salah", "omzet", "/ubah"],
         Step::EditPick => &["nib", "omzet", "produk", "daerah", "hmm"],

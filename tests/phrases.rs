@@ -2,7 +2,9 @@
 //! what the bot must record. Every row is played through `flow::step` at its question.
 
 use pandu::domain::Locale;
-use pandu::flow::answers::{Answers, IzinEdar, LabelState, PhoneAnswer, ProductAnswer, Progress, Risk, ScaleAnswer, Site};
+use pandu::flow::answers::{
+    Answers, IzinEdar, LabelState, PhoneAnswer, ProductAnswer, Progress, Risk, ScaleAnswer, Site,
+};
 use pandu::flow::questions::Q;
 use pandu::flow::state::ConsentRecord;
 use pandu::flow::{self, Conversation, Ctx, Event, Input, Next, Step};
@@ -58,9 +60,13 @@ fn conversation_at(q: Q, context: &str) -> Conversation {
         regency: Some(code("52.02")),
         business_name: Some("Gula Aren Bu Siti".into()),
         owner_name: Some("Siti Aminah".into()),
-        phone: Some(PhoneAnswer::Given(PhoneNumber::parse("081234567890").unwrap())),
+        phone: Some(PhoneAnswer::Given(
+            PhoneNumber::parse("081234567890").unwrap(),
+        )),
         category: Some(Category::Makanan),
-        product: Some(ProductAnswer::Listed(ProductId::parse("gula-aren").unwrap())),
+        product: Some(ProductAnswer::Listed(
+            ProductId::parse("gula-aren").unwrap(),
+        )),
         omzet: Some(ScaleAnswer::Amount(Rupiah(150_000_000))),
         modal: None,
         nib: Some(YesNo::Yes),
@@ -87,7 +93,10 @@ fn conversation_at(q: Q, context: &str) -> Conversation {
         }
         Q::Product => {
             answers.product = None;
-            answers.category = Category::all().iter().copied().find(|c| c.as_str() == context);
+            answers.category = Category::all()
+                .iter()
+                .copied()
+                .find(|c| c.as_str() == context);
         }
         Q::Modal => answers.omzet = Some(ScaleAnswer::Unknown),
         _ => {}
@@ -158,7 +167,9 @@ fn outcome(row: &Row) -> Result<(), String> {
         for extra in parts {
             let (code, value) = extra.split_once('=').ok_or("bad extra")?;
             let later = Q::from_code(code).ok_or("bad extra question")?;
-            let have = answers.and_then(|a| later.recorded(a)).unwrap_or_else(|| "-".into());
+            let have = answers
+                .and_then(|a| later.recorded(a))
+                .unwrap_or_else(|| "-".into());
             if have != value {
                 return Err(format!("{code}: got {have}"));
             }
@@ -203,7 +214,9 @@ fn outcome(row: &Row) -> Result<(), String> {
 fn recorded(q: Q, conv: &Conversation) -> String {
     let set = |codes: Vec<String>| format!("pick:{}", codes.join("|"));
     match &conv.step {
-        Step::RegionPick { options } => return set(options.iter().map(|c| c.to_string()).collect()),
+        Step::RegionPick { options } => {
+            return set(options.iter().map(|c| c.to_string()).collect());
+        }
         Step::RegionConfirm { code } => return format!("guess:{code}"),
         Step::ProductPick { options, .. } => {
             return set(options.iter().map(|p| p.to_string()).collect());
@@ -228,7 +241,8 @@ fn recorded(q: Q, conv: &Conversation) -> String {
 
 fn matches_expected(expected: &str, got: &str) -> bool {
     let as_set = |s: &str| -> Option<BTreeSet<String>> {
-        s.strip_prefix("pick:").map(|rest| rest.split('|').map(str::to_owned).collect())
+        s.strip_prefix("pick:")
+            .map(|rest| rest.split('|').map(str::to_owned).collect())
     };
     match (as_set(expected), as_set(got)) {
         (Some(want), Some(have)) => want == have,
@@ -266,5 +280,10 @@ fn every_phrase_is_understood_as_the_corpus_says() {
         rows.len(),
         100.0 * understood as f64 / rows.len() as f64
     );
-    assert!(failures.is_empty(), "{} rows:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} rows:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

@@ -389,6 +389,7 @@ dash-view = view
 dash-sort = Order
 dash-sort-newest = Newest first
 dash-sort-oldest = Oldest first
+dash-owner-questions = Owner's questions
 dash-not-found = Not found. This page or record does not exist, or is not yours to see.
 
 ## Understanding and saying back

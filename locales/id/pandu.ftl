@@ -390,6 +390,7 @@ dash-view = lihat
 dash-sort = Urutan
 dash-sort-newest = Terbaru dulu
 dash-sort-oldest = Terlama dulu
+dash-owner-questions = Pertanyaan dari pemilik
 dash-not-found = Tidak ditemukan. Halaman atau data ini tidak ada, atau bukan wewenang Anda.
 
 ## Understanding and saying back

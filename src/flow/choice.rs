@@ -146,35 +146,38 @@ impl ButtonId {
                 .into_iter()
                 .find(|r| risk_wire(*r) == rest)
                 .map(Risk),
-            "site" => [super::answers::Site::RumahManual, super::answers::Site::TerpisahOtomatis]
-                .into_iter()
-                .find(|s| site_wire(*s) == rest)
-                .map(Site),
+            "site" => [
+                super::answers::Site::RumahManual,
+                super::answers::Site::TerpisahOtomatis,
+            ]
+            .into_iter()
+            .find(|s| site_wire(*s) == rest)
+            .map(Site),
             "izin" => [
                 super::answers::IzinEdar::Belum,
                 super::answers::IzinEdar::Pirt,
                 super::answers::IzinEdar::BpomMd,
                 super::answers::IzinEdar::Kedaluwarsa,
             ]
-                .into_iter()
-                .find(|i| izin_wire(*i) == rest)
-                .map(Izin),
+            .into_iter()
+            .find(|i| izin_wire(*i) == rest)
+            .map(Izin),
             "progress" => [
                 super::answers::Progress::Sudah,
                 super::answers::Progress::Proses,
                 super::answers::Progress::Belum,
             ]
-                .into_iter()
-                .find(|p| progress_wire(*p) == rest)
-                .map(Progress),
+            .into_iter()
+            .find(|p| progress_wire(*p) == rest)
+            .map(Progress),
             "label" => [
                 super::answers::LabelState::Lengkap,
                 super::answers::LabelState::Sebagian,
                 super::answers::LabelState::Belum,
             ]
-                .into_iter()
-                .find(|l| label_wire(*l) == rest)
-                .map(Label),
+            .into_iter()
+            .find(|l| label_wire(*l) == rest)
+            .map(Label),
             "goal" => [
                 super::answers::Goal::PasarLokal,
                 super::answers::Goal::RitelModern,
@@ -361,7 +364,15 @@ mod tests {
 
     #[test]
     fn forged_ids_are_refused() {
-        for wire in ["", "risk:", "risk:sedang", "prov:5x", "prod:Bad Id", "edit:nothing", "x:y"] {
+        for wire in [
+            "",
+            "risk:",
+            "risk:sedang",
+            "prov:5x",
+            "prod:Bad Id",
+            "edit:nothing",
+            "x:y",
+        ] {
             assert_eq!(ButtonId::parse(wire), None, "{wire}");
         }
     }

@@ -79,8 +79,19 @@ pub fn in_words(text: &str) -> Option<Command> {
         "hapus nomor saya",
         "delete my data",
     ];
-    const RECHECK: &[&str] = &["cek ulang", "cek lagi", "check again", "recheck", "periksa ulang"];
-    const EDIT: &[&str] = &["ubah jawaban", "ganti jawaban", "mau ubah jawaban", "change an answer"];
+    const RECHECK: &[&str] = &[
+        "cek ulang",
+        "cek lagi",
+        "check again",
+        "recheck",
+        "periksa ulang",
+    ];
+    const EDIT: &[&str] = &[
+        "ubah jawaban",
+        "ganti jawaban",
+        "mau ubah jawaban",
+        "change an answer",
+    ];
     // Asking what the question means is asking for its help text.
     const HELP: &[&str] = &[
         "maksudnya",

@@ -301,7 +301,9 @@ pub fn may_reach_bina_umk(answers: &Answers, reference: &Reference) -> bool {
 /// an NIB (or whose NIB is not asked yet).
 pub fn risk_matters(answers: &Answers, reference: &Reference) -> bool {
     let facts = product_facts(answers, reference);
-    let sukarela = facts.listed.is_some_and(|p| p.status == SniStatus::Sukarela);
+    let sukarela = facts
+        .listed
+        .is_some_and(|p| p.status == SniStatus::Sukarela);
     let umk = scale(answers, reference).is_none_or(|s| s.is_umk());
     let nib = answers.nib.is_none_or(|n| n == YesNo::Yes);
     sukarela && umk && nib

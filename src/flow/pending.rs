@@ -24,7 +24,9 @@ pub(super) fn prompt(pending: Pending, conv: &Conversation) -> Reply {
                 Button::msg(ButtonId::Confirm(false), "btn-confirm-no"),
             ])
         }
-        Pending::ConfirmRestart => Reply::say(Msg::new("confirm-restart")).buttons(confirm_buttons()),
+        Pending::ConfirmRestart => {
+            Reply::say(Msg::new("confirm-restart")).buttons(confirm_buttons())
+        }
         Pending::ConfirmDelete => Reply::say(Msg::new("confirm-delete")).buttons(confirm_buttons()),
         Pending::ChooseLanguage => Reply::say(Msg::new("ask-language")).buttons(vec![
             Button::msg(ButtonId::Lang(Locale::Id), "btn-lang-id"),

@@ -16,7 +16,11 @@ pub(super) fn finish(conv: &mut Conversation, ctx: &Ctx, out: &mut Out) {
     conv.checklist = Checklist::build(&conv.answers, decision.code, &conv.checklist);
     out.say(outcome_reply(&decision, conv, ctx));
     out.say(Reply::say(Msg::new(next_steps_msg(decision.code))));
-    let notes: Vec<Msg> = decision.notes.iter().map(|n| note_msg(n, conv, ctx)).collect();
+    let notes: Vec<Msg> = decision
+        .notes
+        .iter()
+        .map(|n| note_msg(n, conv, ctx))
+        .collect();
     if !notes.is_empty() {
         let mut reply = Reply::say(Msg::new("notes-title"));
         reply.paragraphs.extend(notes);

@@ -84,7 +84,11 @@ pub(super) fn on_input(conv: &mut Conversation, input: &Input, ctx: &Ctx, out: &
 
 fn edit(conv: &mut Conversation, q: Q, ctx: &Ctx, out: &mut Out) {
     // The province is changed through its kab/kota; a new province asks for both.
-    let q = if q == Q::Regency && conv.answers.regency.is_some() { Q::Province } else { q };
+    let q = if q == Q::Regency && conv.answers.regency.is_some() {
+        Q::Province
+    } else {
+        q
+    };
     conv.advance(q.step());
     out.ask(conv, ctx, Some(Msg::new("edit-ok")));
 }

@@ -103,7 +103,12 @@ fn as_choice(conv: &Conversation, ctx: &Ctx, input: &Input) -> Input {
 
 /// "150 juta?" looks like a question the knowledge base does not know, but it answers the
 /// question on screen: take it as the answer.
-fn answers_anyway(conv: &Conversation, asking: &understand::Asking, input: &Input, ctx: &Ctx) -> bool {
+fn answers_anyway(
+    conv: &Conversation,
+    asking: &understand::Asking,
+    input: &Input,
+    ctx: &Ctx,
+) -> bool {
     if !matches!(asking.asked, crate::reference::Asked::Unknown) || Q::of(&conv.step).is_none() {
         return false;
     }
@@ -136,6 +141,18 @@ fn on_question_back(
             true
         }
     }
+}
+
+fn answers_first_question(conv: &Conversation, rest: &str, ctx: &Ctx) -> bool {
+    let mut trial = conv.clone();
+    let Some(q) = questions::next_unanswered(&trial.answers, ctx) else {
+        return false;
+    };
+    trial.advance(q.step());
+    matches!(
+        understand::on_question(&mut trial, &Input::Text(rest.to_owned()), ctx),
+        Understood::Answered(_) | Understood::Moved
+    )
 }
 
 /// Consent from the whole message, or from its first clause with the rest kept for the
@@ -196,7 +213,7 @@ fn on_answer(
                 out.ask(conv, ctx, Some(noted));
                 true
             }
-            Understood::NotUnderstood => false,
+            Understood::Missed => false,
         },
     };
     if !understood {
@@ -222,8 +239,20 @@ pub(super) fn proceed(conv: &mut Conversation, ctx: &Ctx, out: &mut Out, lead_in
     out.ask(conv, ctx, lead_in);
 }
 
-fn consent(conv: &mut Conversation, input: &Input, event: &Event, ctx: &Ctx, out: &mut Out) -> bool {
-    let (verdict, rest) = read_consent(input);
+fn consent(
+    conv: &mut Conversation,
+    input: &Input,
+    event: &Event,
+    ctx: &Ctx,
+    out: &mut Out,
+) -> bool {
+    let (mut verdict, rest) = read_consent(input);
+    // "ok tapi nanti" starts like a yes; a clause counts only when the rest is an answer.
+    if let Some(rest) = &rest
+        && !answers_first_question(conv, rest, ctx)
+    {
+        verdict = None;
+    }
     match verdict {
         Some(true) => {
             let notice_version = ctx.reference.rules.consent_notice_version.clone();
@@ -241,14 +270,16 @@ fn consent(conv: &mut Conversation, input: &Input, event: &Event, ctx: &Ctx, out
                 match understand::on_question(conv, &Input::Text(rest), ctx) {
                     Understood::Answered(noted) => {
                         if let Some(noted) = noted {
-                            lead_in = Msg::new("two-lines").msg("first", lead_in).msg("second", noted);
+                            lead_in = Msg::new("two-lines")
+                                .msg("first", lead_in)
+                                .msg("second", noted);
                         }
                     }
                     Understood::Moved => {
                         out.ask(conv, ctx, Some(lead_in));
                         return true;
                     }
-                    Understood::Ahead(_) | Understood::NotUnderstood => {}
+                    Understood::Ahead(_) | Understood::Missed => {}
                 }
             }
             proceed(conv, ctx, out, Some(lead_in));

@@ -88,7 +88,8 @@ pub(super) enum Understood {
     Moved,
     /// Only later questions were answered: ask this one again after saying so.
     Ahead(Msg),
-    NotUnderstood,
+    /// Nothing in the message answers anything.
+    Missed,
 }
 
 /// Read the answer to the question on screen, and any later answers in the same message.
@@ -114,7 +115,7 @@ pub(super) fn on_question(conv: &mut Conversation, input: &super::Input, ctx: &C
         _ => None,
     };
     let Some((_, taken)) = first.or_else(|| questions::take(conv, input, ctx)) else {
-        return Understood::NotUnderstood;
+        return Understood::Missed;
     };
     match taken {
         Take::Recorded(echo) => {
@@ -127,7 +128,7 @@ pub(super) fn on_question(conv: &mut Conversation, input: &super::Input, ctx: &C
             let filled = questions::fill_ahead(conv, &parts, ctx);
             match questions::noted(&filled, conv, ctx) {
                 Some(msg) => Understood::Ahead(msg),
-                None => Understood::NotUnderstood,
+                None => Understood::Missed,
             }
         }
     }

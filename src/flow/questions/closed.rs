@@ -84,7 +84,11 @@ impl<T: Copy + PartialEq + Sync + serde::Serialize> Question for Closed<T> {
     }
 
     fn answered(&self, a: &Answers) -> bool {
-        (self.get)(a).is_some() || self.free_text.as_ref().is_some_and(|f| (f.get)(a).is_some())
+        (self.get)(a).is_some()
+            || self
+                .free_text
+                .as_ref()
+                .is_some_and(|f| (f.get)(a).is_some())
     }
 
     fn clear(&self, a: &mut Answers) {
@@ -129,7 +133,10 @@ impl<T: Copy + PartialEq + Sync + serde::Serialize> Question for Closed<T> {
         let c = canonical(clause);
         // "risikonya rendah": the topic word may carry a suffix.
         let is_topic = |w: &str| self.topic.iter().any(|t| w.starts_with(t));
-        let named = self.topic.iter().any(|t| t.contains(' ') && mentions(&c, &[t]))
+        let named = self
+            .topic
+            .iter()
+            .any(|t| t.contains(' ') && mentions(&c, &[t]))
             || c.split_whitespace().any(is_topic);
         if !named {
             return false;
@@ -247,22 +254,44 @@ pub(crate) const fn progress_options() -> &'static [Opt<Progress>] {
         Opt {
             value: Progress::Sudah,
             label: "btn-sudah",
-            words: &["sudah ada", "sudah punya", "sudah terdaftar", "sudah daftar dan terbit", "sudah sertifikat"],
+            words: &[
+                "sudah ada",
+                "sudah punya",
+                "sudah terdaftar",
+                "sudah daftar dan terbit",
+                "sudah sertifikat",
+            ],
         },
         Opt {
             value: Progress::Proses,
             label: "btn-proses",
             words: &[
-                "proses", "sedang", "diajukan", "mengajukan", "menunggu", "tunggu", "lagi urus",
-                "sedang diurus", "sudah daftar", "sudah ajukan", "in progress",
+                "proses",
+                "sedang",
+                "diajukan",
+                "mengajukan",
+                "menunggu",
+                "tunggu",
+                "lagi urus",
+                "sedang diurus",
+                "sudah daftar",
+                "sudah ajukan",
+                "in progress",
             ],
         },
         Opt {
             value: Progress::Belum,
             label: "btn-belum",
             words: &[
-                "belum ada", "belum punya", "belum daftar", "belum urus", "tidak ada",
-                "belum didaftar", "belum didaftarkan", "belum terdaftar", "belum diurus",
+                "belum ada",
+                "belum punya",
+                "belum daftar",
+                "belum urus",
+                "tidak ada",
+                "belum didaftar",
+                "belum didaftarkan",
+                "belum terdaftar",
+                "belum diurus",
             ],
         },
     ]

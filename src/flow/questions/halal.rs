@@ -1,7 +1,9 @@
 //! "Sudah bersertifikat halal?" (food only): required for UMK food from 17 Oktober 2026.
 
 use super::Q;
-use super::closed::{Closed, Opt, from_progress, progress_button, progress_options, stance_progress};
+use super::closed::{
+    Closed, Opt, from_progress, progress_button, progress_options, stance_progress,
+};
 use crate::flow::answers::Progress;
 use crate::flow::outcome::is_food;
 

@@ -1,7 +1,9 @@
 //! "Merek sudah didaftarkan ke DJKI?" — advised for every outcome.
 
 use super::Q;
-use super::closed::{Closed, always, from_progress, progress_button, progress_options, stance_progress};
+use super::closed::{
+    Closed, always, from_progress, progress_button, progress_options, stance_progress,
+};
 use crate::flow::answers::Progress;
 
 pub(super) static MEREK: Closed<Progress> = Closed {

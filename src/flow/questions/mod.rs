@@ -22,11 +22,11 @@ pub(super) use closed::{read_yes_no as closed_read_yes_no, yes_no_buttons};
 pub(super) use consent::{consent_prompt, read_consent};
 pub use product::{product_found, short_regency};
 
+use super::Ctx;
 use super::answers::Answers;
 use super::event::Input;
 use super::reply::{Button, Label, Msg, Reply};
 use super::state::{Conversation, Step};
-use super::Ctx;
 
 /// The main questions, in asking order. Sub-steps (pick, confirm) belong to one of these.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -195,11 +195,9 @@ impl Q {
             Step::Label => Q::Label,
             Step::Willing => Q::Willing,
             Step::Goal => Q::Goal,
-            Step::Consent
-            | Step::Review
-            | Step::EditPick
-            | Step::Document { .. }
-            | Step::Done => return None,
+            Step::Consent | Step::Review | Step::EditPick | Step::Document { .. } | Step::Done => {
+                return None;
+            }
         })
     }
 
@@ -261,8 +259,7 @@ pub fn before(q: Option<Q>, answers: &Answers, ctx: &Ctx) -> Option<Q> {
             let at = ORDER.iter().position(|&o| o == q).unwrap_or(0);
             asked
                 .into_iter()
-                .filter(|o| ORDER.iter().position(|x| x == o).unwrap_or(0) < at)
-                .next_back()
+                .rfind(|o| ORDER.iter().position(|x| x == o).unwrap_or(0) < at)
         }
         None => asked.last().copied(),
     }
@@ -360,7 +357,10 @@ pub(super) fn fill_ahead(conv: &mut Conversation, clauses: &[String], ctx: &Ctx)
             // A clause that names a question's subject is that question's answer, even when it
             // was answered before: the owner's latest word wins ("merek blm daftar").
             let other = current.is_none_or(|c| q != c);
-            if other && q.applies(&conv.answers, ctx) && q.def().ahead(clause, &mut conv.answers, ctx) {
+            if other
+                && q.applies(&conv.answers, ctx)
+                && q.def().ahead(clause, &mut conv.answers, ctx)
+            {
                 filled.push(q);
                 break;
             }

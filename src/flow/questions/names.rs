@@ -85,8 +85,19 @@ impl Question for Name {
 
 /// Greetings and self-introductions around a name: "nama saya Siti", "sy Budi kak".
 const INTRO: &[&str] = &[
-    "nama saya", "namaku", "nama sy", "saya", "sy", "aku", "nama usaha saya", "nama usahanya",
-    "usaha saya", "nama toko saya", "namanya", "my name is", "i am",
+    "nama saya",
+    "namaku",
+    "nama sy",
+    "saya",
+    "sy",
+    "aku",
+    "nama usaha saya",
+    "nama usahanya",
+    "usaha saya",
+    "nama toko saya",
+    "namanya",
+    "my name is",
+    "i am",
 ];
 
 /// A business or person's name: 2–80 characters with at least two letters, and not an
@@ -110,7 +121,9 @@ pub(super) fn name(text: &str) -> Option<String> {
 }
 
 /// "saya" is who, not a name.
-const PRONOUNS: &[&str] = &["saya", "aku", "sy", "kami", "beta", "sa", "ane", "gue", "gw", "me", "i"];
+const PRONOUNS: &[&str] = &[
+    "saya", "aku", "sy", "kami", "beta", "sa", "ane", "gue", "gw", "me", "i",
+];
 
 /// "ya", "sudah", "belum tahu": an answer, not a name. "Ada Rasa" is a name.
 const STANCE_WORDS: &[&str] = &[

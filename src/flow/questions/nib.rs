@@ -13,12 +13,25 @@ pub(super) static NIB: Closed<YesNo> = Closed {
         Opt {
             value: YesNo::Yes,
             label: "btn-nib-yes",
-            words: &["sudah punya", "sudah ada", "punya nib", "ada nib", "nib sudah"],
+            words: &[
+                "sudah punya",
+                "sudah ada",
+                "punya nib",
+                "ada nib",
+                "nib sudah",
+            ],
         },
         Opt {
             value: YesNo::No,
             label: "btn-nib-no",
-            words: &["belum punya", "belum ada", "belum buat", "belum bikin", "sedang buat", "lagi buat"],
+            words: &[
+                "belum punya",
+                "belum ada",
+                "belum buat",
+                "belum bikin",
+                "sedang buat",
+                "lagi buat",
+            ],
         },
         Opt {
             value: YesNo::Unknown,

@@ -122,12 +122,14 @@ impl Question for ProductQ {
                 Reply::say(Msg::new("ask-product-pick")).buttons(buttons)
             }
             Step::ProductConfirm { product } => match r.catalogue.get(product) {
-                Some(p) => Reply::say(Msg::new("ask-product-confirm").text("product", p.name.clone()))
-                    .buttons(vec![
-                        Button::msg(ButtonId::Answer(YesNo::Yes), "btn-yes"),
-                        Button::msg(ButtonId::Answer(YesNo::No), "btn-no"),
-                        Button::msg(ButtonId::ProductNone, "btn-not-listed"),
-                    ]),
+                Some(p) => {
+                    Reply::say(Msg::new("ask-product-confirm").text("product", p.name.clone()))
+                        .buttons(vec![
+                            Button::msg(ButtonId::Answer(YesNo::Yes), "btn-yes"),
+                            Button::msg(ButtonId::Answer(YesNo::No), "btn-no"),
+                            Button::msg(ButtonId::ProductNone, "btn-not-listed"),
+                        ])
+                }
                 None => Reply::say(Msg::new("ask-product-type")),
             },
             Step::ProductUnlisted { text } => {
@@ -182,7 +184,10 @@ impl Question for ProductQ {
 /// The product's display name: the catalogue's, or the owner's words.
 pub(in crate::flow) fn product_name(a: &Answers, r: &Reference) -> Option<String> {
     Some(match a.product.as_ref()? {
-        ProductAnswer::Listed(id) => r.catalogue.get(id).map_or(id.to_string(), |p| p.name.clone()),
+        ProductAnswer::Listed(id) => r
+            .catalogue
+            .get(id)
+            .map_or(id.to_string(), |p| p.name.clone()),
         ProductAnswer::Unlisted(text) => text.clone(),
     })
 }
@@ -255,7 +260,10 @@ fn unlisted(conv: &mut Conversation, text: String, input: &Input, ctx: &Ctx) -> 
             Take::Recorded(None)
         }
         // "lanjut aja" / "iya": go on without a catalogue match.
-        Input::Text(t) if matches!(parse_stance(t), Some(Stance::Yes)) || mentions(t, &["lanjut", "lanjutkan"]) => {
+        Input::Text(t)
+            if matches!(parse_stance(t), Some(Stance::Yes))
+                || mentions(t, &["lanjut", "lanjutkan"]) =>
+        {
             conv.answers.product = Some(ProductAnswer::Unlisted(text));
             Take::Recorded(None)
         }
@@ -283,7 +291,9 @@ fn set_category(a: &mut Answers, category: Category) {
 
 /// The catalogue's match, without the products the owner already said are not theirs.
 fn find(ctx: &Ctx, text: &str, prefer: Option<Category>, rejected: &[ProductId]) -> ProductMatch {
-    ctx.reference.catalogue.match_product(text, prefer, rejected)
+    ctx.reference
+        .catalogue
+        .match_product(text, prefer, rejected)
 }
 
 /// "ok kak", "gk tau", "sudah": an answer to something else, not a product to look up.
@@ -293,12 +303,16 @@ fn is_bare_stance(text: &str) -> bool {
         "salah", "no", "yes", "itu", "betul", "benar", "setuju", "boleh", "yang",
     ];
     parse_stance(text).is_some()
-        && canonical(text).split_whitespace().all(|w| WORDS.contains(&w))
+        && canonical(text)
+            .split_whitespace()
+            .all(|w| WORDS.contains(&w))
 }
 
 /// The words after a leading yes/no: "bukan, batik cap" → "batik cap".
 fn after_stance(text: &str) -> String {
-    const STANCE: &[&str] = &["bukan", "tidak", "belum", "ya", "iya", "salah", "no", "yes", "itu"];
+    const STANCE: &[&str] = &[
+        "bukan", "tidak", "belum", "ya", "iya", "salah", "no", "yes", "itu",
+    ];
     canonical(text)
         .split_whitespace()
         .skip_while(|w| STANCE.contains(w))
@@ -325,34 +339,72 @@ fn category_from_words(text: &str) -> Option<Category> {
     let table: [(&[&str], Category); 7] = [
         (
             &[
-                "makanan", "minuman", "makan", "minum", "kuliner", "pangan", "olahan", "kue", "snack",
-                "camilan", "cemilan", "jajanan", "food", "drink",
+                "makanan", "minuman", "makan", "minum", "kuliner", "pangan", "olahan", "kue",
+                "snack", "camilan", "cemilan", "jajanan", "food", "drink",
             ],
             Category::Makanan,
         ),
         (
             &[
-                "segar", "tani", "pertanian", "laut", "kebun", "hasil bumi", "perikanan", "kering",
-                "hasil tani", "hasil laut", "farm",
+                "segar",
+                "tani",
+                "pertanian",
+                "laut",
+                "kebun",
+                "hasil bumi",
+                "perikanan",
+                "kering",
+                "hasil tani",
+                "hasil laut",
+                "farm",
             ],
             Category::Segar,
         ),
         (
             &[
-                "kerajinan", "tekstil", "kain", "anyaman", "craft", "handmade", "fashion", "pakaian",
+                "kerajinan",
+                "tekstil",
+                "kain",
+                "anyaman",
+                "craft",
+                "handmade",
+                "fashion",
+                "pakaian",
             ],
             Category::Kerajinan,
         ),
-        (&["mainan", "bayi", "anak", "anak anak", "toys"], Category::Anak),
         (
-            &["helm", "listrik", "elektronik", "pupuk", "logam", "mesin", "alat", "industri"],
+            &["mainan", "bayi", "anak", "anak anak", "toys"],
+            Category::Anak,
+        ),
+        (
+            &[
+                "helm",
+                "listrik",
+                "elektronik",
+                "pupuk",
+                "logam",
+                "mesin",
+                "alat",
+                "industri",
+            ],
             Category::Industri,
         ),
         (
-            &["kosmetik", "kecantikan", "skincare", "perawatan", "cosmetic", "cosmetics"],
+            &[
+                "kosmetik",
+                "kecantikan",
+                "skincare",
+                "perawatan",
+                "cosmetic",
+                "cosmetics",
+            ],
             Category::Kosmetik,
         ),
-        (&["lainnya", "lain", "lain lain", "other"], Category::Lainnya),
+        (
+            &["lainnya", "lain", "lain lain", "other"],
+            Category::Lainnya,
+        ),
     ];
     table
         .into_iter()
@@ -375,7 +427,10 @@ fn product_button(p: &Product) -> Button {
 
 /// The catalogue products offered for the chosen category. What UMKM mostly make comes
 /// first; mandatory-SNI goods (AMDK, sugar, flour) last.
-pub(in crate::flow) fn products_listed<'r>(conv: &Conversation, r: &'r Reference) -> Vec<&'r Product> {
+pub(in crate::flow) fn products_listed<'r>(
+    conv: &Conversation,
+    r: &'r Reference,
+) -> Vec<&'r Product> {
     let mut products = match conv.answers.category {
         Some(category) => r.catalogue.in_category(category),
         None => Vec::new(),

@@ -40,10 +40,10 @@ impl Question for Region {
         match &conv.step {
             Step::RegionPick { options } => Reply::say(Msg::new("ask-region-pick"))
                 .buttons(options.iter().map(|c| region_button(r, c)).collect()),
-            Step::RegionConfirm { code } => Reply::say(
-                Msg::new("ask-region-confirm").text("place", place_name(r, code)),
-            )
-            .buttons(super::yes_no_buttons()),
+            Step::RegionConfirm { code } => {
+                Reply::say(Msg::new("ask-region-confirm").text("place", place_name(r, code)))
+                    .buttons(super::yes_no_buttons())
+            }
             Step::Regency { page } => regency_prompt(conv, r, *page),
             Step::Province { page } => province_prompt(r, *page),
             _ => province_prompt(r, 0),
@@ -212,7 +212,11 @@ fn among(options: &[RegionCode], text: &str, ctx: &Ctx) -> RegionMatch {
         RegionMatch::None => Vec::new(),
     };
     let fits: Vec<RegionCode> = if by_kind.is_empty() {
-        by_name.iter().filter(|c| options.contains(c)).cloned().collect()
+        by_name
+            .iter()
+            .filter(|c| options.contains(c))
+            .cloned()
+            .collect()
     } else {
         by_kind
     };
@@ -225,10 +229,19 @@ fn among(options: &[RegionCode], text: &str, ctx: &Ctx) -> RegionMatch {
 
 fn filter_kind(options: &[RegionCode], ctx: &Ctx, kota: bool) -> Vec<RegionCode> {
     use crate::reference::RegencyKind;
-    let want = if kota { RegencyKind::Kota } else { RegencyKind::Kabupaten };
+    let want = if kota {
+        RegencyKind::Kota
+    } else {
+        RegencyKind::Kabupaten
+    };
     options
         .iter()
-        .filter(|c| ctx.reference.regions.regency(c).is_some_and(|g| g.kind == want))
+        .filter(|c| {
+            ctx.reference
+                .regions
+                .regency(c)
+                .is_some_and(|g| g.kind == want)
+        })
         .cloned()
         .collect()
 }

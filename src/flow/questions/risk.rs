@@ -20,7 +20,13 @@ pub(super) static RISK: Closed<Risk> = Closed {
         Opt {
             value: Risk::MenengahRendah,
             label: "btn-risk-menengah-rendah",
-            words: &["menengah rendah", "mnengah rendah", "menengah rndh", "mr", "medium low"],
+            words: &[
+                "menengah rendah",
+                "mnengah rendah",
+                "menengah rndh",
+                "mr",
+                "medium low",
+            ],
         },
         Opt {
             value: Risk::MenengahTinggi,
@@ -35,7 +41,13 @@ pub(super) static RISK: Closed<Risk> = Closed {
         Opt {
             value: Risk::TidakTahu,
             label: "btn-unknown",
-            words: &["tidak tahu", "belum tahu", "lupa", "tidak ingat", "belum cek"],
+            words: &[
+                "tidak tahu",
+                "belum tahu",
+                "lupa",
+                "tidak ingat",
+                "belum cek",
+            ],
         },
     ],
     hidden: &[],

@@ -26,7 +26,15 @@ pub(super) static OMZET: Amount = Amount {
     which: AmountQ::Omzet,
     prompt: "ask-omzet",
     title: "title-omzet",
-    topic: &["omzet", "omset", "penjualan", "jualan", "pendapatan", "turnover", "sales"],
+    topic: &[
+        "omzet",
+        "omset",
+        "penjualan",
+        "jualan",
+        "pendapatan",
+        "turnover",
+        "sales",
+    ],
     get: |a| a.omzet,
     set: |a, v| a.omzet = v,
 };
@@ -175,7 +183,17 @@ fn read(text: &str, scale_of: impl Fn(Rupiah) -> Scale) -> Option<(ScaleAnswer, 
     if yearly.0 < 1_000_000 {
         return None;
     }
-    if mentions(text, &["di bawah", "dibawah", "kurang dari", "tidak sampai", "below", "under"]) {
+    if mentions(
+        text,
+        &[
+            "di bawah",
+            "dibawah",
+            "kurang dari",
+            "tidak sampai",
+            "below",
+            "under",
+        ],
+    ) {
         return Some((ScaleAnswer::Band(scale_of(Rupiah(yearly.0 - 1))), None));
     }
     let echo = Msg::new("echo-amount")
@@ -190,7 +208,10 @@ fn band_in_words(text: &str) -> Option<Scale> {
     let bands: [(&[&str], Scale); 3] = [
         (&["mikro", "usaha mikro", "micro"], Scale::Mikro),
         (&["kecil", "usaha kecil", "small"], Scale::Kecil),
-        (&["menengah", "usaha menengah", "besar", "medium"], Scale::Menengah),
+        (
+            &["menengah", "usaha menengah", "besar", "medium"],
+            Scale::Menengah,
+        ),
     ];
     bands
         .into_iter()

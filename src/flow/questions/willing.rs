@@ -2,8 +2,8 @@
 
 use super::Q;
 use super::closed::{Closed, Opt, answer_button, from_answer_button};
-use crate::flow::answers::Answers;
 use crate::flow::Ctx;
+use crate::flow::answers::Answers;
 use crate::parse::{Stance, YesNo};
 
 pub(super) static WILLING: Closed<YesNo> = Closed {
@@ -15,17 +15,37 @@ pub(super) static WILLING: Closed<YesNo> = Closed {
         Opt {
             value: YesNo::Yes,
             label: "btn-willing-yes",
-            words: &["bersedia", "siap", "mau", "boleh", "insya allah", "insyaallah", "willing"],
+            words: &[
+                "bersedia",
+                "siap",
+                "mau",
+                "boleh",
+                "insya allah",
+                "insyaallah",
+                "willing",
+            ],
         },
         Opt {
             value: YesNo::No,
             label: "btn-willing-no",
-            words: &["belum siap", "belum bersedia", "pikir pikir", "nanti dulu", "tidak mau"],
+            words: &[
+                "belum siap",
+                "belum bersedia",
+                "pikir pikir",
+                "nanti dulu",
+                "tidak mau",
+            ],
         },
     ],
     hidden: &[],
     // Not sure yet is not yet willing.
-    stance: |s| Some(if s == Stance::Yes { YesNo::Yes } else { YesNo::No }),
+    stance: |s| {
+        Some(if s == Stance::Yes {
+            YesNo::Yes
+        } else {
+            YesNo::No
+        })
+    },
     topic: &["dibina", "pembinaan", "uji lab", "diuji"],
     button: answer_button,
     from_button: |id| from_answer_button(id).map(|y| if y == YesNo::Yes { y } else { YesNo::No }),

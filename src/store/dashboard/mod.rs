@@ -242,6 +242,8 @@ pub struct LeadDetail {
     pub consented_at: OffsetDateTime,
     pub catalogue_version: String,
     pub status_reason: Option<String>,
+    /// JSON array of the owner's questions for staff.
+    pub owner_questions: String,
 }
 
 pub async fn detail(
@@ -251,7 +253,7 @@ pub async fn detail(
 ) -> Result<Option<LeadDetail>, StoreError> {
     let mut sql = Sql::new(&format!(
         "SELECT {SUMMARY_COLUMNS}, conversation_id, answers, reasons, checklist, consent_version, consented_at, \
-         catalogue_version, status_reason FROM leads WHERE id = "
+         catalogue_version, status_reason, owner_questions FROM leads WHERE id = "
     ));
     let p = sql.arg(Bind::Int(id.0));
     sql.push(&p);
@@ -269,6 +271,7 @@ pub async fn detail(
         consented_at: from_millis(r.try_get("consented_at")?),
         catalogue_version: r.try_get("catalogue_version")?,
         status_reason: r.try_get("status_reason")?,
+        owner_questions: r.try_get("owner_questions")?,
     }))
 }
 

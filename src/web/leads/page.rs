@@ -2,6 +2,7 @@
 
 use super::failure;
 use crate::access::{LeadStatus, Role, parse_lead_id};
+use crate::flow::answers::OwnerQuestion;
 use crate::store::{self, dashboard};
 use crate::web::AppState;
 use crate::web::auth::Signed;
@@ -50,6 +51,8 @@ pub async fn detail(
     let checklist: Vec<serde_json::Value> =
         serde_json::from_str(&lead.checklist).unwrap_or_default();
     let reasons: Vec<String> = serde_json::from_str(&lead.reasons).unwrap_or_default();
+    let questions: Vec<OwnerQuestion> =
+        serde_json::from_str(&lead.owner_questions).unwrap_or_default();
     let can_act = signed.staff.role != Role::Konsultan || l.assigned_to == Some(signed.staff.id.0);
     page(&state, &l.business_name, Some(&signed), html! {
         div.grid {
@@ -74,6 +77,12 @@ pub async fn detail(
                 }
             }
         }
+        @if !questions.is_empty() {
+            div.card {
+                h2 { (state.t("dash-owner-questions")) }
+                ul { @for q in &questions { li { (q.text) " " small { "(" (q.at.date()) ")" } } } }
+            }
+        }
         div.card {
             h2 { (state.t("dash-answers")) }
             dl { @for (k, v) in &answers { dt { (k) } dd { (plain(v)) } } }
@@ -94,6 +103,14 @@ pub async fn detail(
                                 " "
                             }
                         }
+                    }
+                }
+                // Files the owner sent before any was asked for.
+                @for d in documents.iter().filter(|d| d.item == "lainnya") {
+                    tr {
+                        td { "lainnya" }
+                        td { "received" }
+                        td { a href=(format!("/leads/{}/documents/{}", l.id, d.id)) { (state.t("dash-view")) } }
                     }
                 }
             }
