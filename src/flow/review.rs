@@ -66,6 +66,7 @@ pub(super) fn on_input(conv: &mut Conversation, input: &Input, ctx: &Ctx, out: &
         (_, Input::Button(ButtonId::ReviewEdit)) => start_edit(conv, ctx, out),
         (_, Input::Button(ButtonId::Edit(q))) => edit(conv, *q, ctx, out),
         (Step::Review, Input::Text(text)) => match parse_stance(text) {
+            _ if crate::parse::mentions(text, WRONG) => start_edit(conv, ctx, out),
             Some(Stance::Yes) => result::finish(conv, ctx, out),
             Some(Stance::No) => start_edit(conv, ctx, out),
             _ => match typed_question(conv, text, ctx) {
@@ -81,6 +82,9 @@ pub(super) fn on_input(conv: &mut Conversation, input: &Input, ctx: &Ctx, out: &
     }
     true
 }
+
+/// "ada yang salah", "mau ganti": the owner wants to change something.
+const WRONG: &[&str] = &["salah", "keliru", "ubah", "ganti", "edit", "koreksi", "wrong", "change"];
 
 fn edit(conv: &mut Conversation, q: Q, ctx: &Ctx, out: &mut Out) {
     // The province is changed through its kab/kota; a new province asks for both.

@@ -109,7 +109,12 @@ fn answers_anyway(
     input: &Input,
     ctx: &Ctx,
 ) -> bool {
-    if !matches!(asking.asked, crate::reference::Asked::Unknown) || Q::of(&conv.step).is_none() {
+    // Only a message that is one question as a whole ("150 juta?"); "blm, itu wajib
+    // kah?" holds an answer and a question, and both are taken.
+    if !matches!(asking.asked, crate::reference::Asked::Unknown)
+        || Q::of(&conv.step).is_none()
+        || asking.answer.is_some()
+    {
         return false;
     }
     let mut trial = conv.clone();

@@ -68,6 +68,10 @@ pub(super) fn answer_question(conv: &mut Conversation, asked: Asked, text: &str,
         Asked::Known(topic) => out.say(Reply::say(Msg::new(topic.answer))),
         // Before consent nothing personal is kept, questions included.
         Asked::Unknown if conv.consent.is_none() => out.say(Reply::say(Msg::new("kb-ask-later"))),
+        // "itu wajib kah?" at the NIB question asks about the question itself.
+        Asked::Unknown if questions::Q::of(&conv.step).is_some() && about_this(text) => {
+            out.say(Reply::say(questions::help(&conv.step)));
+        }
         Asked::Unknown => {
             let text: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
             conv.owner_questions.push(OwnerQuestion {
@@ -90,6 +94,21 @@ pub(super) enum Understood {
     Ahead(Msg),
     /// Nothing in the message answers anything.
     Missed,
+}
+
+/// A short question pointing at "that" ("itu wajib?", "ini maksudnya?", "gunanya apa?").
+fn about_this(text: &str) -> bool {
+    clauses(text)
+        .iter()
+        .filter(|c| looks_like_question(c))
+        .any(|c| {
+            let t = crate::parse::normalize(c);
+            let words: Vec<&str> = t.split_whitespace().collect();
+            words.len() <= 5
+                && words
+                    .iter()
+                    .any(|w| ["itu", "ini", "tu", "tsb"].contains(w) || w.ends_with("nya"))
+        })
 }
 
 /// Read the answer to the question on screen, and any later answers in the same message.

@@ -161,6 +161,26 @@ impl Chat {
             .expect("the lead was saved")
     }
 
+    /// The last transition's messages as the owner reads them.
+    pub fn rendered(&self) -> Vec<String> {
+        let locale = self.conv.as_ref().map_or(Locale::Id, |c| c.locale);
+        self.last()
+            .replies
+            .iter()
+            .map(|r| TEXTS.render_reply(locale, r).text)
+            .collect()
+    }
+
+    /// The longest message the bot sent in this chat, in characters.
+    pub fn longest_message(&self) -> usize {
+        self.log
+            .iter()
+            .flat_map(|t| &t.replies)
+            .map(|r| TEXTS.render_reply(Locale::Id, r).text.chars().count())
+            .max()
+            .unwrap_or(0)
+    }
+
     pub fn said(&self, id: &str) -> bool {
         self.ids().contains(&id)
     }
