@@ -18,14 +18,30 @@ fn the_batik_maker_in_pekalongan_is_understood_throughout() {
     chat.confirm_review = false;
     chat.play(&["halo", "iy setuju", "pekalongan"]);
     assert_eq!(chat.ids(), ["ask-region-pick"], "kab or kota?");
-    chat.play(&["kab", "Batik Bu Sri", "Sri Wahyuni", "0812 3456 7890", "batik tulis"]);
+    chat.play(&[
+        "kab",
+        "Batik Bu Sri",
+        "Sri Wahyuni",
+        "0812 3456 7890",
+        "batik tulis",
+    ]);
     assert_eq!(chat.ids(), ["ask-product-confirm"]);
     chat.say("nggih leres");
-    assert_eq!(chat.answers().product, Some(ProductAnswer::Listed(product("batik-tulis"))));
+    assert_eq!(
+        chat.answers().product,
+        Some(ProductAnswer::Listed(product("batik-tulis")))
+    );
     chat.say("omzet sebulan 5jtan lah kak");
-    assert_eq!(chat.answers().omzet, Some(ScaleAnswer::Amount(Rupiah(60_000_000))));
+    assert_eq!(
+        chat.answers().omzet,
+        Some(ScaleAnswer::Amount(Rupiah(60_000_000)))
+    );
     // Said back, with the period it was given in.
-    assert!(chat.rendered()[0].contains("Rp60 juta per tahun"), "{:?}", chat.rendered());
+    assert!(
+        chat.rendered()[0].contains("Rp60 juta per tahun"),
+        "{:?}",
+        chat.rendered()
+    );
     chat.say("udh");
     assert_eq!(chat.answers().nib, Some(YesNo::Yes));
     chat.say("gk tau");
@@ -46,8 +62,16 @@ fn an_answer_and_later_answers_in_one_message_fill_them_all() {
     chat.say("sudah, risiko menengah rendah");
     assert_eq!(chat.answers().nib, Some(YesNo::Yes));
     assert_eq!(chat.answers().risk, Some(Risk::MenengahRendah));
-    assert_eq!(chat.ids()[0], "noted-also", "what was taken from the message is said back");
-    assert_eq!(chat.step(), &Step::Site, "the risk question is not asked again");
+    assert_eq!(
+        chat.ids()[0],
+        "noted-also",
+        "what was taken from the message is said back"
+    );
+    assert_eq!(
+        chat.step(),
+        &Step::Site,
+        "the risk question is not asked again"
+    );
 }
 
 #[test]
@@ -56,7 +80,11 @@ fn an_answer_typed_ahead_of_its_question_is_kept() {
     assert_eq!(chat.step(), &Step::Omzet);
     chat.say("nib udh ada kak");
     assert_eq!(chat.answers().nib, Some(YesNo::Yes));
-    assert_eq!(chat.ids(), ["noted-also", "ask-omzet"], "the turnover is still asked");
+    assert_eq!(
+        chat.ids(),
+        ["noted-also", "ask-omzet"],
+        "the turnover is still asked"
+    );
     chat.say("2jt sebulan");
     assert_eq!(chat.step(), &Step::Risk, "NIB is not asked again");
 }
@@ -99,10 +127,16 @@ fn the_answers_are_reviewed_before_the_result_and_any_one_can_be_changed() {
     assert_eq!(chat.step(), &Step::Review);
     assert_eq!(chat.ids(), ["review-title", "review-ask"]);
     assert_eq!(chat.buttons(), ["review:ok", "review:edit"]);
-    assert!(chat.conv().decision.is_none(), "no result before the review");
+    assert!(
+        chat.conv().decision.is_none(),
+        "no result before the review"
+    );
     let summary = chat.rendered().join("\n");
     assert!(summary.contains("NIB: Sudah punya"), "{summary}");
-    assert!(summary.contains("Omzet per tahun: sekitar Rp150 juta per tahun"), "{summary}");
+    assert!(
+        summary.contains("Omzet per tahun: sekitar Rp150 juta per tahun"),
+        "{summary}"
+    );
 
     chat.say("salah");
     assert_eq!(chat.step(), &Step::EditPick);
@@ -110,7 +144,11 @@ fn the_answers_are_reviewed_before_the_result_and_any_one_can_be_changed() {
     chat.press("edit:label");
     assert_eq!(chat.step(), &Step::Label);
     chat.say("belum ada label");
-    assert_eq!(chat.step(), &Step::Review, "back to the review, nothing else asked");
+    assert_eq!(
+        chat.step(),
+        &Step::Review,
+        "back to the review, nothing else asked"
+    );
     chat.say("iya benar");
     assert_eq!(chat.decision().code, OutcomeCode::SiapkanLabel);
     assert_eq!(chat.decision().reasons, [Reason::LabelMissing]);
@@ -126,7 +164,10 @@ fn ubah_after_the_result_judges_again_and_the_lead_records_both_results() {
     assert_eq!(chat.step(), &Step::Nib);
     chat.play(&["belum"]);
     assert_eq!(chat.decision().code, OutcomeCode::PerluNib);
-    assert!(chat.lead().new_result, "the second result goes on the timeline too");
+    assert!(
+        chat.lead().new_result,
+        "the second result goes on the timeline too"
+    );
 }
 
 #[test]
@@ -134,7 +175,11 @@ fn back_reaches_an_answer_typed_ahead() {
     let mut chat = chat_at(&["gula aren cetak", "iya", "150 juta", "udah, risiko rendah"]);
     assert_eq!(chat.step(), &Step::Site);
     chat.say("/kembali");
-    assert_eq!(chat.step(), &Step::Risk, "answered in the NIB message, still reachable");
+    assert_eq!(
+        chat.step(),
+        &Step::Risk,
+        "answered in the NIB message, still reachable"
+    );
 }
 
 #[test]
@@ -188,13 +233,23 @@ fn delete_in_words_asks_the_same_confirmation_as_hapus() {
 #[test]
 fn a_rejected_product_is_not_proposed_again() {
     let mut chat = chat_at(&["makanan", "keripik tempe"]);
-    assert_eq!(chat.step(), &Step::ProductConfirm { product: product("keripik-tempe") });
-    assert!(chat.buttons().contains(&"product:none".to_owned()), "'not in the list' offered");
+    assert_eq!(
+        chat.step(),
+        &Step::ProductConfirm {
+            product: product("keripik-tempe")
+        }
+    );
+    assert!(
+        chat.buttons().contains(&"product:none".to_owned()),
+        "'not in the list' offered"
+    );
     chat.say("bukan");
     chat.say("keripik tempe");
     assert_ne!(
         chat.step(),
-        &Step::ProductConfirm { product: product("keripik-tempe") },
+        &Step::ProductConfirm {
+            product: product("keripik-tempe")
+        },
         "asked again after a no"
     );
 }
@@ -246,7 +301,15 @@ fn a_missing_nib_is_mentioned_in_every_outcome() {
 #[test]
 fn the_label_advice_fits_a_product_that_is_not_food() {
     let chat = chat_at(&[
-        "batik tulis", "iya", "150 juta", "sudah", "rendah", "sudah", "sebagian", "iya", "lokal",
+        "batik tulis",
+        "iya",
+        "150 juta",
+        "sudah",
+        "rendah",
+        "sudah",
+        "sebagian",
+        "iya",
+        "lokal",
     ]);
     assert_eq!(chat.answers().label, Some(LabelState::Sebagian));
     assert!(chat.said("note-label-partial-nonfood"), "{:?}", chat.ids());
@@ -278,7 +341,12 @@ fn the_catalogue_advice_reaches_the_owner() {
 fn a_typo_in_a_place_is_confirmed_before_it_is_kept() {
     let mut chat = Chat::new();
     chat.play(&["halo", "iya", "kebumn"]);
-    assert_eq!(chat.step(), &Step::RegionConfirm { code: code("33.05") });
+    assert_eq!(
+        chat.step(),
+        &Step::RegionConfirm {
+            code: code("33.05")
+        }
+    );
     assert_eq!(chat.ids(), ["ask-region-confirm"]);
     chat.say("iya");
     assert_eq!(chat.answers().regency, Some(code("33.05")));
@@ -311,10 +379,24 @@ fn consent_is_understood_in_regional_words_and_a_miss_is_one_short_line() {
 #[test]
 fn english_owners_are_understood_in_english() {
     let mut chat = Chat::new();
-    chat.play(&["/bahasa en", "yes", "lombok tengah", "Siti Sugar", "Siti", "skip"]);
+    chat.play(&[
+        "/bahasa en",
+        "yes",
+        "lombok tengah",
+        "Siti Sugar",
+        "Siti",
+        "skip",
+    ]);
     chat.play(&["food", "palm sugar", "yes", "400 million a year"]);
-    assert_eq!(chat.answers().omzet, Some(ScaleAnswer::Amount(Rupiah(400_000_000))));
-    assert!(chat.rendered()[0].contains("Rp400 million a year"), "{:?}", chat.rendered());
+    assert_eq!(
+        chat.answers().omzet,
+        Some(ScaleAnswer::Amount(Rupiah(400_000_000)))
+    );
+    assert!(
+        chat.rendered()[0].contains("Rp400 million a year"),
+        "{:?}",
+        chat.rendered()
+    );
     chat.say("not yet");
     assert_eq!(chat.answers().nib, Some(YesNo::No));
 }

@@ -151,10 +151,18 @@ async fn full_conversation(fake: &FakeTelegram, user: &mut TgUser<'_>) {
     assert!(texts(&replies).contains("jenis apa"), "{}", texts(&replies));
     user.press("cat:makanan").await;
     let replies = user.say("keripik singkong balado").await;
-    assert!(texts(&replies).contains("Keripik singkong"), "{}", texts(&replies));
+    assert!(
+        texts(&replies).contains("Keripik singkong"),
+        "{}",
+        texts(&replies)
+    );
     // The verdict comes once the owner confirms the product.
     let replies = user.press("yes").await;
-    assert!(texts(&replies).contains("SNI 4305:2018"), "{}", texts(&replies));
+    assert!(
+        texts(&replies).contains("SNI 4305:2018"),
+        "{}",
+        texts(&replies)
+    );
     user.say("150 juta").await;
     for data in [
         "yes",
@@ -169,7 +177,11 @@ async fn full_conversation(fake: &FakeTelegram, user: &mut TgUser<'_>) {
         user.press(data).await;
     }
     let review = user.press("goal:lokal").await;
-    assert!(texts(&review).contains("Cek dulu jawaban Anda"), "{}", texts(&review));
+    assert!(
+        texts(&review).contains("Cek dulu jawaban Anda"),
+        "{}",
+        texts(&review)
+    );
     let replies = user.press("review:ok").await;
     assert!(
         texts(&replies).contains("siap mengajukan SNI Bina UMK"),

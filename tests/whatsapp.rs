@@ -164,10 +164,18 @@ async fn full_conversation_ends_in_a_lead_with_a_document() {
     );
     user.choose("cat:makanan").await;
     let replies = user.say("keripik singkong balado").await;
-    assert!(texts(&replies).contains("Keripik singkong"), "{}", texts(&replies));
+    assert!(
+        texts(&replies).contains("Keripik singkong"),
+        "{}",
+        texts(&replies)
+    );
     // The verdict comes once the owner confirms the product.
     let replies = user.choose("yes").await;
-    assert!(texts(&replies).contains("SNI 4305:2018"), "{}", texts(&replies));
+    assert!(
+        texts(&replies).contains("SNI 4305:2018"),
+        "{}",
+        texts(&replies)
+    );
     user.say("150 juta").await;
     for option in [
         "yes",
@@ -182,7 +190,11 @@ async fn full_conversation_ends_in_a_lead_with_a_document() {
         user.choose(option).await;
     }
     let review = user.choose("goal:lokal").await;
-    assert!(texts(&review).contains("Cek dulu jawaban Anda"), "{}", texts(&review));
+    assert!(
+        texts(&review).contains("Cek dulu jawaban Anda"),
+        "{}",
+        texts(&review)
+    );
     let replies = user.choose("review:ok").await;
     assert!(
         texts(&replies).contains("siap mengajukan SNI Bina UMK"),

@@ -74,7 +74,11 @@ pub(super) fn resolve(
         _ => {
             restart(conv);
             session::adopt_sender_phone(conv, ctx);
-            session::proceed(conv, ctx, out, Some(Msg::new("restart-ok")));
+            if conv.consent.is_some() {
+                session::proceed(conv, ctx, out, Some(Msg::new("restart-ok")));
+            } else {
+                out.ask(conv, ctx, Some(Msg::new("restart-ok")));
+            }
             true
         }
     }

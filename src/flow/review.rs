@@ -84,7 +84,9 @@ pub(super) fn on_input(conv: &mut Conversation, input: &Input, ctx: &Ctx, out: &
 }
 
 /// "ada yang salah", "mau ganti": the owner wants to change something.
-const WRONG: &[&str] = &["salah", "keliru", "ubah", "ganti", "edit", "koreksi", "wrong", "change"];
+const WRONG: &[&str] = &[
+    "salah", "keliru", "ubah", "ganti", "edit", "koreksi", "wrong", "change",
+];
 
 fn edit(conv: &mut Conversation, q: Q, ctx: &Ctx, out: &mut Out) {
     // The province is changed through its kab/kota; a new province asks for both.
