@@ -1009,3 +1009,28 @@ fn ambon_baju_bayi_is_mandatory_sni() {
         },
     );
 }
+
+#[test]
+fn zz_debug() {
+    for script in [
+        &["halo", "muhun, satuju", "garut"][..],
+        &["sampurasun", "muhun, satuju", "garut"][..],
+        &["halo", "iya", "martapura", "kalsel", "banjar"][..],
+        &["halo", "iya", "martapura kalsel"][..],
+        &[
+            "halo",
+            "iya",
+            "merauke",
+            "A B",
+            "Yosef Gebze",
+            "0821 9900 3344",
+            "beras",
+            "iya",
+            "10 jt sebulan",
+            "blm, itu wajib kah?",
+        ][..],
+    ] {
+        let chat = Chat::play(script);
+        println!("{}", chat.transcript());
+    }
+}

@@ -97,10 +97,12 @@ pub(super) enum Word {
 pub fn parse_amount(input: &str) -> Option<AmountInput> {
     let lower = input.to_lowercase();
     let mut acc = Accumulator::default();
-    for token in tokenize(&lower) {
-        match token {
-            Token::Number(raw) => acc.number(parse_number(raw)?)?,
-            Token::Word(word) => {
+    for lexeme in lexemes(&lower) {
+        match lexeme {
+            // The strict reading has no ranges: "100-200" stays two numbers in one group.
+            Lexeme::Dash => {}
+            Lexeme::Number(raw) => acc.number(parse_number(raw)?)?,
+            Lexeme::Word(word) => {
                 for w in classify(word)? {
                     acc.word(w)?;
                 }
@@ -111,17 +113,17 @@ pub fn parse_amount(input: &str) -> Option<AmountInput> {
 }
 
 #[derive(Debug, PartialEq)]
-enum Token<'a> {
+pub(super) enum Lexeme<'a> {
     Number(&'a str),
     Word(&'a str),
+    Dash,
 }
 
-/// Splits into digit runs (with inner '.'/',') and letter runs; glued forms like
-/// "150jt" or "rp1500000000" come apart here.
-fn tokenize(text: &str) -> Vec<Token<'_>> {
+/// Splits into digit runs, letter runs and dashes; "rata2" becomes "rata rata".
+pub(super) fn lexemes(text: &str) -> Vec<Lexeme<'_>> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let end_of = |i: usize| chars.get(i).map_or(text.len(), |&(at, _)| at);
-    let mut tokens = Vec::new();
+    let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
         let (start, c) = chars[i];
@@ -130,16 +132,28 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
             while j < chars.len() && continues_number(&chars, j) {
                 j += 1;
             }
-            tokens.push(Token::Number(&text[start..end_of(j)]));
+            out.push(Lexeme::Number(&text[start..end_of(j)]));
         } else if c.is_alphabetic() {
             while j < chars.len() && chars[j].1.is_alphabetic() {
                 j += 1;
             }
-            tokens.push(Token::Word(&text[start..end_of(j)]));
+            let word = Lexeme::Word(&text[start..end_of(j)]);
+            let after_digit = i > 0 && chars[i - 1].1.is_ascii_digit();
+            let doubled = chars.get(j).is_some_and(|&(_, c)| c == '2')
+                && !chars.get(j + 1).is_some_and(|&(_, c)| c.is_alphanumeric())
+                && j - i >= 2
+                && !after_digit;
+            if doubled {
+                out.push(Lexeme::Word(&text[start..end_of(j)]));
+                j += 1;
+            }
+            out.push(word);
+        } else if matches!(c, '-' | '–' | '—' | '~') {
+            out.push(Lexeme::Dash);
         }
         i = j;
     }
-    tokens
+    out
 }
 
 /// A separator only belongs to a number when a digit follows it ("1.500", not "150.").

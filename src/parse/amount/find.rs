@@ -2,7 +2,7 @@
 //! "3-4 jt sebulan", "sebulan dapet 5 jt kadang 7".
 
 use super::{
-    Accumulator, AmountInput, ONE, Period, Rupiah, Word, classify, continues_number, parse_number,
+    Accumulator, AmountInput, Lexeme, ONE, Period, Rupiah, Word, classify, lexemes, parse_number,
     to_rupiah,
 };
 use crate::parse::text::canonical_word;
@@ -153,13 +153,6 @@ fn groups(items: &[Item]) -> Option<Vec<Group>> {
     Some(groups)
 }
 
-#[derive(Debug, PartialEq)]
-enum Lexeme<'a> {
-    Number(&'a str),
-    Word(&'a str),
-    Dash,
-}
-
 fn items(text: &str) -> Option<Vec<Item>> {
     let lexemes = lexemes(text);
     let mut items = Vec::with_capacity(lexemes.len());
@@ -249,43 +242,6 @@ fn special(word: &str) -> Option<Item> {
         "yearly" | "annual" | "annually" | "annum" => period(Year, false),
         _ => None,
     }
-}
-
-/// Splits into digit runs, letter runs and dashes; "rata2" becomes "rata rata".
-fn lexemes(text: &str) -> Vec<Lexeme<'_>> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let end_of = |i: usize| chars.get(i).map_or(text.len(), |&(at, _)| at);
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let (start, c) = chars[i];
-        let mut j = i + 1;
-        if c.is_ascii_digit() {
-            while j < chars.len() && continues_number(&chars, j) {
-                j += 1;
-            }
-            out.push(Lexeme::Number(&text[start..end_of(j)]));
-        } else if c.is_alphabetic() {
-            while j < chars.len() && chars[j].1.is_alphabetic() {
-                j += 1;
-            }
-            let word = Lexeme::Word(&text[start..end_of(j)]);
-            let after_digit = i > 0 && chars[i - 1].1.is_ascii_digit();
-            let doubled = chars.get(j).is_some_and(|&(_, c)| c == '2')
-                && !chars.get(j + 1).is_some_and(|&(_, c)| c.is_alphanumeric())
-                && j - i >= 2
-                && !after_digit;
-            if doubled {
-                out.push(Lexeme::Word(&text[start..end_of(j)]));
-                j += 1;
-            }
-            out.push(word);
-        } else if matches!(c, '-' | '–' | '—' | '~') {
-            out.push(Lexeme::Dash);
-        }
-        i = j;
-    }
-    out
 }
 
 /// "0812 3456 7890", "+62 812-3456-7890": ten or more digits starting with 0 or 62,
