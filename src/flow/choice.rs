@@ -193,6 +193,37 @@ impl ButtonId {
     }
 }
 
+/// An answer that is also a button: its wire id and back.
+pub trait Choice: Copy {
+    fn button(self) -> ButtonId;
+    fn from_button(id: &ButtonId) -> Option<Self>;
+}
+
+macro_rules! choice {
+    ($answer:ty, $variant:ident) => {
+        impl Choice for $answer {
+            fn button(self) -> ButtonId {
+                ButtonId::$variant(self)
+            }
+
+            fn from_button(id: &ButtonId) -> Option<Self> {
+                match id {
+                    ButtonId::$variant(value) => Some(*value),
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+choice!(YesNo, Answer);
+choice!(Risk, Risk);
+choice!(Site, Site);
+choice!(IzinEdar, Izin);
+choice!(Progress, Progress);
+choice!(LabelState, Label);
+choice!(Goal, Goal);
+
 fn yes_no(yes: bool) -> &'static str {
     if yes { "yes" } else { "no" }
 }

@@ -57,7 +57,10 @@ pub(super) fn handle(conv: &mut Conversation, event: &Event, ctx: &Ctx, out: &mu
         Input::Unsupported => out.ask(conv, ctx, Some(Msg::new("unsupported-input"))),
         Input::File(check) => documents::on_file(conv, check, ctx, out),
         Input::Text(text) => {
+            // A name is free text: "Warung Apa Aja" asks nothing, unless it says "?".
+            let naming = matches!(conv.step, Step::BusinessName | Step::OwnerName);
             if let Some(asking) = understand::asking(text, ctx)
+                && (!naming || text.contains('?'))
                 && !answers_anyway(conv, &asking, &input, ctx)
             {
                 return on_question_back(conv, asking, text, event, ctx, out);

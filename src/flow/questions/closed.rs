@@ -3,6 +3,7 @@
 
 use super::{Q, Question, Take};
 use crate::flow::answers::{Answers, Progress};
+use crate::flow::choice::Choice;
 use crate::flow::event::Input;
 use crate::flow::reply::{Button, Label, Msg, Reply};
 use crate::flow::state::Conversation;
@@ -29,8 +30,6 @@ pub(crate) struct Closed<T: 'static> {
     /// Words naming the question's subject: a clause typed before the question was asked
     /// is taken only when it names it ("risiko rendah", "halal belum").
     pub topic: &'static [&'static str],
-    pub button: fn(T) -> ButtonId,
-    pub from_button: fn(&ButtonId) -> Option<T>,
     pub get: fn(&Answers) -> Option<T>,
     pub set: fn(&mut Answers, Option<T>),
     pub applies: fn(&Answers, &Ctx) -> bool,
@@ -43,7 +42,7 @@ pub(crate) struct FreeText {
     pub set: fn(&mut Answers, Option<String>),
 }
 
-impl<T: Copy + PartialEq + Sync + serde::Serialize> Closed<T> {
+impl<T: Choice + PartialEq + Sync + serde::Serialize> Closed<T> {
     /// Typed text: an option's words first (so "belum lengkap" is "partly", not "no"),
     /// then a plain stance.
     /// The longest matching phrase wins, so "menengah rendah" is not read as "rendah".
@@ -74,7 +73,7 @@ impl<T: Copy + PartialEq + Sync + serde::Serialize> Closed<T> {
     }
 }
 
-impl<T: Copy + PartialEq + Sync + serde::Serialize> Question for Closed<T> {
+impl<T: Choice + PartialEq + Sync + serde::Serialize> Question for Closed<T> {
     fn q(&self) -> Q {
         self.q
     }
@@ -102,14 +101,14 @@ impl<T: Copy + PartialEq + Sync + serde::Serialize> Question for Closed<T> {
         let buttons = self
             .options
             .iter()
-            .map(|o| Button::msg((self.button)(o.value), o.label))
+            .map(|o| Button::msg(o.value.button(), o.label))
             .collect();
         Reply::say(Msg::new(self.prompt)).buttons(buttons)
     }
 
     fn take(&self, conv: &mut Conversation, input: &Input, _ctx: &Ctx) -> Take {
         let value = match input {
-            Input::Button(id) => (self.from_button)(id),
+            Input::Button(id) => T::from_button(id),
             Input::Text(text) => self.read(text),
             _ => None,
         };
@@ -233,17 +232,6 @@ pub(crate) fn stance_yes_no(s: Stance) -> Option<YesNo> {
     })
 }
 
-pub(crate) fn answer_button(y: YesNo) -> ButtonId {
-    ButtonId::Answer(y)
-}
-
-pub(crate) fn from_answer_button(id: &ButtonId) -> Option<YesNo> {
-    match id {
-        ButtonId::Answer(y) => Some(*y),
-        _ => None,
-    }
-}
-
 pub(crate) fn always(_: &Answers, _: &Ctx) -> bool {
     true
 }
@@ -303,17 +291,6 @@ pub(crate) fn stance_progress(s: Stance) -> Option<Progress> {
         Stance::InProgress => Progress::Proses,
         Stance::No | Stance::Unknown => Progress::Belum,
     })
-}
-
-pub(crate) fn progress_button(p: Progress) -> ButtonId {
-    ButtonId::Progress(p)
-}
-
-pub(crate) fn from_progress(id: &ButtonId) -> Option<Progress> {
-    match id {
-        ButtonId::Progress(p) => Some(*p),
-        _ => None,
-    }
 }
 
 /// Yes or no from a button or typed text, for confirmations ("Maksud Anda …?").

@@ -2,7 +2,6 @@
 
 use super::Q;
 use super::closed::{Closed, FreeText, Opt};
-use crate::flow::ButtonId;
 use crate::flow::answers::Goal;
 
 pub(super) static GOAL: Closed<Goal> = Closed {
@@ -90,11 +89,6 @@ pub(super) static GOAL: Closed<Goal> = Closed {
         "minimarket",
         "luar negeri",
     ],
-    button: ButtonId::Goal,
-    from_button: |id| match id {
-        ButtonId::Goal(g) => Some(*g),
-        _ => None,
-    },
     get: |a| a.goal,
     set: |a, v| a.goal = v,
     applies: super::willing::towards_bina_umk,

@@ -1,9 +1,7 @@
 //! "Sudah bersertifikat halal?" (food only): required for UMK food from 17 Oktober 2026.
 
 use super::Q;
-use super::closed::{
-    Closed, Opt, from_progress, progress_button, progress_options, stance_progress,
-};
+use super::closed::{Closed, Opt, progress_options, stance_progress};
 use crate::flow::answers::Progress;
 use crate::flow::outcome::is_food;
 
@@ -20,8 +18,6 @@ pub(super) static HALAL: Closed<Progress> = Closed {
     }],
     stance: stance_progress,
     topic: &["halal", "sihalal", "mui", "bpjph"],
-    button: progress_button,
-    from_button: from_progress,
     get: |a| a.halal,
     set: |a, v| a.halal = v,
     applies: |a, ctx| is_food(a, ctx.reference),

@@ -2,7 +2,6 @@
 
 use super::Q;
 use super::closed::{Closed, Opt};
-use crate::flow::ButtonId;
 use crate::flow::answers::IzinEdar;
 use crate::flow::outcome::is_food;
 use crate::parse::Stance;
@@ -78,11 +77,6 @@ pub(super) static IZIN_EDAR: Closed<IzinEdar> = Closed {
         Stance::Yes => None,
     },
     topic: &["pirt", "p irt", "bpom", "izin edar"],
-    button: ButtonId::Izin,
-    from_button: |id| match id {
-        ButtonId::Izin(i) => Some(*i),
-        _ => None,
-    },
     get: |a| a.izin_edar,
     set: |a, v| a.izin_edar = v,
     applies: |a, ctx| is_food(a, ctx.reference),

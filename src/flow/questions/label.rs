@@ -3,7 +3,6 @@
 
 use super::Q;
 use super::closed::{Closed, Opt};
-use crate::flow::ButtonId;
 use crate::flow::answers::LabelState;
 use crate::parse::Stance;
 
@@ -71,11 +70,6 @@ pub(super) static LABEL: Closed<LabelState> = Closed {
         Stance::InProgress => Some(LabelState::Sebagian),
     },
     topic: &["label", "kemasan", "packaging"],
-    button: ButtonId::Label,
-    from_button: |id| match id {
-        ButtonId::Label(l) => Some(*l),
-        _ => None,
-    },
     get: |a| a.label,
     set: |a, v| a.label = v,
     applies: super::willing::towards_bina_umk,

@@ -1,9 +1,7 @@
 //! "Merek sudah didaftarkan ke DJKI?" — advised for every outcome.
 
 use super::Q;
-use super::closed::{
-    Closed, always, from_progress, progress_button, progress_options, stance_progress,
-};
+use super::closed::{Closed, always, progress_options, stance_progress};
 use crate::flow::answers::Progress;
 
 pub(super) static MEREK: Closed<Progress> = Closed {
@@ -15,8 +13,6 @@ pub(super) static MEREK: Closed<Progress> = Closed {
     hidden: &[],
     stance: stance_progress,
     topic: &["merek", "merk", "brand", "djki", "haki", "hki"],
-    button: progress_button,
-    from_button: from_progress,
     get: |a| a.merek,
     set: |a, v| a.merek = v,
     applies: always,

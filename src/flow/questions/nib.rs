@@ -1,7 +1,7 @@
 //! "Sudah punya NIB?" — the first requirement of every permit, SNI Bina UMK included.
 
 use super::Q;
-use super::closed::{Closed, Opt, always, answer_button, from_answer_button, stance_yes_no};
+use super::closed::{Closed, Opt, always, stance_yes_no};
 use crate::parse::YesNo;
 
 pub(super) static NIB: Closed<YesNo> = Closed {
@@ -42,8 +42,6 @@ pub(super) static NIB: Closed<YesNo> = Closed {
     hidden: &[],
     stance: stance_yes_no,
     topic: &["nib", "oss", "nomor induk berusaha"],
-    button: answer_button,
-    from_button: from_answer_button,
     get: |a| a.nib,
     set: |a, v| a.nib = v,
     applies: always,

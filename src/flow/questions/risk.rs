@@ -2,7 +2,6 @@
 
 use super::Q;
 use super::closed::{Closed, Opt};
-use crate::flow::ButtonId;
 use crate::flow::answers::Risk;
 use crate::parse::{Stance, YesNo};
 
@@ -53,11 +52,6 @@ pub(super) static RISK: Closed<Risk> = Closed {
     hidden: &[],
     stance: |s| (s == Stance::Unknown).then_some(Risk::TidakTahu),
     topic: &["risiko", "resiko", "risk"],
-    button: ButtonId::Risk,
-    from_button: |id| match id {
-        ButtonId::Risk(r) => Some(*r),
-        _ => None,
-    },
     get: |a| a.risk,
     set: |a, v| a.risk = v,
     applies: |a, ctx| {

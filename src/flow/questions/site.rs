@@ -3,7 +3,6 @@
 
 use super::Q;
 use super::closed::{Closed, FreeText, Opt};
-use crate::flow::ButtonId;
 use crate::flow::answers::Site;
 use crate::flow::outcome::is_food;
 
@@ -53,11 +52,6 @@ pub(super) static SITE: Closed<Site> = Closed {
     hidden: &[],
     stance: |_| None,
     topic: &["produksi", "dibuat", "bikin", "buat di"],
-    button: ButtonId::Site,
-    from_button: |id| match id {
-        ButtonId::Site(s) => Some(*s),
-        _ => None,
-    },
     get: |a| a.site,
     set: |a, v| a.site = v,
     applies: |a, ctx| is_food(a, ctx.reference),

@@ -1,7 +1,7 @@
 //! "Bersedia dibina dan produknya diuji?" — SNI Bina UMK is coaching plus a lab test.
 
 use super::Q;
-use super::closed::{Closed, Opt, answer_button, from_answer_button};
+use super::closed::{Closed, Opt};
 use crate::flow::Ctx;
 use crate::flow::answers::Answers;
 use crate::parse::{Stance, YesNo};
@@ -47,8 +47,6 @@ pub(super) static WILLING: Closed<YesNo> = Closed {
         })
     },
     topic: &["dibina", "pembinaan", "uji lab", "diuji"],
-    button: answer_button,
-    from_button: |id| from_answer_button(id).map(|y| if y == YesNo::Yes { y } else { YesNo::No }),
     get: |a| a.willing,
     set: |a, v| a.willing = v,
     applies: towards_bina_umk,

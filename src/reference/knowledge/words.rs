@@ -228,6 +228,12 @@ const KAH_WORDS: &[&str] = &[
     "menikah",
     "sedekah",
     "tingkah",
+    "berkah",
+    "barakah",
+    "nafkah",
+    "mekah",
+    "makkah",
+    "dakwah",
 ];
 
 /// "bisa gak", "perlu gak": the negation right after one of these asks.
