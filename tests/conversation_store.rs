@@ -393,3 +393,52 @@ async fn two_instances_never_double_process(app: TestApp) -> TestApp {
     app
 }
 both_engines!(two_instances, two_instances_never_double_process);
+
+async fn questions_and_every_result_reach_the_lead(app: TestApp) -> TestApp {
+    let mut user = app.user("tanya");
+    talk(&mut user, HAPPY_PATH).await;
+    let replies = user
+        .say("kalau saya jual di pameran luar kota boleh tidak?")
+        .await;
+    assert!(
+        all_text(&replies).contains("petugas"),
+        "{}",
+        all_text(&replies)
+    );
+    assert_eq!(
+        app.scalar("SELECT COUNT(*) FROM leads WHERE owner_questions LIKE '%pameran luar kota%'")
+            .await,
+        1,
+        "the question is on the lead for staff"
+    );
+    // A re-check updates the same lead; its timeline keeps both results.
+    talk(
+        &mut user,
+        &[
+            "cek ulang",
+            "makanan",
+            "keripik singkong balado",
+            "ya",
+            "150 juta",
+            "belum",
+        ],
+    )
+    .await;
+    talk(&mut user, &["di rumah", "belum", "belum", "belum", "benar"]).await;
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM leads").await, 1);
+    assert_eq!(
+        app.scalar("SELECT COUNT(*) FROM leads WHERE outcome = 'perlu_nib' AND business_name = 'Keripik Bu Siti'")
+            .await,
+        1
+    );
+    assert_eq!(
+        app.scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'result'")
+            .await,
+        2
+    );
+    app
+}
+both_engines!(
+    questions_and_results_on_the_lead,
+    questions_and_every_result_reach_the_lead
+);
