@@ -93,6 +93,8 @@ btn-proses = In progress
 btn-belum = Not yet
 ask-label = Does the packaging carry a complete label?
     (Product name, ingredients, net weight, maker's name and address, expiry date.)
+ask-label-not-food = Does the product or its packaging carry a complete label?
+    (Product name, brand, size or material, maker's name and address.)
 btn-label-lengkap = Yes, complete
 btn-label-sebagian = Partly
 btn-label-belum = Not yet
@@ -406,7 +408,7 @@ echo-amount = Noted: { $which ->
         [yes] {" "}If that is per month, write "{ $typed } a month".
        *[other] {""}
     }.
-answer-amount = about { $amount } a year
+answer-amount = about { $amount }
 answer-band = { $scale ->
         [mikro] micro business
         [kecil] small business
@@ -471,4 +473,5 @@ reason-permit-expired = • Your distribution permit (P-IRT/BPOM MD) has expired
 note-perlu-nib = • You also need an NIB. Make one free at oss.go.id; the dinas or PLUT-KUMKM can help.
 note-renew-izin-edar = • First renew your expired distribution permit: P-IRT through DPMPTSP, BPOM MD through BPOM.
 note-label-partial-nonfood = • The label is not complete. Make sure it shows the product name, brand, size or material, and the maker's name and address.
+note-product-advice = • { $advice }
 note-ask-officer = • An officer will give advice for your product.

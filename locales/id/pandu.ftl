@@ -94,6 +94,8 @@ btn-proses = Sedang proses
 btn-belum = Belum
 ask-label = Apakah kemasan produk sudah berlabel lengkap?
     (Nama produk, komposisi, berat bersih, nama dan alamat pembuat, tanggal kedaluwarsa.)
+ask-label-not-food = Apakah produk atau kemasannya sudah berlabel lengkap?
+    (Nama produk, merek, ukuran atau bahan, nama dan alamat pembuat.)
 btn-label-lengkap = Ya, lengkap
 btn-label-sebagian = Sebagian
 btn-label-belum = Belum
@@ -407,7 +409,7 @@ echo-amount = Saya catat: { $which ->
         [yes] {" "}Kalau itu per bulan, tulis "{ $typed } sebulan".
        *[other] {""}
     }.
-answer-amount = sekitar { $amount } per tahun
+answer-amount = sekitar { $amount }
 answer-band = { $scale ->
         [mikro] usaha mikro
         [kecil] usaha kecil
@@ -472,4 +474,5 @@ reason-permit-expired = • Izin edar (P-IRT/BPOM MD) Anda sudah habis masa berl
 note-perlu-nib = • Anda juga perlu NIB. Buat gratis di oss.go.id; petugas dinas atau PLUT-KUMKM bisa membantu.
 note-renew-izin-edar = • Perpanjang dulu izin edar Anda yang sudah habis: P-IRT lewat DPMPTSP, BPOM MD lewat BPOM.
 note-label-partial-nonfood = • Label belum lengkap. Pastikan ada nama produk, merek, ukuran atau bahan, dan nama serta alamat pembuat.
+note-product-advice = • { $advice }
 note-ask-officer = • Petugas akan memberi saran khusus untuk produk Anda.

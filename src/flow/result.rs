@@ -147,7 +147,7 @@ fn note_msg(note: &Note, conv: &Conversation, ctx: &Ctx) -> Msg {
         Note::PerluNib => Msg::new("note-perlu-nib"),
         Note::PerpanjangIzinEdar => Msg::new("note-renew-izin-edar"),
         Note::ProductAdvice => match product_advice(conv, ctx) {
-            Some(id) => Msg::new(id),
+            Some(id) => Msg::new("note-product-advice").msg("advice", Msg::new(id)),
             None => Msg::new("note-ask-officer"),
         },
         Note::LabelSebagian if !is_food(&conv.answers, ctx.reference) => {

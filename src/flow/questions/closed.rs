@@ -21,6 +21,9 @@ pub(crate) struct Opt<T: 'static> {
 pub(crate) struct Closed<T: 'static> {
     pub q: Q,
     pub prompt: &'static str,
+    /// The prompt for a product that is not food, where it differs (a label without an
+    /// expiry date).
+    pub prompt_not_food: Option<&'static str>,
     pub title: &'static str,
     pub help: &'static str,
     pub options: &'static [Opt<T>],
@@ -97,13 +100,17 @@ impl<T: Choice + PartialEq + Sync + serde::Serialize> Question for Closed<T> {
         }
     }
 
-    fn prompt(&self, _conv: &Conversation, _ctx: &Ctx) -> Reply {
+    fn prompt(&self, conv: &Conversation, ctx: &Ctx) -> Reply {
+        let prompt = match self.prompt_not_food {
+            Some(other) if !crate::flow::outcome::is_food(&conv.answers, ctx.reference) => other,
+            _ => self.prompt,
+        };
         let buttons = self
             .options
             .iter()
             .map(|o| Button::msg(o.value.button(), o.label))
             .collect();
-        Reply::say(Msg::new(self.prompt)).buttons(buttons)
+        Reply::say(Msg::new(prompt)).buttons(buttons)
     }
 
     fn take(&self, conv: &mut Conversation, input: &Input, _ctx: &Ctx) -> Take {

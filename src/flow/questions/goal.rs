@@ -7,6 +7,7 @@ use crate::flow::answers::Goal;
 pub(super) static GOAL: Closed<Goal> = Closed {
     q: Q::Goal,
     prompt: "ask-goal",
+    prompt_not_food: None,
     title: "title-goal",
     help: "help-goal",
     options: &[

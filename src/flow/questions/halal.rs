@@ -8,6 +8,7 @@ use crate::flow::outcome::is_food;
 pub(super) static HALAL: Closed<Progress> = Closed {
     q: Q::Halal,
     prompt: "ask-halal",
+    prompt_not_food: None,
     title: "title-halal",
     help: "help-halal",
     options: progress_options(),

@@ -9,6 +9,7 @@ use crate::parse::Stance;
 pub(super) static IZIN_EDAR: Closed<IzinEdar> = Closed {
     q: Q::IzinEdar,
     prompt: "ask-izin-edar",
+    prompt_not_food: None,
     title: "title-izin-edar",
     help: "help-izin-edar",
     options: &[

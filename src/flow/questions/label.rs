@@ -9,6 +9,7 @@ use crate::parse::Stance;
 pub(super) static LABEL: Closed<LabelState> = Closed {
     q: Q::Label,
     prompt: "ask-label",
+    prompt_not_food: Some("ask-label-not-food"),
     title: "title-label",
     help: "help-label",
     options: &[

@@ -7,6 +7,7 @@ use crate::flow::answers::Progress;
 pub(super) static MEREK: Closed<Progress> = Closed {
     q: Q::Merek,
     prompt: "ask-merek",
+    prompt_not_food: None,
     title: "title-merek",
     help: "help-merek",
     options: progress_options(),

@@ -7,6 +7,7 @@ use crate::parse::YesNo;
 pub(super) static NIB: Closed<YesNo> = Closed {
     q: Q::Nib,
     prompt: "ask-nib",
+    prompt_not_food: None,
     title: "title-nib",
     help: "help-nib",
     options: &[

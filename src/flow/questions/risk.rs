@@ -8,6 +8,7 @@ use crate::parse::{Stance, YesNo};
 pub(super) static RISK: Closed<Risk> = Closed {
     q: Q::Risk,
     prompt: "ask-risk",
+    prompt_not_food: None,
     title: "title-risk",
     help: "help-risk",
     options: &[

@@ -9,6 +9,7 @@ use crate::flow::outcome::is_food;
 pub(super) static SITE: Closed<Site> = Closed {
     q: Q::Site,
     prompt: "ask-site",
+    prompt_not_food: None,
     title: "title-site",
     help: "help-izin-edar",
     options: &[

@@ -9,6 +9,7 @@ use crate::parse::{Stance, YesNo};
 pub(super) static WILLING: Closed<YesNo> = Closed {
     q: Q::Willing,
     prompt: "ask-willing",
+    prompt_not_food: None,
     title: "title-willing",
     help: "help-willing",
     options: &[
