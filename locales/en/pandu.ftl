@@ -61,8 +61,9 @@ product-found-unknown-sni = We do not know the SNI for { $product } for sure yet
 ## Scale (Government Regulation 7/2021)
 
 ask-omzet = Roughly how much does your business sell per year (turnover)?
-    You may type the amount, for example "150 juta" or "2 juta sebulan".
+    You may type the amount, for example "150 million" or "2 million a month".
 ask-modal = As the turnover is not known: roughly how much capital does the business have (not counting land and buildings)?
+    For example "300 million" or "1.5 billion".
 btn-upto = Up to Rp{ $max } billion
 btn-between = Rp{ $min }–{ $max } billion
 btn-above = Above Rp{ $min } billion
@@ -274,7 +275,7 @@ help-name = Just type the name, for example "Keripik Bu Siti" or "Siti Aminah".
 help-phone = Our staff use this number to contact you. Type /lewati if you prefer not to give it.
 help-category = Pick the kind closest to your main product. If unsure, just type the product's name.
 help-product = Type the product's name as you say it every day, for example "gula semut" or "kopi bubuk". We will look up its SNI.
-help-scale = Turnover is your total sales in a year. A rough figure is fine, for example "200 juta" or "5 juta sebulan". It decides whether your business is micro, small or medium.
+help-scale = Turnover is your total sales in a year. A rough figure is fine, for example "200 million" or "5 million a month". Capital is what you put into the business, without land and buildings. They decide whether your business is micro, small or medium.
 help-nib = The NIB (Nomor Induk Berusaha) is the business identity number from OSS (oss.go.id). It is free, and required for SNI Bina UMK.
 help-risk = The risk level is on the NIB document from OSS. SNI Bina UMK is only for low risk. If unsure, choose "Don't know".
 help-izin-edar = P-IRT is the local government's permit for home-made food. BPOM MD is the distribution permit from BPOM for food made in a factory or with machines.
@@ -292,7 +293,8 @@ hint-region = Sorry, I could not find that place. Try again, for example "Lombok
 hint-name = Sorry, please type a name with letters (2–80 characters).
 hint-phone = Sorry, that number does not look right. Example: 0812 3456 7890. Type /lewati if you prefer not to give it.
 hint-product = Sorry, I did not understand. Try typing just the product's name.
-hint-amount = Sorry, I did not understand that amount. Example: "150 juta" or "2 juta sebulan". Or pick one of the options.
+hint-amount = Sorry, I did not understand that amount. Example: "150 million" or "2 million a month". Or pick one of the options.
+hint-amount-modal = Sorry, I did not understand that amount. Example: "300 million" or "1.5 billion". Or pick one of the options.
 hint-document = Please send a photo or PDF, or press one of the options.
 hint-choice = Sorry, I did not understand. Pick one of the options, or type its number.
 

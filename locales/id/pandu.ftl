@@ -64,6 +64,7 @@ product-found-unknown-sni = Kami belum tahu pasti SNI untuk { $product }. Petuga
 ask-omzet = Berapa kira-kira omzet (hasil penjualan) usaha Anda per tahun?
     Boleh ketik angkanya, misalnya "150 juta" atau "2 juta sebulan".
 ask-modal = Karena omzetnya belum diketahui: berapa kira-kira modal usaha Anda (tidak termasuk tanah dan bangunan)?
+    Misalnya "300 juta" atau "1,5 M".
 btn-upto = Sampai Rp{ $max } miliar
 btn-between = Rp{ $min }–{ $max } miliar
 btn-above = Di atas Rp{ $min } miliar
@@ -275,7 +276,7 @@ help-name = Ketik nama saja, misalnya "Keripik Bu Siti" atau "Siti Aminah".
 help-phone = Nomor ini dipakai petugas untuk menghubungi Anda. Ketik /lewati kalau tidak mau memberikan.
 help-category = Pilih jenis yang paling dekat dengan produk utama Anda. Kalau ragu, ketik saja nama produknya.
 help-product = Ketik nama produk seperti Anda menyebutnya sehari-hari, misalnya "gula semut" atau "kopi bubuk". Kami akan mencari SNI-nya.
-help-scale = Omzet adalah total penjualan dalam setahun. Boleh kira-kira, misalnya "200 juta" atau "5 juta sebulan". Ini menentukan apakah usaha Anda mikro, kecil, atau menengah.
+help-scale = Omzet adalah total penjualan dalam setahun. Boleh kira-kira, misalnya "200 juta" atau "5 juta sebulan". Modal adalah uang yang ditanam di usaha, tanpa tanah dan bangunan. Keduanya menentukan apakah usaha Anda mikro, kecil, atau menengah.
 help-nib = NIB (Nomor Induk Berusaha) adalah nomor identitas usaha dari OSS (oss.go.id). Gratis, dan menjadi syarat SNI Bina UMK.
 help-risk = Tingkat risiko ada di dokumen NIB dari OSS. SNI Bina UMK hanya untuk risiko rendah. Kalau tidak tahu, pilih "Tidak tahu".
 help-izin-edar = P-IRT adalah izin pangan buatan rumah dari pemda. BPOM MD adalah izin edar dari BPOM untuk pangan dari pabrik atau yang dibuat dengan mesin.
@@ -294,6 +295,7 @@ hint-name = Maaf, mohon ketik nama dengan huruf (2–80 karakter).
 hint-phone = Maaf, nomornya belum benar. Contoh: 0812 3456 7890. Ketik /lewati kalau tidak mau memberikan.
 hint-product = Maaf, saya belum paham. Coba ketik nama produknya saja.
 hint-amount = Maaf, angkanya belum saya pahami. Contoh: "150 juta" atau "2 juta sebulan". Atau pilih salah satu.
+hint-amount-modal = Maaf, angkanya belum saya pahami. Contoh: "300 juta" atau "1,5 M". Atau pilih salah satu.
 hint-document = Silakan kirim foto atau PDF, atau tekan salah satu pilihan.
 hint-choice = Maaf, saya belum paham. Pilih salah satu, atau ketik nomornya.
 

@@ -135,7 +135,10 @@ impl Question for Amount {
     }
 
     fn hint(&self) -> &'static str {
-        "hint-amount"
+        match self.which {
+            AmountQ::Omzet => "hint-amount",
+            AmountQ::Modal => "hint-amount-modal",
+        }
     }
 }
 
