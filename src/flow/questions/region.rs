@@ -211,14 +211,25 @@ fn among(options: &[RegionCode], text: &str, ctx: &Ctx) -> RegionMatch {
         RegionMatch::Many(codes) => codes,
         RegionMatch::None => Vec::new(),
     };
-    let fits: Vec<RegionCode> = if by_kind.is_empty() {
+    // "yg di kalsel": the province names which of the offered places.
+    let in_province: Vec<RegionCode> = match by_name.as_slice() {
+        [code] if code.is_province() => options
+            .iter()
+            .filter(|c| c.province() == *code)
+            .cloned()
+            .collect(),
+        _ => Vec::new(),
+    };
+    let fits: Vec<RegionCode> = if !by_kind.is_empty() {
+        by_kind
+    } else if !in_province.is_empty() {
+        in_province
+    } else {
         by_name
             .iter()
             .filter(|c| options.contains(c))
             .cloned()
             .collect()
-    } else {
-        by_kind
     };
     match fits.len() {
         0 => regions.match_place(text, None),
