@@ -180,6 +180,20 @@ fn check(script: &[&str], expect: Expect) -> Chat {
         expect.product.map(|p| ProductId::parse(p).unwrap()),
         "product\n{tr}"
     );
+    // How long the conversation is for the owner: questions the bot asked up to the result.
+    let asked = chat
+        .log
+        .iter()
+        .filter(|(_, t)| {
+            t.replies.last().is_some_and(|r| {
+                !r.buttons.is_empty() || ids(t).iter().any(|id| id.starts_with("ask-"))
+            })
+        })
+        .count();
+    println!(
+        "questions to the result: {asked} ({} lines typed)",
+        chat.log.len()
+    );
     let said = shown_ids(result);
     for id in expect.advice {
         assert!(said.contains(id), "advice {id} missing from {said:?}\n{tr}");
