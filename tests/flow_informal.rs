@@ -5,7 +5,6 @@
 //! the kab/kota the lead is routed to, the product, and the advice lines the owner got.
 
 use pandu::domain::Locale;
-use pandu::flow::answers::Site;
 use pandu::flow::{
     self, Arg, Ctx, Effect, Event, Input, LeadRecord, Msg, Next, OutcomeCode, Transition,
 };
@@ -569,7 +568,8 @@ fn sleman_keripik_tempe_is_not_tempe() {
             code: OutcomeCode::SiapBinaUmk,
             region: "34.04",
             product: Some("keripik-tempe"),
-            advice: &["note-izin-edar-pirt", "note-merek", "advice-keripik-tempe"],
+            // Merek is in progress: no "register your brand" note.
+            advice: &["note-izin-edar-pirt", "advice-keripik-tempe"],
         },
     );
 }
@@ -775,9 +775,7 @@ fn kupang_depot_air_isi_ulang_has_no_product_sni() {
             "harus bayar gk?",
             "15 jt sebulan",
             "su ada",
-            "tempat terpisah dari rumah",
-            "tra ada",
-            "sonde",
+            // A depot is no packaged food: no site, permit or halal question; merek next.
             "sonde",
             "betul",
         ],
@@ -810,7 +808,6 @@ fn pontianak_air_mineral_kemasan_is_amdk() {
             "iya",
             "2 miliar setahun",
             "sudah",
-            "pabrik sendiri pakai mesin",
             "belum",
             "proses",
             "sudah",
@@ -827,8 +824,8 @@ fn pontianak_air_mineral_kemasan_is_amdk() {
             ],
         },
     );
-    // A factory with machines is what BPOM MD and the LSPro audit will look at.
-    assert_eq!(chat.lead().answers.site, Some(Site::TerpisahOtomatis));
+    // Mandatory-SNI food needs BPOM MD wherever it is made: the site is not asked.
+    assert!(!chat.ever_said("ask-site"));
 }
 
 #[test]

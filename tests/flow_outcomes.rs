@@ -107,9 +107,7 @@ const OUTCOMES: &[OutcomeCase] = &[
             "gatau",
             "gatau",
             "sudah",
-            "di rumah",
-            "blm",
-            "blm",
+            // A depot sells no packaged food: no site, permit or halal question.
             "blm",
         ],
         code: OutcomeCode::BelumAdaSni,
@@ -169,8 +167,8 @@ const OUTCOMES: &[OutcomeCase] = &[
             "blm",
             "belum",
             "blm",
+            // Without a label and not willing, the goal changes nothing: not asked.
             "blm",
-            "warung sekitar",
         ],
         code: OutcomeCode::SiapkanLabel,
         reasons: &[Reason::LabelMissing, Reason::NotWillingYet],
@@ -190,7 +188,6 @@ const OUTCOMES: &[OutcomeCase] = &[
             "sudah",
             "lengkap",
             "belum",
-            "lokal",
         ],
         code: OutcomeCode::SiapkanLabel,
         reasons: &[Reason::NotWillingYet],
@@ -488,13 +485,21 @@ fn export_goal_on_a_ready_business_mentions_the_sppt_option() {
 
 #[test]
 fn export_goal_without_a_ready_outcome_gets_no_sppt_option() {
-    let case = OUTCOMES
-        .iter()
-        .find(|c| c.code == OutcomeCode::SiapkanLabel)
-        .unwrap();
-    let mut script = case.script.to_vec();
-    *script.last_mut().unwrap() = "ekspor";
-    let chat = chat_through(case.region, &script);
+    // Not ready because the P-IRT expired: the export goal is still asked, but no SPPT.
+    let chat = chat_at(&[
+        "keripik singkong balado",
+        "iya",
+        "150 juta",
+        "sudah",
+        "rendah",
+        "di rumah",
+        "pirt sudah mati",
+        "sudah",
+        "sudah",
+        "lengkap",
+        "iya",
+        "ekspor",
+    ]);
     assert_eq!(chat.decision().code, OutcomeCode::SiapkanLabel);
     assert!(!chat.decision().notes.contains(&Note::OpsiSppt));
 }
@@ -746,7 +751,8 @@ fn restart_asks_first_then_starts_at_province_keeping_consent() {
     chat.say("/ulang");
     assert_eq!(chat.ids(), ["confirm-restart-after-result"]);
     assert_eq!(chat.buttons(), ["recheck", "confirm:yes", "confirm:no"]);
-    chat.say("iya");
+    // Starting over forgets region and names: it takes its own words or button.
+    chat.say("mulai dari awal");
     assert_eq!(chat.ids(), ["restart-ok", "ask-province"]);
     let conv = chat.conv();
     assert_eq!(conv.step, Step::Province { page: 0 });

@@ -435,9 +435,9 @@ fn check(
     let asks = last.buttons == prompt.buttons
         && (last.paragraphs.ends_with(&prompt.paragraphs)
             || prompt.paragraphs.ends_with(&last.paragraphs));
-    // At consent, a miss is answered with one short line and the same buttons.
+    // At consent, a miss or a question back is followed by one short line and the buttons.
     let consent_again = conv.step == Step::Consent
-        && last.ids() == ["consent-again"]
+        && matches!(last.ids()[..], ["consent-again"] | ["consent-ask-short"])
         && last.buttons == prompt.buttons;
     let paused = conv.paused && last.ids() == ["cancel-ok"];
     // "All documents are in" is a closing message. Known bug: after /kembali from the end

@@ -256,7 +256,18 @@ fn a_rejected_product_is_not_proposed_again() {
 
 #[test]
 fn a_yes_word_at_the_product_confirmation_is_never_a_product_name() {
-    for yes in ["nggih", "iye kak", "👍", "betul itu", "iyaaa"] {
+    for yes in [
+        "nggih",
+        "iye kak",
+        "👍",
+        "betul itu",
+        "iyaaa",
+        "io",
+        "aok",
+        "leres",
+        "yups",
+        "enggi, bener",
+    ] {
         let mut chat = chat_at(&["makanan", "keripik tempe"]);
         chat.say(yes);
         assert_eq!(
@@ -318,16 +329,7 @@ fn the_label_advice_fits_a_product_that_is_not_food() {
 
 #[test]
 fn the_catalogue_advice_reaches_the_owner() {
-    let chat = chat_at(&[
-        "air minum isi ulang",
-        "iya",
-        "150 juta",
-        "sudah",
-        "di rumah",
-        "belum",
-        "belum",
-        "belum",
-    ]);
+    let chat = chat_at(&["air minum isi ulang", "iya", "150 juta", "sudah", "belum"]);
     assert!(chat.decision().notes.contains(&Note::ProductAdvice));
     let advice = REFERENCE
         .catalogue

@@ -56,6 +56,7 @@ product-found-wajib-unconfirmed = Your product probably falls under { $sni } { $
 product-found-wajib-various = Your product ({ $product }) is a MANDATORY SNI product. The SNI number depends on the exact product; our staff will help check it.
 product-found-sukarela = Your product falls under { $sni } { $title }, voluntary (not required, but you can apply).
 product-found-sukarela-unconfirmed = Your product probably falls under { $sni } { $title }, voluntary. Our staff will double-check this SNI number.
+product-found-sukarela-various = There is a voluntary SNI for { $product }. Its number depends on the kind of product; an officer will help check it.
 product-found-no-sni = There is no product SNI for { $product } yet.
 product-found-unknown-sni = We do not know the SNI for { $product } for sure yet. Our staff will check it.
 ## Scale (Government Regulation 7/2021)
@@ -117,6 +118,7 @@ btn-next = Next ›
 
 outcome-wajib-sni-lspro = Result: your product requires SNI by law, so it needs a certificate from an LSPro (product certification body).
 outcome-bukan-umk-sppt = Result: your business is above small-business scale, so the route is an SPPT SNI (SNI product certificate) through an LSPro, not SNI Bina UMK.
+outcome-siap-bina-umk-if-low-risk = Result: you are probably ready to apply for SNI Bina UMK, as long as your business has a low risk level in OSS. An officer will check it.
 outcome-perlu-nib = Result: you need an NIB first. Once you have it, we check again.
 outcome-belum-ada-sni = Result: there is no SNI for this product yet.
 outcome-perlu-cek-petugas = Result: our staff need to check the SNI for your product first.
@@ -290,7 +292,7 @@ help-done = Your data is complete. Type /status for the summary or /dokumen to s
 ## Hints when an answer is not understood
 
 hint-region = Sorry, I could not find that place. Try again, for example "Lombok Tengah".
-hint-name = Sorry, please type a name with letters (2–80 characters).
+hint-name = Sorry, that does not look like a name yet. Just type the name, for example "Keripik Bu Siti" or "Siti Aminah".
 hint-phone = Sorry, that number does not look right. Example: 0812 3456 7890. Type /lewati if you prefer not to give it.
 hint-product = Sorry, I did not understand. Try typing just the product's name.
 hint-amount = Sorry, I did not understand that amount. Example: "150 million" or "2 million a month". Or pick one of the options.
@@ -398,18 +400,16 @@ dash-not-found = Not found. This page or record does not exist, or is not yours 
 
 ## Understanding and saying back
 
-echo-amount = Noted: { $which ->
-        [modal] capital
-       *[other] turnover
-    } of about { $yearly } a year{ $period ->
+echo-amount = Noted: turnover of about { $yearly } a year{ $period ->
         [month] , from { $typed } a month
         [week] , from { $typed } a week
         [day] , from { $typed } a day
        *[other] {""}
-    }{ $assumed ->
+    }.{ $assumed ->
         [yes] {" "}If that is per month, write "{ $typed } a month".
        *[other] {""}
-    }.
+    }
+echo-modal = Noted: capital of about { $amount }.
 answer-amount = about { $amount }
 answer-band = { $scale ->
         [mikro] micro business
@@ -427,6 +427,7 @@ noted-free-text = Thank you, I have noted your answer as it is for the officer.
 two-lines = { $first }
     { $second }
 ask-region-confirm = Do you mean { $place }?
+consent-ask-short = So, do you agree that your data is recorded for this SNI check?
 consent-again = Sorry, I need a clear answer first: do you agree that your data is recorded? Press "Agree" or "Do not agree".
 kb-ask-later = Good question. Once you agree, I can note questions like this for an officer to answer.
 file-kept-early = Thank you, we have kept the file. I will ask for the other documents later. For now, please answer this question.

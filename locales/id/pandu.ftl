@@ -57,6 +57,7 @@ product-found-wajib-unconfirmed = Produk Anda kemungkinan termasuk { $sni } { $t
 product-found-wajib-various = Produk Anda ({ $product }) termasuk produk yang WAJIB SNI. Nomor SNI-nya tergantung jenis produk, petugas akan membantu mengecek.
 product-found-sukarela = Produk Anda termasuk { $sni } { $title }, sukarela (tidak wajib, tapi bisa diajukan).
 product-found-sukarela-unconfirmed = Produk Anda kemungkinan termasuk { $sni } { $title }, sukarela. Nomor SNI ini akan dicek ulang oleh petugas.
+product-found-sukarela-various = Untuk { $product } ada SNI sukarela (tidak wajib). Nomor SNI-nya tergantung jenis produk; petugas akan membantu mengecek.
 product-found-no-sni = Untuk { $product } belum ada SNI produk.
 product-found-unknown-sni = Kami belum tahu pasti SNI untuk { $product }. Petugas akan mengeceknya.
 ## Scale (PP No. 7 Tahun 2021)
@@ -118,6 +119,7 @@ btn-next = Berikutnya ›
 
 outcome-wajib-sni-lspro = Hasil: produk Anda WAJIB SNI, jadi perlu sertifikat dari LSPro (lembaga sertifikasi produk).
 outcome-bukan-umk-sppt = Hasil: usaha Anda sudah di atas skala usaha kecil, jadi jalurnya SPPT SNI (sertifikat SNI untuk produk) lewat LSPro, bukan SNI Bina UMK.
+outcome-siap-bina-umk-if-low-risk = Hasil: Anda kemungkinan siap mengajukan SNI Bina UMK, asal tingkat risiko usaha Anda di OSS rendah. Petugas akan mengeceknya.
 outcome-perlu-nib = Hasil: Anda perlu NIB dulu. Setelah NIB jadi, kita cek lagi.
 outcome-belum-ada-sni = Hasil: untuk produk ini belum ada SNI.
 outcome-perlu-cek-petugas = Hasil: SNI untuk produk Anda perlu dicek dulu oleh petugas.
@@ -291,7 +293,7 @@ help-done = Data Anda sudah lengkap. Ketik /status untuk ringkasan atau /dokumen
 ## Hints when an answer is not understood
 
 hint-region = Maaf, daerah itu belum saya temukan. Coba ketik lagi, misalnya "Lombok Tengah".
-hint-name = Maaf, mohon ketik nama dengan huruf (2–80 karakter).
+hint-name = Maaf, itu belum seperti nama. Ketik namanya saja, misalnya "Keripik Bu Siti" atau "Siti Aminah".
 hint-phone = Maaf, nomornya belum benar. Contoh: 0812 3456 7890. Ketik /lewati kalau tidak mau memberikan.
 hint-product = Maaf, saya belum paham. Coba ketik nama produknya saja.
 hint-amount = Maaf, angkanya belum saya pahami. Contoh: "150 juta" atau "2 juta sebulan". Atau pilih salah satu.
@@ -399,18 +401,16 @@ dash-not-found = Tidak ditemukan. Halaman atau data ini tidak ada, atau bukan we
 
 ## Understanding and saying back
 
-echo-amount = Saya catat: { $which ->
-        [modal] modal
-       *[other] omzet
-    } sekitar { $yearly } per tahun{ $period ->
+echo-amount = Saya catat: omzet sekitar { $yearly } per tahun{ $period ->
         [month] , dari { $typed } sebulan
         [week] , dari { $typed } seminggu
         [day] , dari { $typed } sehari
        *[other] {""}
-    }{ $assumed ->
+    }.{ $assumed ->
         [yes] {" "}Kalau itu per bulan, tulis "{ $typed } sebulan".
        *[other] {""}
-    }.
+    }
+echo-modal = Saya catat: modal sekitar { $amount }.
 answer-amount = sekitar { $amount }
 answer-band = { $scale ->
         [mikro] usaha mikro
@@ -428,6 +428,7 @@ noted-free-text = Baik, jawaban Anda saya catat apa adanya untuk petugas.
 two-lines = { $first }
     { $second }
 ask-region-confirm = Maksud Anda { $place }?
+consent-ask-short = Jadi, apakah Anda setuju data Anda dicatat untuk cek SNI ini?
 consent-again = Maaf, saya perlu jawaban yang jelas dulu: apakah Anda setuju data Anda dicatat? Tekan "Setuju" atau "Tidak setuju".
 kb-ask-later = Pertanyaan yang bagus. Setelah Anda setuju, pertanyaan seperti ini bisa saya catat untuk dijawab petugas.
 file-kept-early = Terima kasih, berkasnya sudah kami simpan. Nanti saya tanyakan dokumen yang lain. Sekarang, jawab pertanyaan ini dulu, ya.

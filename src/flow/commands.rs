@@ -110,7 +110,10 @@ pub fn in_words(text: &str) -> Option<Command> {
     }
     if DELETE.contains(&t.as_str()) {
         Some(Command::Delete)
-    } else if RECHECK.contains(&t.as_str()) {
+    } else if RECHECK
+        .iter()
+        .any(|r| t == *r || t.starts_with(&format!("{r} ")))
+    {
         Some(Command::Recheck)
     } else if EDIT.contains(&t.as_str()) {
         Some(Command::Edit)

@@ -272,7 +272,7 @@ fn notes(
     if facts.is_food && answers.halal != Some(Progress::Sudah) {
         notes.push(halal_note(answers, scale, reference, now));
     }
-    if answers.merek != Some(Progress::Sudah) {
+    if !matches!(answers.merek, Some(Progress::Sudah | Progress::Proses)) {
         notes.push(Note::Merek);
     }
     if code != OutcomeCode::PerluNib && answers.nib != Some(YesNo::Yes) {
@@ -285,6 +285,13 @@ fn notes(
         notes.push(Note::ProductAdvice);
     }
     notes
+}
+
+/// The product is under a mandatory SNI.
+pub fn is_mandatory(answers: &Answers, reference: &Reference) -> bool {
+    product_facts(answers, reference)
+        .listed
+        .is_some_and(|p| p.status == SniStatus::Wajib)
 }
 
 /// Can the answers still lead to SNI Bina UMK? Questions that only matter on that way

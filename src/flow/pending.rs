@@ -57,9 +57,8 @@ pub(super) fn resolve(
         }
         return true;
     }
-    if pending == Pending::ConfirmRestart && *input == Input::Button(ButtonId::Recheck) {
-        result::recheck(conv, ctx, out);
-        return true;
+    if pending == Pending::ConfirmRestart && conv.decision.is_some() {
+        return after_result(conv, input, ctx, out);
     }
     if closed_read_yes_no(input) != Some(YesNo::Yes) {
         out.ask(conv, ctx, Some(Msg::new("cancelled")));
@@ -82,6 +81,33 @@ pub(super) fn resolve(
             true
         }
     }
+}
+
+/// `/ulang` after a result: a plain yes is the harmless re-check; starting over, which
+/// forgets region and names, needs its button or its words; anything else is asked again.
+fn after_result(conv: &mut Conversation, input: &Input, ctx: &Ctx, out: &mut Out) -> bool {
+    let text = match input {
+        Input::Button(ButtonId::Recheck) => "cek ulang".to_owned(),
+        Input::Button(ButtonId::Confirm(true)) => "dari awal".to_owned(),
+        Input::Button(ButtonId::Confirm(false)) => "tidak jadi".to_owned(),
+        Input::Text(text) => text.clone(),
+        _ => String::new(),
+    };
+    let t = crate::parse::canonical(&text);
+    if crate::parse::mentions(&t, &["dari awal", "semua", "mulai lagi", "start over"]) {
+        restart(conv);
+        session::adopt_sender_phone(conv, ctx);
+        session::proceed(conv, ctx, out, Some(Msg::new("restart-ok")));
+    } else if crate::parse::mentions(&t, &["tidak jadi", "batal", "tidak"]) {
+        out.ask(conv, ctx, Some(Msg::new("cancelled")));
+    } else if crate::parse::mentions(&t, &["cek ulang", "cek lagi", "ulang"])
+        || closed_read_yes_no(input) == Some(YesNo::Yes)
+    {
+        result::recheck(conv, ctx, out);
+    } else {
+        ask(conv, Pending::ConfirmRestart, ctx, out);
+    }
+    true
 }
 
 fn chosen_locale(input: &Input) -> Option<Locale> {

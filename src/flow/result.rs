@@ -51,7 +51,13 @@ pub(super) fn mark_lead_changed(out: &mut Out) {
 }
 
 fn outcome_reply(decision: &Decision, conv: &Conversation, ctx: &Ctx) -> Reply {
-    let mut reply = Reply::say(outcome_msg(decision.code));
+    // Ready, but the OSS risk level is not known: the headline must not promise more.
+    let risk_unknown = conv.answers.risk == Some(super::answers::Risk::TidakTahu);
+    let headline = match decision.code {
+        OutcomeCode::SiapBinaUmk if risk_unknown => Msg::new("outcome-siap-bina-umk-if-low-risk"),
+        code => outcome_msg(code),
+    };
+    let mut reply = Reply::say(headline);
     let product = product_args(conv, ctx);
     reply.paragraphs.extend(
         decision

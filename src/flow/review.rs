@@ -68,6 +68,7 @@ pub(super) fn on_input(conv: &mut Conversation, input: &Input, ctx: &Ctx, out: &
         (Step::Review, Input::Text(text)) => match parse_stance(text) {
             _ if crate::parse::mentions(text, WRONG) => start_edit(conv, ctx, out),
             Some(Stance::Yes) => result::finish(conv, ctx, out),
+            _ if crate::parse::mentions(text, RIGHT) => result::finish(conv, ctx, out),
             Some(Stance::No) => start_edit(conv, ctx, out),
             _ => match typed_question(conv, text, ctx) {
                 Some(q) => edit(conv, q, ctx, out),
@@ -76,12 +77,34 @@ pub(super) fn on_input(conv: &mut Conversation, input: &Input, ctx: &Ctx, out: &
         },
         (Step::EditPick, Input::Text(text)) => match typed_question(conv, text, ctx) {
             Some(q) => edit(conv, q, ctx, out),
+            // "betul", "tidak jadi": nothing to change after all; back to the review.
+            None if parse_stance(text).is_some() || crate::parse::mentions(text, RIGHT) => {
+                conv.advance(Step::Review);
+                out.ask(conv, ctx, None);
+            }
             None => return false,
         },
         _ => return false,
     }
     true
 }
+
+/// "lanjut", "mantap", "cocok": the answers are right.
+const RIGHT: &[&str] = &[
+    "lanjut",
+    "lanjutkan",
+    "mantap",
+    "cocok",
+    "benar",
+    "betul",
+    "sesuai",
+    "lihat hasil",
+    "hasilnya",
+    "sip",
+    "correct",
+    "right",
+    "continue",
+];
 
 /// "ada yang salah", "mau ganti": the owner wants to change something.
 const WRONG: &[&str] = &[

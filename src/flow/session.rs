@@ -139,15 +139,26 @@ fn on_question_back(
 ) -> bool {
     understand::answer_question(conv, asking.asked, text, out);
     match asking.answer {
+        // "garam kan halal kak, perlu juga?": the rest may not be an answer at all; the
+        // question was answered, so the question on screen is simply asked again.
+        Some(answer) if !understand::answers_something(conv, &answer, ctx) => {
+            ask_after_question(conv, ctx, out);
+            true
+        }
         Some(answer) => on_answer(conv, &Input::Text(answer), event, false, ctx, out),
-        None if conv.step == Step::Consent => {
-            out.say(consent_again(ctx));
-            true
-        }
         None => {
-            out.ask(conv, ctx, None);
+            ask_after_question(conv, ctx, out);
             true
         }
+    }
+}
+
+fn ask_after_question(conv: &Conversation, ctx: &Ctx, out: &mut Out) {
+    if conv.step == Step::Consent {
+        let buttons = questions::consent_prompt(ctx).buttons;
+        out.say(Reply::say(Msg::new("consent-ask-short")).buttons(buttons));
+    } else {
+        out.ask(conv, ctx, None);
     }
 }
 

@@ -118,38 +118,61 @@ pub(super) fn on_question(conv: &mut Conversation, input: &super::Input, ctx: &C
         _ => Vec::new(),
     };
     // When the rest of the message answers other questions ("belum, tapi merek sudah
-    // daftar"), the first clause alone answers this one; otherwise the whole message does
-    // ("CV. Berkah Abadi", "udah ada merek tapi blm daftar").
-    let rest_is_elsewhere = parts.len() > 1 && {
+    // daftar"; "sudah, gatau risikonya", where the risk question exists only once the NIB
+    // is recorded), the first clause alone answers this one; otherwise the whole message
+    // does ("CV. Berkah Abadi", "udah ada merek tapi blm daftar").
+    if let [first, rest @ ..] = parts.as_slice()
+        && !rest.is_empty()
+    {
         let mut trial = conv.clone();
-        !questions::fill_ahead(&mut trial, &parts[1..], ctx).is_empty()
-    };
-    let first = match parts.as_slice() {
-        [first, _, ..] if rest_is_elsewhere => {
-            match questions::take(conv, &super::Input::Text(first.clone()), ctx) {
-                Some((_, Take::NotUnderstood)) | None => None,
-                taken => taken,
+        let taken = questions::take(&mut trial, &super::Input::Text(first.clone()), ctx);
+        if let Some((_, taken @ (Take::Recorded(_) | Take::SubStep))) = taken {
+            let filled = questions::fill_ahead(&mut trial, rest, ctx);
+            if !filled.is_empty() {
+                *conv = trial;
+                return understood(taken, &filled, conv, ctx);
             }
         }
-        _ => None,
-    };
-    let Some((_, taken)) = first.or_else(|| questions::take(conv, input, ctx)) else {
+    }
+    let Some((_, taken)) = questions::take(conv, input, ctx) else {
         return Understood::Missed;
     };
     match taken {
-        Take::Recorded(echo) => {
-            let later = parts.get(1..).unwrap_or_default();
-            let filled = questions::fill_ahead(conv, later, ctx);
-            Understood::Answered(join(echo, questions::noted(&filled, conv, ctx)))
-        }
-        Take::SubStep => Understood::Moved,
         Take::NotUnderstood => {
+            // Typed ahead: answers to later questions are kept, and this one is asked again.
             let filled = questions::fill_ahead(conv, &parts, ctx);
             match questions::noted(&filled, conv, ctx) {
                 Some(msg) => Understood::Ahead(msg),
                 None => Understood::Missed,
             }
         }
+        taken => {
+            let filled = questions::fill_ahead(conv, parts.get(1..).unwrap_or_default(), ctx);
+            understood(taken, &filled, conv, ctx)
+        }
+    }
+}
+
+/// Would this text answer something at the step the conversation is on?
+pub(super) fn answers_something(conv: &Conversation, text: &str, ctx: &Ctx) -> bool {
+    if super::questions::Q::of(&conv.step).is_none() {
+        // Consent, the review and documents read their own answers; let them try.
+        return true;
+    }
+    let mut trial = conv.clone();
+    !matches!(
+        on_question(&mut trial, &super::Input::Text(text.to_owned()), ctx),
+        Understood::Missed
+    )
+}
+
+fn understood(taken: Take, filled: &[questions::Q], conv: &Conversation, ctx: &Ctx) -> Understood {
+    let noted = questions::noted(filled, conv, ctx);
+    match taken {
+        Take::Recorded(echo) => Understood::Answered(join(echo, noted)),
+        // A pick list or a confirmation: what else the message said is kept, and said
+        // once the sub-step is answered.
+        _ => Understood::Moved,
     }
 }
 

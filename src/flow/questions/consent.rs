@@ -17,6 +17,18 @@ pub(in crate::flow) fn consent_prompt(ctx: &Ctx) -> Reply {
 /// Words that may stand around a consent answer without changing it ("iya saya setuju").
 const AROUND: &[&str] = &[
     "setuju",
+    "sudah",
+    "kaka",
+    "mama",
+    "bapa",
+    "nona",
+    "om",
+    "tante",
+    "daeng",
+    "uda",
+    "uni",
+    "cak",
+    "ning",
     "saya",
     "boleh",
     "lanjut",

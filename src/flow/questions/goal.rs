@@ -92,7 +92,12 @@ pub(super) static GOAL: Closed<Goal> = Closed {
     ],
     get: |a| a.goal,
     set: |a, v| a.goal = v,
-    applies: super::willing::towards_bina_umk,
+    // The goal only adds the SPPT option to a ready result.
+    applies: |a, ctx| {
+        super::willing::towards_bina_umk(a, ctx)
+            && a.willing != Some(crate::parse::YesNo::No)
+            && a.label != Some(crate::flow::answers::LabelState::Belum)
+    },
     free_text: Some(FreeText {
         get: |a| a.goal_text.as_ref(),
         set: |a, v| a.goal_text = v,

@@ -106,8 +106,16 @@ fn read(text: &str) -> Option<PhoneAnswer> {
     }
     let t = crate::parse::canonical(text);
     let refuses = matches!(parse_stance(text), Some(Stance::No))
-        || ["lewati", "skip", "tidak usah", "nanti saja", "jangan"]
-            .iter()
-            .any(|w| t.contains(w));
+        || [
+            "lewati",
+            "skip",
+            "tidak usah",
+            "nanti",
+            "jangan",
+            "tidak ada hp",
+            "tidak punya",
+        ]
+        .iter()
+        .any(|w| t.contains(w));
     refuses.then_some(PhoneAnswer::Skipped)
 }

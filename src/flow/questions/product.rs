@@ -69,12 +69,22 @@ impl Question for CategoryQ {
             Input::Text(text) => category_from_words(text),
             _ => None,
         };
-        match chosen {
-            Some(category) => {
+        match (chosen, input) {
+            (Some(category), _) => {
                 set_category(&mut conv.answers, category);
                 Take::Recorded(None)
             }
-            None => Take::NotUnderstood,
+            // "tepung sagu": a product, not a category; say it is not listed and go on.
+            (None, Input::Text(text))
+                if !is_greeting(text)
+                    && !is_bare_stance(text)
+                    && crate::parse::find_amount(text).is_none()
+                    && text.chars().filter(|c| c.is_alphabetic()).count() >= 4 =>
+            {
+                conv.step = Step::ProductUnlisted { text: clean(text) };
+                Take::SubStep
+            }
+            _ => Take::NotUnderstood,
         }
     }
 
@@ -152,6 +162,12 @@ impl Question for ProductQ {
             Step::ProductPick { text, .. } if *input == Input::Button(ButtonId::ProductNone) => {
                 conv.step = Step::ProductUnlisted { text };
                 Take::SubStep
+            }
+            Step::ProductPick { options, .. } if matches!(input, Input::Text(_)) => {
+                match among(&options, input, ctx) {
+                    Some(pid) => take_listed(conv, pid, ctx),
+                    None => typed_or_picked(conv, input, ctx),
+                }
             }
             _ => typed_or_picked(conv, input, ctx),
         }
@@ -243,9 +259,19 @@ fn confirm(conv: &mut Conversation, pid: ProductId, input: &Input, ctx: &Ctx) ->
             conv.step = Step::ProductTyping;
             Take::SubStep
         }
-        // Another product typed instead of yes/no: look it up.
-        None if matches!(input, Input::Text(_)) => typed_or_picked(conv, input, ctx),
-        None => Take::NotUnderstood,
+        // Another product typed instead of yes/no: look it up, unless it matches nothing
+        // (a yes or no in words the bot does not know is no product name).
+        None => match input {
+            Input::Text(text)
+                if !matches!(
+                    find(ctx, text, conv.answers.category, &conv.rejected_products),
+                    ProductMatch::None
+                ) =>
+            {
+                typed_or_picked(conv, input, ctx)
+            }
+            _ => Take::NotUnderstood,
+        },
     }
 }
 
@@ -269,6 +295,43 @@ fn unlisted(conv: &mut Conversation, text: String, input: &Input, ctx: &Ctx) -> 
         }
         Input::Text(_) => typed_or_picked(conv, input, ctx),
         _ => Take::NotUnderstood,
+    }
+}
+
+/// "ikan cakalang" at "abon daging or abon ikan?": the one offered product named by a
+/// word that only its name has.
+fn among(options: &[ProductId], input: &Input, ctx: &Ctx) -> Option<ProductId> {
+    let Input::Text(text) = input else {
+        return None;
+    };
+    let typed = canonical(text);
+    let typed: Vec<&str> = typed.split_whitespace().collect();
+    let names: Vec<(&ProductId, Vec<String>)> = options
+        .iter()
+        .filter_map(|id| {
+            let p = ctx.reference.catalogue.get(id)?;
+            Some((
+                id,
+                canonical(&p.name)
+                    .split_whitespace()
+                    .map(str::to_owned)
+                    .collect(),
+            ))
+        })
+        .collect();
+    let only_here = |w: &String| names.iter().filter(|(_, other)| other.contains(w)).count() == 1;
+    let fits: Vec<&ProductId> = names
+        .iter()
+        .filter(|(_, words)| {
+            words
+                .iter()
+                .any(|w| typed.contains(&w.as_str()) && only_here(w))
+        })
+        .map(|(id, _)| *id)
+        .collect();
+    match fits.as_slice() {
+        [one] => Some((*one).clone()),
+        _ => None,
     }
 }
 
@@ -464,6 +527,7 @@ pub fn product_found(p: &Product) -> Msg {
         (SniStatus::Wajib, Some(_)) => "product-found-wajib-unconfirmed",
         (SniStatus::Wajib, None) => "product-found-wajib-various",
         (SniStatus::Sukarela, Some(_)) if p.confirmed => "product-found-sukarela",
+        (SniStatus::Sukarela, None) => "product-found-sukarela-various",
         (SniStatus::Sukarela, _) => "product-found-sukarela-unconfirmed",
         (SniStatus::TidakAda, _) => "product-found-no-sni",
         (SniStatus::BelumTahu, _) => "product-found-unknown-sni",

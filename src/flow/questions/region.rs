@@ -54,6 +54,15 @@ impl Question for Region {
         if let Some(taken) = turn_page(conv, input, ctx) {
             return taken;
         }
+        // "5jt sebulan" or "sudah" answers another question; no place is guessed from it.
+        if let Input::Text(text) = input
+            && !matches!(conv.step, Step::RegionConfirm { .. })
+            && (crate::parse::find_amount(text).is_some()
+                || crate::parse::parse_stance(text).is_some()
+                    && text.split_whitespace().count() <= 2)
+        {
+            return Take::NotUnderstood;
+        }
         let picked = match (&conv.step, input) {
             (Step::RegionConfirm { code }, _) => confirm(code, input),
             (_, Input::Button(id)) => picked_code(id),

@@ -15,7 +15,7 @@ pub(super) static RISK: Closed<Risk> = Closed {
         Opt {
             value: Risk::Rendah,
             label: "btn-risk-rendah",
-            words: &["rendah", "low", "resiko rendah", "risiko rendah", "kecil"],
+            words: &["rendah", "low", "resiko rendah", "risiko rendah"],
         },
         Opt {
             value: Risk::MenengahRendah,
@@ -52,7 +52,13 @@ pub(super) static RISK: Closed<Risk> = Closed {
     ],
     hidden: &[],
     stance: |s| (s == Stance::Unknown).then_some(Risk::TidakTahu),
-    topic: &["risiko", "resiko", "risk"],
+    topic: &[
+        "risiko",
+        "resiko",
+        "risk",
+        "menengah rendah",
+        "menengah tinggi",
+    ],
     get: |a| a.risk,
     set: |a, v| a.risk = v,
     applies: |a, ctx| {

@@ -88,13 +88,13 @@ impl Question for Amount {
     fn take(&self, conv: &mut Conversation, input: &Input, ctx: &Ctx) -> Take {
         let read = match input {
             Input::Button(ButtonId::Band(q, band)) if *q == self.which => Some(from_band(*band)),
-            Input::Text(text) => read(text, self.scale_of(&ctx.reference.rules)),
+            Input::Text(text) => read(text, self.which, self.scale_of(&ctx.reference.rules)),
             _ => None,
         };
         match read {
             Some((answer, echo)) => {
                 (self.set)(&mut conv.answers, Some(answer));
-                Take::Recorded(echo.map(|e| e.text("which", self.q.code())))
+                Take::Recorded(echo)
             }
             None => Take::NotUnderstood,
         }
@@ -102,10 +102,13 @@ impl Question for Amount {
 
     fn ahead(&self, clause: &str, a: &mut Answers, ctx: &Ctx) -> bool {
         let c = crate::parse::canonical(clause);
-        if !self.topic.iter().any(|t| c.contains(t)) {
+        // "Rp100 juta sebulan" typed after the turnover question corrects the turnover.
+        let with_period = self.which == AmountQ::Omzet
+            && find_amount(clause).is_some_and(|amount| amount.period_stated);
+        if !with_period && !self.topic.iter().any(|t| c.contains(t)) {
             return false;
         }
-        match read(clause, self.scale_of(&ctx.reference.rules)) {
+        match read(clause, self.which, self.scale_of(&ctx.reference.rules)) {
             Some((answer, _)) => {
                 (self.set)(a, Some(answer));
                 true
@@ -172,18 +175,25 @@ fn from_band(band: Band) -> (ScaleAnswer, Option<Msg>) {
     }
 }
 
-/// A typed amount, annualised, with the message that says back what was understood; or a
-/// band named in words ("usaha mikro", "di bawah 2 M").
-fn read(text: &str, scale_of: impl Fn(Rupiah) -> Scale) -> Option<(ScaleAnswer, Option<Msg>)> {
+/// A typed amount with the message that says back what was understood (turnover per
+/// year; capital as a sum), or a band named in words ("usaha mikro", "di bawah 2 M").
+fn read(
+    text: &str,
+    which: AmountQ,
+    scale_of: impl Fn(Rupiah) -> Scale,
+) -> Option<(ScaleAnswer, Option<Msg>)> {
     if let Some(Stance::Unknown) = parse_stance(text) {
         return Some((ScaleAnswer::Unknown, None));
     }
     let Some(amount) = find_amount(text) else {
         return band_in_words(text).map(|s| (ScaleAnswer::Band(s), None));
     };
-    let yearly = amount.per_year();
-    // Below Rp1 juta a year is a number without its unit ("150" meant as 150 juta): ask again.
-    if yearly.0 < 1_000_000 {
+    let value = match which {
+        AmountQ::Omzet => amount.per_year(),
+        AmountQ::Modal => amount.amount,
+    };
+    // Below Rp1 juta is a number without its unit ("150" meant as 150 juta): ask again.
+    if value.0 < 1_000_000 {
         return None;
     }
     if mentions(
@@ -197,14 +207,17 @@ fn read(text: &str, scale_of: impl Fn(Rupiah) -> Scale) -> Option<(ScaleAnswer, 
             "under",
         ],
     ) {
-        return Some((ScaleAnswer::Band(scale_of(Rupiah(yearly.0 - 1))), None));
+        return Some((ScaleAnswer::Band(scale_of(Rupiah(value.0 - 1))), None));
     }
-    let echo = Msg::new("echo-amount")
-        .money("yearly", yearly)
-        .money("typed", amount.amount)
-        .text("period", amount.period.as_str())
-        .text("assumed", if amount.period_stated { "no" } else { "yes" });
-    Some((ScaleAnswer::Amount(yearly), Some(echo)))
+    let echo = match which {
+        AmountQ::Omzet => Msg::new("echo-amount")
+            .money("yearly", value)
+            .money("typed", amount.amount)
+            .text("period", amount.period.as_str())
+            .text("assumed", if amount.period_stated { "no" } else { "yes" }),
+        AmountQ::Modal => Msg::new("echo-modal").money("amount", value),
+    };
+    Some((ScaleAnswer::Amount(value), Some(echo)))
 }
 
 fn band_in_words(text: &str) -> Option<Scale> {

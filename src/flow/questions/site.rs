@@ -53,10 +53,22 @@ pub(super) static SITE: Closed<Site> = Closed {
     ],
     hidden: &[],
     stance: |_| None,
-    topic: &["produksi", "dibuat", "bikin", "buat di"],
+    topic: &[
+        "produksi",
+        "dibuat",
+        "bikin",
+        "buat di",
+        "di rumah",
+        "dapur",
+        "pabrik",
+        "pakai mesin",
+    ],
     get: |a| a.site,
     set: |a, v| a.site = v,
-    applies: |a, ctx| is_food(a, ctx.reference),
+    // Mandatory-SNI food always needs BPOM MD: where it is made changes nothing.
+    applies: |a, ctx| {
+        is_food(a, ctx.reference) && !crate::flow::outcome::is_mandatory(a, ctx.reference)
+    },
     // A description of the process is worth keeping even when it fits neither option.
     free_text: Some(FreeText {
         get: |a| a.site_text.as_ref(),

@@ -317,8 +317,8 @@ fn ambiguous_and_unknown_inputs() {
         ),
         ("sabun", None, ProductMatch::Many(sorted_ids(&c, &soaps))),
         (
-            "sabun",
-            Some(Category::Industri),
+            "sabun cuci piring",
+            Some(Category::Kosmetik),
             ProductMatch::One(id("sabun-cuci-piring")),
         ),
         (
