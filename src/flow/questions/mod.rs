@@ -1,6 +1,7 @@
 //! The questions in the order they are asked. Each question has one definition, in its own
 //! file: its prompt, its choices, how its answer is read, what it records and when it is asked.
 
+mod category;
 mod closed;
 mod consent;
 mod goal;
@@ -123,7 +124,7 @@ impl Q {
             Q::BusinessName => &names::BUSINESS,
             Q::OwnerName => &names::OWNER,
             Q::Phone => &phone::PHONE,
-            Q::Category => &product::CATEGORY,
+            Q::Category => &category::CATEGORY,
             Q::Product => &product::PRODUCT,
             Q::Omzet => &scale::OMZET,
             Q::Modal => &scale::MODAL,
