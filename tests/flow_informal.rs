@@ -198,6 +198,21 @@ fn check(script: &[&str], expect: Expect) -> Chat {
         assert!(said.contains(id), "advice {id} missing from {said:?}\n{tr}");
     }
     // Phone screens: no bot message, anywhere in the conversation, is too long to read.
+    let longest = chat
+        .log
+        .iter()
+        .flat_map(|(_, t)| {
+            t.replies.iter().map(|r| {
+                TEXTS
+                    .render_reply(t.locale(Locale::Id), r)
+                    .text
+                    .chars()
+                    .count()
+            })
+        })
+        .max()
+        .unwrap_or(0);
+    println!("longest message: {longest} characters");
     for (line, t) in &chat.log {
         let locale = t.locale(Locale::Id);
         for reply in &t.replies {
