@@ -14,6 +14,7 @@ pub mod questions;
 pub mod reply;
 pub mod state;
 
+mod consent;
 mod documents;
 mod pending;
 mod result;

@@ -4,9 +4,9 @@ use super::commands::{self, Command};
 use super::event::{Event, Input};
 use super::questions::{self, Q};
 use super::reply::{Msg, Reply};
-use super::state::{ConsentRecord, Conversation, Pending, Step};
+use super::state::{Conversation, Pending, Step};
 use super::understand::{self, Understood};
-use super::{ButtonId, Ctx, Effect, Next, Out, documents, pending, result, review};
+use super::{ButtonId, Ctx, Next, Out, consent, documents, pending, result, review};
 use crate::domain::Locale;
 
 /// After this long without a message, a greeting is answered with "welcome back".
@@ -162,45 +162,6 @@ fn ask_after_question(conv: &Conversation, ctx: &Ctx, out: &mut Out) {
     }
 }
 
-fn answers_first_question(conv: &Conversation, rest: &str, ctx: &Ctx) -> bool {
-    let mut trial = conv.clone();
-    let Some(q) = questions::next_unanswered(&trial.answers, ctx) else {
-        return false;
-    };
-    trial.advance(q.step());
-    matches!(
-        understand::on_question(&mut trial, &Input::Text(rest.to_owned()), ctx),
-        Understood::Answered(_) | Understood::Moved
-    )
-}
-
-/// Consent from the whole message, or from its first clause with the rest kept for the
-/// questions that follow.
-fn read_consent(input: &Input) -> (Option<bool>, Option<String>) {
-    let whole = questions::read_consent(input);
-    let Input::Text(text) = input else {
-        return (whole, None);
-    };
-    if whole.is_some() {
-        return (whole, None);
-    }
-    let parts = understand::clauses(text);
-    match parts.split_first() {
-        Some((first, rest)) if !rest.is_empty() => {
-            match questions::read_consent(&Input::Text(first.clone())) {
-                Some(verdict) => (Some(verdict), Some(rest.join(", "))),
-                None => (None, None),
-            }
-        }
-        _ => (None, None),
-    }
-}
-
-/// Consent asked again in one short line with its buttons, not the whole notice.
-fn consent_again(ctx: &Ctx) -> Reply {
-    Reply::say(Msg::new("consent-again")).buttons(questions::consent_prompt(ctx).buttons)
-}
-
 /// Returns false when the conversation must be forgotten.
 fn on_answer(
     conv: &mut Conversation,
@@ -214,7 +175,7 @@ fn on_answer(
         return run_command(conv, command, ctx, out);
     }
     let understood = match conv.step {
-        Step::Consent => return consent(conv, input, event, ctx, out),
+        Step::Consent => return consent::on_answer(conv, input, event, ctx, out),
         Step::Document { .. } => documents::on_answer(conv, input, ctx, out),
         Step::Review | Step::EditPick => review::on_input(conv, input, ctx, out),
         Step::Done => result::on_done(conv, input, ctx, out),
@@ -256,64 +217,6 @@ pub(super) fn proceed(conv: &mut Conversation, ctx: &Ctx, out: &mut Out, lead_in
         None => conv.advance(Step::Review),
     }
     out.ask(conv, ctx, lead_in);
-}
-
-fn consent(
-    conv: &mut Conversation,
-    input: &Input,
-    event: &Event,
-    ctx: &Ctx,
-    out: &mut Out,
-) -> bool {
-    let (mut verdict, rest) = read_consent(input);
-    // "ok tapi nanti" starts like a yes; a clause counts only when the rest is an answer.
-    if let Some(rest) = &rest
-        && !answers_first_question(conv, rest, ctx)
-    {
-        verdict = None;
-    }
-    match verdict {
-        Some(true) => {
-            let notice_version = ctx.reference.rules.consent_notice_version.clone();
-            conv.consent = Some(ConsentRecord {
-                notice_version,
-                at: event.at,
-            });
-            adopt_sender_phone(conv, ctx);
-            let mut lead_in = Msg::new("consent-thanks");
-            // "setuju, sy di jawa tengah": the rest answers the first question.
-            if let Some(rest) = rest
-                && let Some(q) = questions::next_unanswered(&conv.answers, ctx)
-            {
-                conv.advance(q.step());
-                match understand::on_question(conv, &Input::Text(rest), ctx) {
-                    Understood::Answered(noted) => {
-                        if let Some(noted) = noted {
-                            lead_in = Msg::new("two-lines")
-                                .msg("first", lead_in)
-                                .msg("second", noted);
-                        }
-                    }
-                    Understood::Moved => {
-                        out.ask(conv, ctx, Some(lead_in));
-                        return true;
-                    }
-                    Understood::Ahead(_) | Understood::Missed => {}
-                }
-            }
-            proceed(conv, ctx, out, Some(lead_in));
-            true
-        }
-        Some(false) => {
-            out.say(Reply::say(Msg::new("consent-declined")));
-            out.effect(Effect::CountDeclined);
-            false
-        }
-        None => {
-            out.say(consent_again(ctx));
-            true
-        }
-    }
 }
 
 fn miss(conv: &mut Conversation, input: &Input, returning: bool, ctx: &Ctx, out: &mut Out) {
