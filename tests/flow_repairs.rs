@@ -62,10 +62,12 @@ fn an_answer_and_later_answers_in_one_message_fill_them_all() {
     chat.say("sudah, risiko menengah rendah");
     assert_eq!(chat.answers().nib, Some(YesNo::Yes));
     assert_eq!(chat.answers().risk, Some(Risk::MenengahRendah));
-    assert_eq!(
-        chat.ids()[0],
-        "noted-also",
-        "what was taken from the message is said back"
+    // What was taken from the message is said back.
+    let said = &chat.rendered()[0];
+    assert!(said.contains("NIB — Sudah punya"), "{said}");
+    assert!(
+        said.contains("Saya catat juga:\n• Risiko di OSS: Menengah rendah"),
+        "{said}"
     );
     assert_eq!(
         chat.step(),

@@ -423,6 +423,7 @@ money-billion = Rp{ $n } billion
 money-trillion = Rp{ $n } trillion
 noted-also = I also noted:
     { $lines }
+noted-answer = Noted: { $question } — { $answer }.
 noted-free-text = Thank you, I have noted your answer as it is for the officer.
 two-lines = { $first }
     { $second }

@@ -424,6 +424,7 @@ money-billion = Rp{ $n } miliar
 money-trillion = Rp{ $n } triliun
 noted-also = Saya catat juga:
     { $lines }
+noted-answer = Baik, saya catat: { $question } — { $answer }.
 noted-free-text = Baik, jawaban Anda saya catat apa adanya untuk petugas.
 two-lines = { $first }
     { $second }

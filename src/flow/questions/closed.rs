@@ -121,6 +121,18 @@ impl<T: Choice + PartialEq + Sync + serde::Serialize> Question for Closed<T> {
         };
         let a = &mut conv.answers;
         match (value, &self.free_text, input) {
+            (Some(v), _, Input::Text(_)) => {
+                self.clear(a);
+                (self.set)(a, Some(v));
+                // Typed in the owner's words: say back how it was read, so a misreading
+                // shows at once, not only in the review.
+                let said = self.label_of(v).map(|l| {
+                    Msg::new("noted-answer")
+                        .msg("question", Msg::new(self.title))
+                        .msg("answer", Msg::new(l))
+                });
+                Take::Recorded(said)
+            }
             (Some(v), _, _) => {
                 self.clear(a);
                 (self.set)(a, Some(v));
