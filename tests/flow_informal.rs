@@ -550,7 +550,7 @@ fn solo_batik_cap_factory_is_above_umk() {
             code: OutcomeCode::BukanUmkSppt,
             region: "33.72",
             product: Some("batik-cap"),
-            advice: &["note-merek", "advice-batik"],
+            advice: &["note-merek-non-umk", "advice-batik"],
         },
     );
 }
@@ -1006,7 +1006,7 @@ fn manado_sambal_roa_factory_is_above_umk() {
             code: OutcomeCode::BukanUmkSppt,
             region: "71.71",
             product: Some("saus-cabe"),
-            advice: &["note-halal-non-umk", "note-merek"],
+            advice: &["note-halal-non-umk", "note-merek-non-umk"],
         },
     );
 }

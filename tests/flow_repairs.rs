@@ -428,3 +428,28 @@ fn amounts_are_said_back_with_the_period_assumed() {
     assert_eq!(echo.id, "echo-amount");
     assert!(echo.args.contains(&("assumed", Arg::Text("yes".into()))));
 }
+
+#[test]
+fn the_cost_question_is_answered_for_the_route_the_answers_point_to() {
+    // A helmet is mandatory SNI: the cost is an LSPro's, not the free SNI Bina UMK coaching.
+    let mut chat = chat_at(&["helm", "iya"]);
+    chat.say("biayanya brp kak?");
+    assert_eq!(chat.ids()[0], "kb-biaya-lspro", "{:?}", chat.ids());
+    let mut chat = chat_at(&["gula aren cetak", "iya"]);
+    chat.say("biayanya brp kak?");
+    assert_eq!(chat.ids()[0], "kb-biaya-bina-umk", "{:?}", chat.ids());
+}
+
+#[test]
+fn a_product_typed_before_the_category_is_kept_through_it() {
+    let mut chat = chat_at(&["tepung sagu"]);
+    assert_eq!(chat.ids(), ["product-not-found", "ask-product-unlisted"]);
+    chat.press("continue");
+    assert_eq!(chat.step(), &Step::Category);
+    chat.press("cat:makanan");
+    assert_eq!(
+        chat.answers().product,
+        Some(ProductAnswer::Unlisted("tepung sagu".into()))
+    );
+    assert_ne!(chat.step(), &Step::Product { page: 0 }, "not asked again");
+}

@@ -478,4 +478,5 @@ note-perlu-nib = • You also need an NIB. Make one free at oss.go.id; the dinas
 note-renew-izin-edar = • First renew your expired distribution permit: P-IRT through DPMPTSP, BPOM MD through BPOM.
 note-label-partial-nonfood = • The label is not complete. Make sure it shows the product name, brand, size or material, and the maker's name and address.
 note-product-advice = • { $advice }
+note-merek-non-umk = • Register your trademark with DJKI (merek.dgip.go.id). The LSPro also asks for a registered trademark.
 note-ask-officer = • An officer will give advice for your product.

@@ -479,4 +479,5 @@ note-perlu-nib = • Anda juga perlu NIB. Buat gratis di oss.go.id; petugas dina
 note-renew-izin-edar = • Perpanjang dulu izin edar Anda yang sudah habis: P-IRT lewat DPMPTSP, BPOM MD lewat BPOM.
 note-label-partial-nonfood = • Label belum lengkap. Pastikan ada nama produk, merek, ukuran atau bahan, dan nama serta alamat pembuat.
 note-product-advice = • { $advice }
+note-merek-non-umk = • Daftarkan merek Anda ke DJKI (merek.dgip.go.id). Merek terdaftar juga diminta LSPro saat sertifikasi.
 note-ask-officer = • Petugas akan memberi saran khusus untuk produk Anda.

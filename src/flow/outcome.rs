@@ -275,8 +275,9 @@ fn notes(
     if !matches!(answers.merek, Some(Progress::Sudah | Progress::Proses)) {
         notes.push(Note::Merek);
     }
+    // NIB first: halal, P-IRT and merek all need it.
     if code != OutcomeCode::PerluNib && answers.nib != Some(YesNo::Yes) {
-        notes.push(Note::PerluNib);
+        notes.insert(0, Note::PerluNib);
     }
     if answers.izin_edar == Some(IzinEdar::Kedaluwarsa) {
         notes.push(Note::PerpanjangIzinEdar);

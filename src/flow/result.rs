@@ -185,6 +185,7 @@ fn note_msg(note: &Note, conv: &Conversation, ctx: &Ctx) -> Msg {
         Note::HalalNonUmk => {
             Msg::new("note-halal-non-umk").date("date", ctx.reference.rules.halal_non_umk_deadline)
         }
+        Note::Merek if conv.decision_scale_is_not_umk(ctx) => Msg::new("note-merek-non-umk"),
         Note::Merek => Msg::new("note-merek"),
     }
 }
@@ -276,7 +277,13 @@ fn details(conv: &Conversation, ctx: &Ctx) -> Msg {
         )
         .text(
             "scale",
-            scale_code(conv.decision.as_ref().and_then(|d| d.scale)),
+            // Before the result, the scale the answers so far give.
+            scale_code(
+                conv.decision
+                    .as_ref()
+                    .and_then(|d| d.scale)
+                    .or_else(|| super::outcome::scale(&conv.answers, ctx.reference)),
+            ),
         )
 }
 

@@ -31,7 +31,7 @@ pub(super) fn start(event: &Event, ctx: &Ctx, out: &mut Out) -> Next {
         && command.is_none()
         && let Some(asking) = understand::asking(text, ctx)
     {
-        understand::answer_question(&mut conv, asking.asked, text, out);
+        understand::answer_question(&mut conv, asking.asked, text, ctx, out);
     }
     out.ask(&conv, ctx, None);
     conv.last_seen = Some(event.at);
@@ -121,10 +121,12 @@ fn answers_anyway(
         return false;
     }
     let mut trial = conv.clone();
-    matches!(
+    let understood = matches!(
         understand::on_question(&mut trial, input, ctx),
         Understood::Answered(_) | Understood::Moved
-    )
+    );
+    // "ini bayar ka tidak?" is not a product the catalogue lacks.
+    understood && !matches!(trial.step, Step::ProductUnlisted { .. })
 }
 
 /// The message asks something back: answer it, take whatever answer it also holds, and
@@ -137,7 +139,7 @@ fn on_question_back(
     ctx: &Ctx,
     out: &mut Out,
 ) -> bool {
-    understand::answer_question(conv, asking.asked, text, out);
+    understand::answer_question(conv, asking.asked, text, ctx, out);
     match asking.answer {
         // "garam kan halal kak, perlu juga?": the rest may not be an answer at all; the
         // question was answered, so the question on screen is simply asked again.

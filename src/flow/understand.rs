@@ -5,7 +5,7 @@ use super::questions::{self, Take};
 use super::reply::{Msg, Reply};
 use super::state::Conversation;
 use super::{Ctx, Out};
-use crate::reference::{Asked, knowledge::looks_like_question};
+use crate::reference::{Asked, Topic, knowledge::looks_like_question};
 
 /// Split a message into the parts owners separate with commas, full stops or "dan":
 /// "sudah, risiko menengah rendah" → ["sudah", "risiko menengah rendah"].
@@ -63,9 +63,15 @@ pub(super) fn asking<'k>(text: &str, ctx: &Ctx<'k>) -> Option<Asking<'k>> {
 }
 
 /// Answer a question back: from the knowledge base, or noted for staff.
-pub(super) fn answer_question(conv: &mut Conversation, asked: Asked, text: &str, out: &mut Out) {
+pub(super) fn answer_question(
+    conv: &mut Conversation,
+    asked: Asked,
+    text: &str,
+    ctx: &Ctx,
+    out: &mut Out,
+) {
     match asked {
-        Asked::Known(topic) => out.say(Reply::say(Msg::new(topic.answer))),
+        Asked::Known(topic) => out.say(Reply::say(Msg::new(in_context(topic, conv, ctx)))),
         // Before consent nothing personal is kept, questions included.
         Asked::Unknown if conv.consent.is_none() => out.say(Reply::say(Msg::new("kb-ask-later"))),
         // "itu wajib kah?" at the NIB question asks about the question itself.
@@ -94,6 +100,17 @@ pub(super) enum Understood {
     Ahead(Msg),
     /// Nothing in the message answers anything.
     Missed,
+}
+
+/// "biayanya brp?" has another answer once the answers point to an LSPro (a mandatory
+/// SNI, or a business above small) than on the way to SNI Bina UMK.
+fn in_context(topic: &Topic, conv: &Conversation, ctx: &Ctx) -> &'static str {
+    let lspro = crate::flow::outcome::is_mandatory(&conv.answers, ctx.reference)
+        || conv.decision_scale_is_not_umk(ctx);
+    match ctx.reference.knowledge.get("biaya-lspro") {
+        Some(other) if lspro && topic.id == "biaya-bina-umk" => other.answer,
+        _ => topic.answer,
+    }
 }
 
 /// A short question pointing at "that" ("itu wajib?", "ini maksudnya?", "gunanya apa?").

@@ -155,6 +155,10 @@ pub struct Product {
     pub category: Category,
     #[serde(default)]
     pub synonyms: Vec<String>,
+    /// Words that rule the product out when the owner says them ("yodium" for raw salt,
+    /// which is by definition not iodised).
+    #[serde(default)]
+    pub unless: Vec<String>,
     /// E.g. "SNI 3743:2021".
     pub sni_number: Option<String>,
     pub sni_title: Option<String>,
@@ -391,6 +395,12 @@ impl Catalogue {
         let candidates: Vec<&Hit> = hits
             .iter()
             .filter(|h| !exclude.contains(&h.product.id))
+            .filter(|h| {
+                !h.product
+                    .unless
+                    .iter()
+                    .any(|w| tokens.contains(&w.as_str()))
+            })
             .filter(|h| {
                 !rejected
                     .iter()

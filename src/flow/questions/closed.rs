@@ -50,6 +50,13 @@ impl<T: Choice + PartialEq + Sync + serde::Serialize> Closed<T> {
     /// then a plain stance.
     /// The longest matching phrase wins, so "menengah rendah" is not read as "rendah".
     pub fn read(&self, text: &str) -> Option<T> {
+        // "ok", "sip": the owner acknowledges; it says nothing about halal or the label.
+        const ACK: &[&str] = &[
+            "ok", "oke", "okey", "okay", "sip", "baik", "siap", "mantap", "noted",
+        ];
+        if self.q != Q::Willing && ACK.contains(&canonical(text).as_str()) {
+            return None;
+        }
         self.options
             .iter()
             .chain(self.hidden)

@@ -17,6 +17,13 @@ pub(in crate::flow) fn consent_prompt(ctx: &Ctx) -> Reply {
 /// Words that may stand around a consent answer without changing it ("iya saya setuju").
 const AROUND: &[&str] = &[
     "setuju",
+    "mangga",
+    "pisan",
+    "gas",
+    "nian",
+    "banget",
+    "sekali",
+    "pokoknya",
     "sudah",
     "kaka",
     "mama",

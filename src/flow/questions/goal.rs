@@ -22,6 +22,8 @@ pub(super) static GOAL: Closed<Goal> = Closed {
                 "pasar lokal",
                 "tetangga",
                 "kampung",
+                "oleh oleh",
+                "toko oleh",
                 "local",
             ],
         },

@@ -257,8 +257,10 @@ fn take_listed(conv: &mut Conversation, pid: ProductId, ctx: &Ctx) -> Take {
     Take::Recorded(Some(product_found(p)))
 }
 
+/// A listed product of another category no longer fits; a product in the owner's own
+/// words ("tepung sagu", typed before the category) still does.
 pub(super) fn set_category(a: &mut Answers, category: Category) {
-    if a.category != Some(category) {
+    if a.category != Some(category) && matches!(a.product, Some(ProductAnswer::Listed(_))) {
         a.product = None;
     }
     a.category = Some(category);

@@ -79,6 +79,11 @@ impl Question for Region {
                 conv.step = Step::RegionPick { options };
                 Take::SubStep
             }
+            // A typo guess is for a place name, not for a sentence about something else
+            // ("helm custom, repaint…" is no "Metro").
+            RegionMatch::Guess(_) if matches!(input, Input::Text(t) if t.split_whitespace().count() > 3) => {
+                Take::NotUnderstood
+            }
             RegionMatch::Guess(code) => {
                 conv.step = Step::RegionConfirm { code };
                 Take::SubStep
@@ -209,7 +214,12 @@ fn narrow(text: &str, options: Vec<RegionCode>, ctx: &Ctx) -> RegionMatch {
 /// and anything else is searched everywhere (the owner may have meant another place).
 fn among(options: &[RegionCode], text: &str, ctx: &Ctx) -> RegionMatch {
     let regions = &ctx.reference.regions;
+    // "kota, deket summarecon": the kind is the first word; the rest is a landmark.
     let t = crate::parse::normalize(text);
+    let t = match t.split_whitespace().next() {
+        Some(w @ ("kota" | "kodya" | "kab" | "kabupaten" | "kabupatennya")) => w.to_owned(),
+        _ => t,
+    };
     let by_kind: Vec<RegionCode> = match t.as_str() {
         "kota" | "kodya" | "kotamadya" | "yang kota" => filter_kind(options, ctx, true),
         "kab" | "kabupaten" | "yang kabupaten" | "kabupatennya" => filter_kind(options, ctx, false),
