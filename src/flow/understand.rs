@@ -107,9 +107,10 @@ pub(super) enum Understood {
 fn in_context(topic: &Topic, conv: &Conversation, ctx: &Ctx) -> &'static str {
     let lspro = crate::flow::outcome::is_mandatory(&conv.answers, ctx.reference)
         || conv.decision_scale_is_not_umk(ctx);
-    match ctx.reference.knowledge.get("biaya-lspro") {
-        Some(other) if lspro && topic.id == "biaya-bina-umk" => other.answer,
-        _ => topic.answer,
+    if lspro {
+        ctx.reference.knowledge.on_lspro_route(topic).answer
+    } else {
+        topic.answer
     }
 }
 

@@ -186,6 +186,15 @@ impl Knowledge {
         &self.topics
     }
 
+    /// The same question asked on the LSPro route (a mandatory SNI, or a business above
+    /// small): what SNI Bina UMK costs is then beside the point; what an LSPro costs is not.
+    pub fn on_lspro_route<'k>(&'k self, topic: &'k Topic) -> &'k Topic {
+        match (topic.id.as_str(), self.get("biaya-lspro")) {
+            ("biaya-bina-umk", Some(lspro)) => lspro,
+            _ => topic,
+        }
+    }
+
     pub fn get(&self, id: &str) -> Option<&Topic> {
         self.topics.iter().find(|t| t.id == id)
     }
