@@ -11,7 +11,7 @@ use crate::reference::{Asked, Topic, knowledge::looks_like_question};
 /// "sudah, risiko menengah rendah" → ["sudah", "risiko menengah rendah"].
 pub(super) fn clauses(text: &str) -> Vec<String> {
     let mut parts: Vec<String> = Vec::new();
-    for piece in text.split([',', ';', '\n', '.', '!']) {
+    for piece in pieces(text) {
         for sub in split_words(piece, &[" dan ", " terus ", " trus ", " tapi ", " tp "]) {
             let sub = sub.trim();
             if !sub.is_empty() {
@@ -20,6 +20,24 @@ pub(super) fn clauses(text: &str) -> Vec<String> {
         }
     }
     parts
+}
+
+/// Split at , ; . ! and line breaks, except inside a number ("1.500.000", "24,5 M").
+fn pieces(text: &str) -> Vec<&str> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let digit = |i: usize| chars.get(i).is_some_and(|&(_, c)| c.is_ascii_digit());
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (k, &(at, c)) in chars.iter().enumerate() {
+        let separator = matches!(c, ',' | ';' | '\n' | '.' | '!');
+        let in_number = matches!(c, ',' | '.') && k > 0 && digit(k - 1) && digit(k + 1);
+        if separator && !in_number {
+            out.push(&text[start..at]);
+            start = at + c.len_utf8();
+        }
+    }
+    out.push(&text[start..]);
+    out
 }
 
 fn split_words<'a>(piece: &'a str, seps: &[&str]) -> Vec<&'a str> {
@@ -198,5 +216,31 @@ fn join(a: Option<Msg>, b: Option<Msg>) -> Option<Msg> {
     match (a, b) {
         (Some(a), Some(b)) => Some(Msg::new("two-lines").msg("first", a).msg("second", b)),
         (a, b) => a.or(b),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clauses;
+
+    #[test]
+    fn messages_split_into_their_answers_but_numbers_stay_whole() {
+        let cases: [(&str, &[&str]); 6] = [
+            (
+                "sudah, risiko menengah rendah",
+                &["sudah", "risiko menengah rendah"],
+            ),
+            ("blm, itu wajib kah?", &["blm", "itu wajib kah?"]),
+            ("udh tp gatau risikonya", &["udh", "tp gatau risikonya"]),
+            ("Rp 1.500.000 sebulan", &["Rp 1.500.000 sebulan"]),
+            ("sekitar 24,5 M", &["sekitar 24,5 M"]),
+            (
+                "lengkap. merek blm daftar!",
+                &["lengkap", "merek blm daftar"],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(clauses(text), want, "{text}");
+        }
     }
 }
