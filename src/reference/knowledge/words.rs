@@ -1,95 +1,8 @@
 //! Words as the knowledge base sees them: normalised, with chat spellings mapped to
-//! standard ones, so the data file and the owners' messages meet in the middle.
-//! (`crate::parse::canonical` may take over `SPELLINGS` later.)
+//! standard ones by the lexicon, so the data file and the owners' messages meet in the middle.
 
 use crate::parse::normalize;
-
-/// Informal chat spelling → standard word. Only words the question detector or the
-/// knowledge data rely on; both the data and the messages go through it.
-const SPELLINGS: &[(&str, &str)] = &[
-    ("gk", "tidak"),
-    ("ga", "tidak"),
-    ("gak", "tidak"),
-    ("g", "tidak"),
-    ("gx", "tidak"),
-    ("gag", "tidak"),
-    ("nggak", "tidak"),
-    ("ngga", "tidak"),
-    ("ngak", "tidak"),
-    ("enggak", "tidak"),
-    ("engga", "tidak"),
-    ("kagak", "tidak"),
-    ("ndak", "tidak"),
-    ("nda", "tidak"),
-    ("tdk", "tidak"),
-    ("bkn", "bukan"),
-    ("brp", "berapa"),
-    ("brapa", "berapa"),
-    ("brpa", "berapa"),
-    ("gmn", "bagaimana"),
-    ("gmna", "bagaimana"),
-    ("gmana", "bagaimana"),
-    ("gimana", "bagaimana"),
-    ("gimna", "bagaimana"),
-    ("bgmn", "bagaimana"),
-    ("bgmana", "bagaimana"),
-    ("tu", "itu"),
-    ("tuh", "itu"),
-    ("ni", "ini"),
-    ("nih", "ini"),
-    ("dmn", "dimana"),
-    ("dmna", "dimana"),
-    ("knp", "kenapa"),
-    ("napa", "kenapa"),
-    ("ngapa", "kenapa"),
-    ("kpn", "kapan"),
-    ("apaan", "apa"),
-    ("hrs", "harus"),
-    ("bs", "bisa"),
-    ("bsa", "bisa"),
-    ("yg", "yang"),
-    ("sy", "saya"),
-    ("aku", "saya"),
-    ("gw", "saya"),
-    ("gue", "saya"),
-    ("dgn", "dengan"),
-    ("dg", "dengan"),
-    ("utk", "untuk"),
-    ("tuk", "untuk"),
-    ("sdh", "sudah"),
-    ("udh", "sudah"),
-    ("udah", "sudah"),
-    ("dah", "sudah"),
-    ("blm", "belum"),
-    ("blom", "belum"),
-    ("belom", "belum"),
-    ("emg", "emang"),
-    ("bener", "benar"),
-    ("bner", "benar"),
-    ("aja", "saja"),
-    ("ajah", "saja"),
-    ("ijin", "izin"),
-    ("resiko", "risiko"),
-    ("merk", "merek"),
-    ("krn", "karena"),
-    ("tp", "tapi"),
-    ("sm", "sama"),
-    ("ama", "sama"),
-    ("dr", "dari"),
-    ("kalo", "kalau"),
-    ("klo", "kalau"),
-    ("dpt", "dapat"),
-    ("mksd", "maksud"),
-    ("org", "orang"),
-    ("tau", "tahu"),
-    ("nomer", "nomor"),
-    ("tlp", "telepon"),
-    ("telp", "telepon"),
-    ("telpon", "telepon"),
-    ("kadaluarsa", "kedaluwarsa"),
-    ("kadaluwarsa", "kedaluwarsa"),
-    ("daluwarsa", "kedaluwarsa"),
-];
+use crate::parse::text::canonical_word;
 
 /// Endings that attach to a word without changing what it asks about
 /// ("biayanya" → "biaya", "wajibkah" → "wajib").
@@ -99,22 +12,16 @@ const ENCLITICS: [&str; 4] = ["nya", "kah", "lah", "pun"];
 pub(super) fn tokens(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for word in normalize(text).split_whitespace() {
-        let token = standard(word);
+        let stem = strip_reduplication(word);
+        // Chat spellings as the lexicon reads them ("gk" → "tidak", "brp" → "berapa").
+        let standard = canonical_word(&stem);
         // "apa2" is "apa apa" (anything), not the question word "apa": keep it doubled.
-        if word.len() > token.len() && word.contains('2') {
-            out.push(token.clone());
+        if word.len() > stem.len() && word.contains('2') {
+            out.extend(standard.iter().cloned());
         }
-        out.push(token);
+        out.extend(standard);
     }
     out
-}
-
-fn standard(word: &str) -> String {
-    let word = strip_reduplication(word);
-    SPELLINGS
-        .iter()
-        .find(|(from, _)| *from == word)
-        .map_or(word, |(_, to)| (*to).to_string())
 }
 
 /// Chat writes a doubled word as "syarat2" ("syarat2nya"); the single word means the
