@@ -11,7 +11,8 @@ use crate::reference::{Asked, Topic, knowledge::looks_like_question};
 /// "sudah, risiko menengah rendah" → ["sudah", "risiko menengah rendah"].
 pub(super) fn clauses(text: &str) -> Vec<String> {
     let mut parts: Vec<String> = Vec::new();
-    for piece in pieces(text) {
+    // A '?' stays with its clause: it marks the question in it.
+    for piece in crate::parse::text::split_at(text, &[',', ';', '\n', '.', '!']) {
         for sub in split_words(piece, &[" dan ", " terus ", " trus ", " tapi ", " tp "]) {
             let sub = sub.trim();
             if !sub.is_empty() {
@@ -20,24 +21,6 @@ pub(super) fn clauses(text: &str) -> Vec<String> {
         }
     }
     parts
-}
-
-/// Split at , ; . ! and line breaks, except inside a number ("1.500.000", "24,5 M").
-fn pieces(text: &str) -> Vec<&str> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let digit = |i: usize| chars.get(i).is_some_and(|&(_, c)| c.is_ascii_digit());
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (k, &(at, c)) in chars.iter().enumerate() {
-        let separator = matches!(c, ',' | ';' | '\n' | '.' | '!');
-        let in_number = matches!(c, ',' | '.') && k > 0 && digit(k - 1) && digit(k + 1);
-        if separator && !in_number {
-            out.push(&text[start..at]);
-            start = at + c.len_utf8();
-        }
-    }
-    out.push(&text[start..]);
-    out
 }
 
 fn split_words<'a>(piece: &'a str, seps: &[&str]) -> Vec<&'a str> {

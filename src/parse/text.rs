@@ -49,15 +49,21 @@ fn clause_words(clause: &str) -> Vec<String> {
 }
 
 /// Address words sit at the edges of a clause ("iya kak, sudah"), so fillers are judged per
-/// clause. A '.' or ',' between digits is part of a number ("24,5"), not a boundary.
+/// clause.
 fn clauses(text: &str) -> Vec<&str> {
+    split_at(text, &[',', '.', ';', '!', '?', '\n'])
+}
+
+/// The text cut at these marks, except a '.' or ',' between digits: that is part of a
+/// number ("24,5", "1.500.000"), not a boundary.
+pub fn split_at<'t>(text: &'t str, marks: &[char]) -> Vec<&'t str> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let digit = |i: Option<&(usize, char)>| i.is_some_and(|(_, c)| c.is_ascii_digit());
     let mut cuts = Vec::new();
     for (k, &(at, c)) in chars.iter().enumerate() {
         let in_number =
             matches!(c, '.' | ',') && k > 0 && digit(chars.get(k - 1)) && digit(chars.get(k + 1));
-        if matches!(c, ',' | '.' | ';' | '!' | '?' | '\n') && !in_number {
+        if marks.contains(&c) && !in_number {
             cuts.push(at);
         }
     }
