@@ -68,13 +68,13 @@ pub(super) fn on_answer(
 }
 
 fn answers_first_question(conv: &Conversation, rest: &str, ctx: &Ctx) -> bool {
-    let mut trial = conv.clone();
-    let Some(q) = questions::next_unanswered(&trial.answers, ctx) else {
+    let Some(q) = questions::next_unanswered(&conv.answers, ctx) else {
         return false;
     };
-    trial.advance(q.step());
+    let mut at_question = conv.clone();
+    at_question.advance(q.step());
     matches!(
-        understand::on_question(&mut trial, &Input::Text(rest.to_owned()), ctx),
+        understand::trial(&at_question, rest, ctx).0,
         Understood::Answered(_) | Understood::Moved
     )
 }

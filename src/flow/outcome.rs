@@ -288,6 +288,11 @@ fn notes(
     notes
 }
 
+/// The answers put the business above small (no UMK discounts, no SNI Bina UMK).
+pub fn above_umk(answers: &Answers, reference: &Reference) -> bool {
+    scale(answers, reference).is_some_and(|s| !s.is_umk())
+}
+
 /// The product is under a mandatory SNI.
 pub fn is_mandatory(answers: &Answers, reference: &Reference) -> bool {
     product_facts(answers, reference)
@@ -312,7 +317,7 @@ pub fn risk_matters(answers: &Answers, reference: &Reference) -> bool {
     let sukarela = facts
         .listed
         .is_some_and(|p| p.status == SniStatus::Sukarela);
-    let umk = scale(answers, reference).is_none_or(|s| s.is_umk());
+    let umk = !above_umk(answers, reference);
     let nib = answers.nib.is_none_or(|n| n == YesNo::Yes);
     sukarela && umk && nib
 }

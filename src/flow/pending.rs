@@ -86,28 +86,45 @@ pub(super) fn resolve(
 /// `/ulang` after a result: a plain yes is the harmless re-check; starting over, which
 /// forgets region and names, needs its button or its words; anything else is asked again.
 fn after_result(conv: &mut Conversation, input: &Input, ctx: &Ctx, out: &mut Out) -> bool {
-    let text = match input {
-        Input::Button(ButtonId::Recheck) => "cek ulang".to_owned(),
-        Input::Button(ButtonId::Confirm(true)) => "dari awal".to_owned(),
-        Input::Button(ButtonId::Confirm(false)) => "tidak jadi".to_owned(),
-        Input::Text(text) => text.clone(),
-        _ => String::new(),
-    };
-    let t = crate::parse::canonical(&text);
-    if crate::parse::mentions(&t, &["dari awal", "semua", "mulai lagi", "start over"]) {
-        restart(conv);
-        session::adopt_sender_phone(conv, ctx);
-        session::proceed(conv, ctx, out, Some(Msg::new("restart-ok")));
-    } else if crate::parse::mentions(&t, &["tidak jadi", "batal", "tidak"]) {
-        out.ask(conv, ctx, Some(Msg::new("cancelled")));
-    } else if crate::parse::mentions(&t, &["cek ulang", "cek lagi", "ulang"])
-        || closed_read_yes_no(input) == Some(YesNo::Yes)
-    {
-        result::recheck(conv, ctx, out);
-    } else {
-        ask(conv, Pending::ConfirmRestart, ctx, out);
+    match after_result_choice(input) {
+        Some(AfterResult::StartOver) => {
+            restart(conv);
+            session::adopt_sender_phone(conv, ctx);
+            session::proceed(conv, ctx, out, Some(Msg::new("restart-ok")));
+        }
+        Some(AfterResult::Cancel) => out.ask(conv, ctx, Some(Msg::new("cancelled"))),
+        Some(AfterResult::Recheck) => result::recheck(conv, ctx, out),
+        None => ask(conv, Pending::ConfirmRestart, ctx, out),
     }
     true
+}
+
+enum AfterResult {
+    Recheck,
+    StartOver,
+    Cancel,
+}
+
+fn after_result_choice(input: &Input) -> Option<AfterResult> {
+    let text = match input {
+        Input::Button(ButtonId::Recheck) => return Some(AfterResult::Recheck),
+        Input::Button(ButtonId::Confirm(true)) => return Some(AfterResult::StartOver),
+        Input::Button(ButtonId::Confirm(false)) => return Some(AfterResult::Cancel),
+        Input::Text(text) => text,
+        _ => return None,
+    };
+    let said = |words: &[&str]| crate::parse::mentions(text, words);
+    if said(&["dari awal", "semua", "mulai lagi", "start over"]) {
+        Some(AfterResult::StartOver)
+    } else if said(&["tidak jadi", "batal", "tidak"]) {
+        Some(AfterResult::Cancel)
+    } else if said(&["cek ulang", "cek lagi", "ulang"])
+        || closed_read_yes_no(input) == Some(YesNo::Yes)
+    {
+        Some(AfterResult::Recheck)
+    } else {
+        None
+    }
 }
 
 fn chosen_locale(input: &Input) -> Option<Locale> {

@@ -185,7 +185,9 @@ fn note_msg(note: &Note, conv: &Conversation, ctx: &Ctx) -> Msg {
         Note::HalalNonUmk => {
             Msg::new("note-halal-non-umk").date("date", ctx.reference.rules.halal_non_umk_deadline)
         }
-        Note::Merek if conv.decision_scale_is_not_umk(ctx) => Msg::new("note-merek-non-umk"),
+        Note::Merek if super::outcome::above_umk(&conv.answers, ctx.reference) => {
+            Msg::new("note-merek-non-umk")
+        }
         Note::Merek => Msg::new("note-merek"),
     }
 }

@@ -120,13 +120,13 @@ fn answers_anyway(
     {
         return false;
     }
-    let mut trial = conv.clone();
-    let understood = matches!(
-        understand::on_question(&mut trial, input, ctx),
-        Understood::Answered(_) | Understood::Moved
-    );
+    let Input::Text(text) = input else {
+        return false;
+    };
+    let (understood, after) = understand::trial(conv, text, ctx);
     // "ini bayar ka tidak?" is not a product the catalogue lacks.
-    understood && !matches!(trial.step, Step::ProductUnlisted { .. })
+    matches!(understood, Understood::Answered(_) | Understood::Moved)
+        && !matches!(after.step, Step::ProductUnlisted { .. })
 }
 
 /// The message asks something back: answer it, take whatever answer it also holds, and

@@ -141,11 +141,6 @@ impl Conversation {
         self.misses = 0;
     }
 
-    /// The answers put the business above small (no UMK discounts, no SNI Bina UMK).
-    pub fn decision_scale_is_not_umk(&self, ctx: &super::Ctx) -> bool {
-        super::outcome::scale(&self.answers, ctx.reference).is_some_and(|s| !s.is_umk())
-    }
-
     pub fn record_source(&mut self, code: &str) {
         match &mut self.source {
             Some(source) => source.touches = source.touches.saturating_add(1),

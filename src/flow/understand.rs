@@ -107,7 +107,7 @@ pub(super) enum Understood {
 /// SNI, or a business above small) than on the way to SNI Bina UMK.
 fn in_context(topic: &Topic, conv: &Conversation, ctx: &Ctx) -> &'static str {
     let lspro = crate::flow::outcome::is_mandatory(&conv.answers, ctx.reference)
-        || conv.decision_scale_is_not_umk(ctx);
+        || crate::flow::outcome::above_umk(&conv.answers, ctx.reference);
     if lspro {
         ctx.reference.knowledge.on_lspro_route(topic).answer
     } else {
@@ -178,11 +178,15 @@ pub(super) fn answers_something(conv: &Conversation, text: &str, ctx: &Ctx) -> b
         // Consent, the review and documents read their own answers; let them try.
         return true;
     }
-    let mut trial = conv.clone();
-    !matches!(
-        on_question(&mut trial, &super::Input::Text(text.to_owned()), ctx),
-        Understood::Missed
-    )
+    !matches!(trial(conv, text, ctx).0, Understood::Missed)
+}
+
+/// What reading `text` at the question on screen would do, on a copy of the conversation;
+/// the copy is returned to look at (its step, say).
+pub(super) fn trial(conv: &Conversation, text: &str, ctx: &Ctx) -> (Understood, Conversation) {
+    let mut copy = conv.clone();
+    let understood = on_question(&mut copy, &super::Input::Text(text.to_owned()), ctx);
+    (understood, copy)
 }
 
 fn understood(taken: Take, filled: &[questions::Q], conv: &Conversation, ctx: &Ctx) -> Understood {
