@@ -77,6 +77,21 @@ pub const ORDER: [Q; 18] = [
 /// list (10 rows) with room for "previous", "next" and "not in the list".
 pub const PAGE_SIZE: usize = 7;
 
+/// Words that say yes, no or don't know and nothing else.
+pub(super) const ANSWER_WORDS: &[&str] = &[
+    "ya", "iya", "tidak", "belum", "sudah", "bukan", "ok", "oke", "betul", "benar", "tahu", "ada",
+    "punya", "setuju", "yes", "no", "siap", "boleh", "mau", "salah", "itu", "yang",
+];
+
+/// "ya", "sudah", "belum tahu", "ok kak": an answer and nothing else. "Ada Rasa" (a name)
+/// or "bukan, batik cap" (a product) say more.
+pub(super) fn only_answer_words(text: &str) -> bool {
+    crate::parse::parse_stance(text).is_some()
+        && crate::parse::canonical(text)
+            .split_whitespace()
+            .all(|w| ANSWER_WORDS.contains(&w))
+}
+
 /// What reading an answer did.
 pub(super) enum Take {
     /// The answer is recorded; an optional message says back what was understood.

@@ -6,7 +6,7 @@ use crate::flow::answers::Answers;
 use crate::flow::event::Input;
 use crate::flow::reply::{Label, Msg, Reply};
 use crate::flow::state::Conversation;
-use crate::parse::{canonical, parse_amount, parse_stance};
+use crate::parse::{canonical, parse_amount};
 
 pub(super) struct Name {
     q: Q,
@@ -110,10 +110,7 @@ pub(super) fn name(text: &str) -> Option<String> {
     }
     let letters = name.chars().filter(|c| c.is_alphabetic()).count();
     let length = name.chars().count();
-    let only_stance = canonical(&name)
-        .split_whitespace()
-        .all(|w| STANCE_WORDS.contains(&w));
-    let is_reply = (parse_stance(&name).is_some() && only_stance)
+    let is_reply = super::only_answer_words(&name)
         || crate::flow::commands::is_greeting(&name)
         || parse_amount(&name).is_some()
         || PRONOUNS.contains(&canonical(&name).as_str());
@@ -123,10 +120,4 @@ pub(super) fn name(text: &str) -> Option<String> {
 /// "saya" is who, not a name.
 const PRONOUNS: &[&str] = &[
     "saya", "aku", "sy", "kami", "beta", "sa", "ane", "gue", "gw", "me", "i",
-];
-
-/// "ya", "sudah", "belum tahu": an answer, not a name. "Ada Rasa" is a name.
-const STANCE_WORDS: &[&str] = &[
-    "ya", "iya", "tidak", "belum", "sudah", "bukan", "ok", "oke", "betul", "benar", "tahu", "ada",
-    "punya", "setuju", "yes", "no", "siap", "boleh", "mau",
 ];

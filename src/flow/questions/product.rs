@@ -280,24 +280,14 @@ pub(super) fn find(
 
 /// "ok kak", "gk tau", "sudah": an answer to something else, not a product to look up.
 pub(super) fn is_bare_stance(text: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "ya", "iya", "tidak", "belum", "bukan", "sudah", "ok", "oke", "tahu", "ada", "punya",
-        "salah", "no", "yes", "itu", "betul", "benar", "setuju", "boleh", "yang",
-    ];
-    parse_stance(text).is_some()
-        && canonical(text)
-            .split_whitespace()
-            .all(|w| WORDS.contains(&w))
+    super::only_answer_words(text)
 }
 
 /// The words after a leading yes/no: "bukan, batik cap" → "batik cap".
 fn after_stance(text: &str) -> String {
-    const STANCE: &[&str] = &[
-        "bukan", "tidak", "belum", "ya", "iya", "salah", "no", "yes", "itu",
-    ];
     canonical(text)
         .split_whitespace()
-        .skip_while(|w| STANCE.contains(w))
+        .skip_while(|w| super::ANSWER_WORDS.contains(w))
         .collect::<Vec<_>>()
         .join(" ")
 }
