@@ -130,6 +130,12 @@ impl Store {
         &self.pool
     }
 
+    /// Connections for reads that need no write lock (dashboard, exports, metrics). On SQLite
+    /// these must never queue behind the writer.
+    pub fn reader(&self) -> &AnyPool {
+        &self.pool
+    }
+
     /// For `/healthz`.
     pub async fn ping(&self) -> Result<(), StoreError> {
         sqlx::query("SELECT 1").execute(&self.pool).await?;
