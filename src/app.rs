@@ -4,9 +4,10 @@ use crate::config::Config;
 use crate::documents::DocumentStore;
 use crate::i18n::Texts;
 use crate::reference::{Reference, ReferenceError};
-use crate::service::{Service, Settings};
+use crate::service::{Service, Settings, intake::Intake};
 use crate::store::{Store, StoreError};
 use std::sync::Arc;
+use tokio_util::sync::CancellationToken;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
@@ -19,12 +20,14 @@ pub enum StartError {
 pub async fn build(config: &Config) -> Result<Service, StartError> {
     let reference = Reference::load(&config.reference)?;
     let store = Store::connect(&config.database_url).await?;
+    let outbox_ready = Arc::new(tokio::sync::watch::Sender::new(0));
     Ok(Service {
+        intake: Intake::start(store.clone(), outbox_ready.clone()),
         store,
         reference: Arc::new(reference),
         texts: Arc::new(Texts::embedded(config.help_contact.clone())),
         documents: DocumentStore::new(&config.documents_dir),
-        outbox_ready: Arc::new(tokio::sync::watch::Sender::new(0)),
+        outbox_ready,
         settings: Settings {
             default_locale: config.default_locale,
             retention_months: config.retention_months,
@@ -55,6 +58,7 @@ pub async fn serve(
 ) -> Result<(), ServeError> {
     let service = build(config).await?;
     let mut tasks = tokio::task::JoinSet::new();
+    let stop_workers = CancellationToken::new();
     let state = crate::web::AppState::new(service.clone(), config.secure_cookies);
     if let Some(path) = crate::web::setup_link(&state).await? {
         // Printed, not logged: the link is a secret that works once.
@@ -72,7 +76,7 @@ pub async fn serve(
             if let Some(webhook) = channel.webhook() {
                 router = router.merge(webhook);
             }
-            channel.spawn(&mut tasks);
+            channel.spawn(&mut tasks, &stop_workers);
             let mode = if telegram.webhook_url.is_some() {
                 "webhook"
             } else {
@@ -87,7 +91,7 @@ pub async fn serve(
             let channel =
                 crate::channels::whatsapp::Whatsapp::new(service.clone(), whatsapp.clone());
             router = router.merge(channel.webhook());
-            channel.spawn(&mut tasks);
+            channel.spawn(&mut tasks, &stop_workers);
             tracing::info!(
                 path = crate::channels::whatsapp::intake::PATH,
                 "whatsapp channel running"
@@ -95,21 +99,34 @@ pub async fn serve(
         }
         None => tracing::info!("WhatsApp not configured (WHATSAPP_ACCESS_TOKEN)"),
     }
-    tasks.spawn(retention(service.clone()));
+    tasks.spawn(retention(service.clone(), stop_workers.clone()));
     tracing::info!(addr = %listener.local_addr()?, "pandu serving");
     axum::serve(listener, router)
         .with_graceful_shutdown(shutdown)
         .await?;
-    tasks.shutdown().await;
+    // No request is in flight any more: the workers finish the batch they hold, then stop.
+    stop_workers.cancel();
+    let finished = async { while tasks.join_next().await.is_some() {} };
+    if tokio::time::timeout(WORKERS_STOP, finished).await.is_err() {
+        tracing::warn!("workers did not stop in time; their claims pass to the next start");
+        tasks.shutdown().await;
+    }
     service.store.close().await;
+    tracing::info!("pandu stopped");
     Ok(())
 }
 
+/// How long a stop waits for the workers to finish what they hold (a slow send or download).
+const WORKERS_STOP: std::time::Duration = std::time::Duration::from_secs(30);
+
 /// Once at start and then daily: delete data older than the promised retention period.
-async fn retention(service: Service) {
+async fn retention(service: Service, stop: CancellationToken) {
     let mut every_day = tokio::time::interval(std::time::Duration::from_secs(24 * 60 * 60));
     loop {
-        every_day.tick().await;
+        tokio::select! {
+            _ = stop.cancelled() => return,
+            _ = every_day.tick() => {}
+        }
         if let Err(e) = service.purge_expired(time::OffsetDateTime::now_utc()).await {
             tracing::error!(error = %e, "retention purge failed; will retry tomorrow");
         }

@@ -140,7 +140,7 @@ impl Config {
             lease_seconds: parsed(
                 &get,
                 "PANDU_WORKER_LEASE_SECONDS",
-                60,
+                5,
                 "a whole number of seconds",
             )?,
             reference: ReferencePaths {

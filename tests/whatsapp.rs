@@ -394,26 +394,30 @@ async fn a_message_outside_the_24_hour_window_is_held_not_sent() {
     let user = pandu::domain::UserKey::new("6281200055500");
     let long_ago = time::OffsetDateTime::now_utc() - time::Duration::hours(25);
     let channel = pandu::domain::ChannelKind::Whatsapp;
-    pandu::store::inbox::insert(&store, channel, "wamid.old", "6281200055500", "", long_ago)
-        .await
-        .unwrap();
+    let old = pandu::store::inbox::NewUpdate {
+        channel,
+        external_id: "wamid.old".into(),
+        chat: "6281200055500".into(),
+        payload: String::new(),
+        at: long_ago,
+    };
+    pandu::store::inbox::insert(&store, &old).await.unwrap();
     let message = pandu::message::Outgoing::Message(pandu::message::OutMessage {
         text: "Halo lagi".into(),
         buttons: vec![],
         contact_label: None,
     });
     let mut tx = store.begin().await.unwrap();
-    pandu::store::outbox::enqueue(
-        &mut tx,
-        channel,
-        &user,
-        None,
-        &message,
-        false,
-        time::OffsetDateTime::now_utc(),
-    )
-    .await
-    .unwrap();
+    let queued = pandu::store::outbox::NewMessage {
+        conversation: None,
+        recipient: &user,
+        outgoing: &message,
+        transient: false,
+        at: time::OffsetDateTime::now_utc(),
+    };
+    pandu::store::outbox::enqueue(&mut tx, channel, &[queued])
+        .await
+        .unwrap();
     tx.commit().await.unwrap();
     let mut held = 0;
     for _ in 0..100 {

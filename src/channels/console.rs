@@ -144,15 +144,7 @@ impl<'a, W: Write> Console<'a, W> {
                     self.print(text)?;
                 }
                 let now = OffsetDateTime::now_utc();
-                store::outbox::mark_sent(
-                    store,
-                    &message,
-                    ChannelKind::Console,
-                    None,
-                    Duration::ZERO,
-                    now,
-                )
-                .await?;
+                store::outbox::mark_one_sent(store, &message, ChannelKind::Console, now).await?;
             }
         }
     }

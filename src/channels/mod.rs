@@ -2,6 +2,8 @@
 //! `message::OutMessage`s from the outbox.
 
 pub mod console;
+pub mod inbox;
+pub mod sender;
 pub mod telegram;
 pub mod whatsapp;
 pub mod worker;

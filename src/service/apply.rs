@@ -1,5 +1,6 @@
 //! Writing one transition: state, lead, documents and replies, inside the event's transaction.
 
+use super::batch::Stepped;
 use super::{Inbound, Service, ServiceError};
 use crate::domain::{ConversationId, Locale};
 use crate::flow::{Effect, Next, Transition};
@@ -9,7 +10,6 @@ use crate::store::{self, Tx};
 /// What the transaction did that matters after it ends.
 #[derive(Default)]
 pub(super) struct Applied {
-    pub conversation: Option<ConversationId>,
     /// Hashes whose rows this transaction deleted (`/hapus`).
     pub erased_files: Vec<String>,
     /// Hashes this attempt wrote to disk; removed again if the transaction fails.
@@ -17,29 +17,18 @@ pub(super) struct Applied {
 }
 
 impl Service {
+    /// The step's effects and, for a contact to forget, the deletions. The state itself was
+    /// saved with the rest of the batch (`conversation` is its id).
     pub(super) async fn apply(
         &self,
         tx: &mut Tx,
-        inbound: &Inbound,
-        existing: Option<ConversationId>,
-        transition: &Transition,
-        bytes: Option<&[u8]>,
+        step: &Stepped<'_>,
+        conversation: Option<ConversationId>,
         applied: &mut Applied,
     ) -> Result<(), ServiceError> {
-        if let Next::Keep(conv) = &transition.next {
-            let id = store::conversations::save(
-                tx,
-                existing,
-                inbound.channel,
-                &inbound.user,
-                conv,
-                inbound.at,
-            )
-            .await?;
-            applied.conversation = Some(id);
-        }
+        let (inbound, existing, transition) = (step.inbound, step.existing, &step.transition);
         for effect in &transition.effects {
-            self.apply_effect(tx, inbound, existing, effect, bytes, applied)
+            self.apply_effect(tx, step, conversation, effect, applied)
                 .await?;
         }
         if let Next::Forget = transition.next {
@@ -55,22 +44,22 @@ impl Service {
     async fn apply_effect(
         &self,
         tx: &mut Tx,
-        inbound: &Inbound,
-        existing: Option<ConversationId>,
+        step: &Stepped<'_>,
+        conversation: Option<ConversationId>,
         effect: &Effect,
-        bytes: Option<&[u8]>,
         applied: &mut Applied,
     ) -> Result<(), ServiceError> {
+        let (inbound, existing, bytes) = (step.inbound, step.existing, step.bytes);
         let at = inbound.at;
         match effect {
             Effect::SaveLead(lead) => {
-                if let Some(id) = applied.conversation {
+                if let Some(id) = conversation {
                     let lead_id = store::leads::upsert(tx, id, inbound.channel, lead, at).await?;
                     tracing::info!(lead = %lead_id, outcome = lead.decision.code.as_str(), "lead saved");
                 }
             }
             Effect::StoreDocument { item, file } => {
-                if let (Some(id), Some(bytes)) = (applied.conversation, bytes) {
+                if let (Some(id), Some(bytes)) = (conversation, bytes) {
                     // Written before commit, so a row never lacks its file; a failed
                     // transaction removes it again (see `Service::handle_once`).
                     self.documents.put(&file.sha256, bytes).await?;
@@ -99,35 +88,30 @@ impl Service {
         Ok(())
     }
 
-    /// Channel acks first, then the rendered replies, split to the channel's limit.
-    pub(super) async fn enqueue_replies(
+    /// Channel acks first, then the rendered replies, split to the channel's limit; each
+    /// with whether it is transient (nothing kept once delivered).
+    pub(super) fn replies(
         &self,
-        tx: &mut Tx,
         inbound: &Inbound,
         transition: &Transition,
         locale_before: Locale,
-        conversation: Option<ConversationId>,
-    ) -> Result<usize, ServiceError> {
-        let (channel, user, at) = (inbound.channel, &inbound.user, inbound.at);
-        for ack in &inbound.acks {
-            store::outbox::enqueue(tx, channel, user, conversation, ack, true, at).await?;
-        }
+    ) -> Vec<(Outgoing, bool)> {
+        let mut out: Vec<_> = inbound.acks.iter().map(|a| (a.clone(), true)).collect();
         let locale = transition.locale(locale_before);
         // Nothing is kept of people who declined, deleted, or have not agreed yet.
         let transient = match &transition.next {
             Next::Forget => true,
             Next::Keep(conv) => conv.consent.is_none(),
         };
-        let mut count = 0;
         for reply in &transition.replies {
             let message = self.texts.render_reply(locale, reply);
-            for part in message.split(channel.max_text_chars()) {
-                let outgoing = Outgoing::Message(part);
-                store::outbox::enqueue(tx, channel, user, conversation, &outgoing, transient, at)
-                    .await?;
-                count += 1;
-            }
+            out.extend(
+                message
+                    .split(inbound.channel.max_text_chars())
+                    .into_iter()
+                    .map(|part| (Outgoing::Message(part), transient)),
+            );
         }
-        Ok(count)
+        out
     }
 }

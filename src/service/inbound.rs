@@ -1,21 +1,21 @@
-//! Handling one inbound event: dedupe, load state, run the flow, persist everything and
-//! queue the replies in ONE transaction. Nothing is sent from here.
+//! What an inbound event is, and the checks at the edge; `batch.rs` writes it. Nothing is
+//! sent from here.
 
-use super::apply::Applied;
+use super::batch::{Item, Work};
 use crate::documents::{DocumentStore, inspect};
 use crate::domain::{ChannelKind, Locale, UserKey};
-use crate::flow::{self, Ctx, Event, FileCheck, Input};
+use crate::flow::{self, FileCheck, Input};
 use crate::i18n::Texts;
 use crate::message::Outgoing;
 use crate::parse::PhoneNumber;
 use crate::reference::Reference;
-use crate::store::{self, Store, StoreError};
+use crate::store::{Store, StoreError};
 use sha2::{Digest, Sha256};
 use std::sync::Arc;
 use time::OffsetDateTime;
 use tracing::{Instrument, info_span};
 
-const ATTEMPTS: usize = 3;
+pub(super) const ATTEMPTS: usize = 3;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ServiceError {
@@ -53,8 +53,12 @@ pub struct Inbound {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Handled {
-    Processed { replies: usize },
+    Processed {
+        replies: usize,
+    },
     Duplicate,
+    /// Not a conversation event: channel housekeeping or a change of the contact's status.
+    Housekeeping,
 }
 
 #[derive(Debug, Clone)]
@@ -77,112 +81,35 @@ pub struct Service {
     /// Bumped whenever messages were queued, so senders deliver at once instead of polling
     /// (a watch channel: a sender that was busy still sees the change afterwards).
     pub outbox_ready: Arc<tokio::sync::watch::Sender<u64>>,
+    /// Where channels commit what they receive, in groups.
+    pub intake: super::intake::Intake,
 }
 
 impl Service {
+    /// Handle one event on its own (the console, tests); channel workers use `handle_batch`.
     pub async fn handle(&self, inbound: Inbound) -> Result<Handled, ServiceError> {
+        let channel = inbound.channel;
         let key = dedupe_key(&inbound);
-        let span = info_span!("inbound", channel = %inbound.channel, event = &key[..12]);
-        async {
-            // Two instances may race to create the same new conversation; the loser's
-            // transaction rolled back whole, so it can simply run again.
-            for _ in 1..ATTEMPTS {
-                match self.handle_once(&inbound, &key).await {
-                    Err(ServiceError::Store(e)) if e.is_conflict() => {
-                        tracing::warn!("conflict, retrying")
-                    }
-                    done => return done,
-                }
-            }
-            self.handle_once(&inbound, &key).await
-        }
-        .instrument(span)
-        .await
-    }
-
-    async fn handle_once(&self, inbound: &Inbound, key: &str) -> Result<Handled, ServiceError> {
-        let (input, bytes) = self.check(inbound.input.clone());
-        let mut tx = self.store.begin().await?;
-        if !store::inbound::claim(&mut tx, key, inbound.at).await? {
-            tx.rollback().await.map_err(StoreError::from)?;
-            tracing::info!("duplicate event ignored");
-            return Ok(Handled::Duplicate);
-        }
-        let existing = store::conversations::load_for_update(
-            &self.store,
-            &mut tx,
-            inbound.channel,
-            &inbound.user,
-        )
-        .await?;
-        let (existing_id, state) = match existing {
-            None => (None, None),
-            Some((id, state)) => (Some(id), state),
-        };
-        let locale_before = state
-            .as_ref()
-            .map_or(self.settings.default_locale, |c| c.locale);
-        let ctx = Ctx {
-            reference: &self.reference,
-            sender_phone: inbound.sender_phone.as_ref(),
-            default_locale: self.settings.default_locale,
-            retention_months: self.settings.retention_months,
-            texts: &self.texts,
-        };
-        let transition = flow::step(
-            state,
-            &Event {
-                input,
-                at: inbound.at,
-            },
-            &ctx,
-        );
-        let mut applied = Applied::default();
-        let written = async {
-            self.apply(
-                &mut tx,
+        let span = info_span!("inbound", channel = %channel, event = &key[..12]);
+        let item = Item {
+            inbox_id: None,
+            work: Work::Event {
                 inbound,
-                existing_id,
-                &transition,
-                bytes.as_deref(),
-                &mut applied,
-            )
-            .await?;
-            let replies = self
-                .enqueue_replies(
-                    &mut tx,
-                    inbound,
-                    &transition,
-                    locale_before,
-                    applied.conversation,
-                )
-                .await?;
-            tx.commit().await.map_err(StoreError::from)?;
-            Ok::<_, ServiceError>(replies)
-        }
-        .await;
-        let replies = match written {
-            Ok(replies) => replies,
-            Err(e) => {
-                // Files written for a transaction that did not commit must not linger.
-                self.remove_unreferenced(applied.written_files).await;
-                return Err(e);
-            }
+                on_duplicate: Vec::new(),
+            },
         };
-        self.remove_unreferenced(applied.erased_files).await;
-        self.wake_workers();
-        tracing::info!(replies, effects = transition.effects.len(), "event handled");
-        Ok(Handled::Processed { replies })
+        let mut handled = self.handle_batch(channel, &[item]).instrument(span).await;
+        handled.remove(0)
     }
 
     /// Size and real type of a file, before the flow sees it. The bytes are kept only until
     /// the flow says whether it wants the document.
-    fn check(&self, raw: RawInput) -> (Input, Option<Vec<u8>>) {
+    pub(super) fn check<'a>(&self, raw: &'a RawInput) -> (Input, Option<&'a [u8]>) {
         match raw {
-            RawInput::Text(text) => (Input::Text(text), None),
+            RawInput::Text(text) => (Input::Text(text.clone()), None),
             // A button this version never made (forged, or from a removed question) is
             // treated like any input the flow cannot read: the question is asked again.
-            RawInput::Button(id) => match flow::ButtonId::parse(&id) {
+            RawInput::Button(id) => match flow::ButtonId::parse(id) {
                 Some(id) => (Input::Button(id), None),
                 None => (Input::Unsupported, None),
             },
@@ -192,8 +119,8 @@ impl Service {
                 (Input::File(FileCheck::Rejected(problem)), None)
             }
             RawInput::File(bytes) => {
-                let check = inspect(&bytes, self.settings.document_max_bytes);
-                let keep = matches!(check, FileCheck::Accepted(_)).then_some(bytes);
+                let check = inspect(bytes, self.settings.document_max_bytes);
+                let keep = matches!(check, FileCheck::Accepted(_)).then_some(bytes.as_slice());
                 (Input::File(check), keep)
             }
         }
@@ -201,7 +128,7 @@ impl Service {
 }
 
 /// A hash of channel, user and message id: unique per event, and no identity kept in clear.
-fn dedupe_key(inbound: &Inbound) -> String {
+pub(super) fn dedupe_key(inbound: &Inbound) -> String {
     let mut hasher = Sha256::new();
     for part in [
         inbound.channel.as_str(),

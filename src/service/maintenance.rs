@@ -1,32 +1,13 @@
 //! Work outside a conversation step: housekeeping acks, retention, orphaned files.
 
 use super::{Service, ServiceError};
-use crate::domain::{ChannelKind, UserKey};
-use crate::message::Outgoing;
-use crate::store::{self, StoreError};
+use crate::store;
 use time::OffsetDateTime;
 
 impl Service {
     /// Tell the channel workers there is new work (queued replies, stored updates).
     pub fn wake_workers(&self) {
         self.outbox_ready.send_modify(|n| *n = n.wrapping_add(1));
-    }
-
-    /// Queue channel housekeeping that needs no conversation step (a stale button pressed).
-    pub async fn acknowledge(
-        &self,
-        channel: ChannelKind,
-        user: &UserKey,
-        acks: &[Outgoing],
-        at: OffsetDateTime,
-    ) -> Result<(), ServiceError> {
-        let mut tx = self.store.begin().await?;
-        for ack in acks {
-            store::outbox::enqueue(&mut tx, channel, user, None, ack, true, at).await?;
-        }
-        tx.commit().await.map_err(StoreError::from)?;
-        self.wake_workers();
-        Ok(())
     }
 
     /// Delete what is older than the retention period promised in the consent notice.

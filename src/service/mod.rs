@@ -1,7 +1,10 @@
 //! The application service: one inbound event in, one transaction, replies in the outbox.
 
 mod apply;
+mod batch;
 mod inbound;
+pub mod intake;
 mod maintenance;
 
+pub use batch::{Item, Work};
 pub use inbound::{Handled, Inbound, RawInput, Service, ServiceError, Settings};

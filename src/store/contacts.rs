@@ -1,11 +1,14 @@
 //! Contacts a channel can no longer reach (blocked the bot, account deleted).
 
-use super::{Store, StoreError, millis};
+use super::sql::list;
+use super::{Store, StoreError, Tx, millis};
 use crate::domain::{ChannelKind, UserKey};
+use sqlx::Row;
+use std::collections::HashSet;
 use time::OffsetDateTime;
 
 pub async fn mark_unreachable(
-    store: &Store,
+    tx: &mut Tx,
     channel: ChannelKind,
     user: &UserKey,
     reason: &str,
@@ -19,36 +22,53 @@ pub async fn mark_unreachable(
     .bind(user.as_str())
     .bind(reason)
     .bind(millis(at))
-    .execute(store.pool())
+    .execute(&mut **tx)
     .await?;
     Ok(())
 }
 
-/// The user came back (unblocked the bot, or wrote again).
+/// These users came back (unblocked the bot, or wrote again).
 pub async fn mark_reachable(
-    store: &Store,
+    tx: &mut Tx,
     channel: ChannelKind,
-    user: &UserKey,
+    users: &[&UserKey],
 ) -> Result<(), StoreError> {
-    sqlx::query("DELETE FROM unreachable_contacts WHERE channel = $1 AND user_key = $2")
-        .bind(channel.as_str())
-        .bind(user.as_str())
-        .execute(store.pool())
-        .await?;
+    if users.is_empty() {
+        return Ok(());
+    }
+    let sql = format!(
+        "DELETE FROM unreachable_contacts WHERE channel = $1 AND user_key IN ({})",
+        list(users.len(), 2)
+    );
+    let mut query = sqlx::query(&sql).bind(channel.as_str());
+    for user in users {
+        query = query.bind(user.as_str());
+    }
+    query.execute(&mut **tx).await?;
     Ok(())
 }
 
-pub async fn is_unreachable(
+/// Which of these users cannot be reached.
+pub async fn unreachable_among(
     store: &Store,
     channel: ChannelKind,
-    user: &UserKey,
-) -> Result<bool, StoreError> {
-    let row = sqlx::query(
-        "SELECT 1 AS one FROM unreachable_contacts WHERE channel = $1 AND user_key = $2",
-    )
-    .bind(channel.as_str())
-    .bind(user.as_str())
-    .fetch_optional(store.pool())
-    .await?;
-    Ok(row.is_some())
+    users: &[&UserKey],
+) -> Result<HashSet<String>, StoreError> {
+    if users.is_empty() {
+        return Ok(HashSet::new());
+    }
+    let sql = format!(
+        "SELECT user_key FROM unreachable_contacts WHERE channel = $1 AND user_key IN ({})",
+        list(users.len(), 2)
+    );
+    let mut query = sqlx::query(&sql).bind(channel.as_str());
+    for user in users {
+        query = query.bind(user.as_str());
+    }
+    query
+        .fetch_all(store.reader())
+        .await?
+        .iter()
+        .map(|r| Ok(r.try_get("user_key")?))
+        .collect()
 }

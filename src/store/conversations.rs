@@ -1,72 +1,109 @@
 //! Conversation state rows.
 
+use super::sql::{list, values};
 use super::{Store, StoreError, Tx, corrupt, millis};
 use crate::domain::{ChannelKind, ConversationId, UserKey};
 use crate::flow::Conversation;
 use sqlx::Row;
+use std::collections::HashMap;
 use time::OffsetDateTime;
 
-/// The user's conversation, locked for the rest of the transaction. The state is None
-/// when the stored JSON cannot be read (an old or damaged row): the conversation then
-/// starts afresh rather than failing every message of that user.
+/// A conversation as loaded for a step. The state is None when the stored JSON cannot be
+/// read (an old or damaged row): the conversation then starts afresh rather than failing
+/// every message of that user.
+pub type Loaded = (ConversationId, Option<Conversation>);
+
+/// These users' conversations, locked for the rest of the transaction, by user key.
 pub async fn load_for_update(
     store: &Store,
     tx: &mut Tx,
     channel: ChannelKind,
-    user: &UserKey,
-) -> Result<Option<(ConversationId, Option<Conversation>)>, StoreError> {
+    users: &[&UserKey],
+) -> Result<HashMap<String, Loaded>, StoreError> {
+    if users.is_empty() {
+        return Ok(HashMap::new());
+    }
     let sql = format!(
-        "SELECT id, state FROM conversations WHERE channel = $1 AND user_key = $2{}",
+        "SELECT id, user_key, state FROM conversations WHERE channel = $1 AND user_key IN ({}){}",
+        list(users.len(), 2),
         store.lock_clause()
     );
-    let row = sqlx::query(&sql)
-        .bind(channel.as_str())
-        .bind(user.as_str())
-        .fetch_optional(&mut **tx)
-        .await?;
-    let Some(row) = row else { return Ok(None) };
-    let state: String = row.try_get("state")?;
-    let id = ConversationId(row.try_get("id")?);
-    let conv = serde_json::from_str(&state)
-        .inspect_err(|e| tracing::error!(conversation = %id, error = %e, "unreadable conversation state; starting afresh"))
-        .ok();
-    Ok(Some((id, conv)))
+    let mut query = sqlx::query(&sql).bind(channel.as_str());
+    for user in users {
+        query = query.bind(user.as_str());
+    }
+    let mut found = HashMap::with_capacity(users.len());
+    for row in query.fetch_all(&mut **tx).await? {
+        let state: String = row.try_get("state")?;
+        let id = ConversationId(row.try_get("id")?);
+        let conv = serde_json::from_str(&state)
+            .inspect_err(|e| tracing::error!(conversation = %id, error = %e, "unreadable conversation state; starting afresh"))
+            .ok();
+        found.insert(row.try_get("user_key")?, (id, conv));
+    }
+    Ok(found)
 }
 
+/// A state to write: to its existing row, or to a new one.
+pub struct Save<'a> {
+    pub existing: Option<ConversationId>,
+    pub user: &'a UserKey,
+    pub conv: &'a Conversation,
+    /// When the event happened (retention counts from it).
+    pub at: OffsetDateTime,
+}
+
+/// Write the states of one batch: one UPDATE for the existing rows, one INSERT for the new.
+/// A new row that another instance created meanwhile fails the transaction (unique key), so
+/// the batch is run again on the state that won. Returns each user's conversation id.
 pub async fn save(
     tx: &mut Tx,
-    existing: Option<ConversationId>,
     channel: ChannelKind,
-    user: &UserKey,
-    conv: &Conversation,
-    at: OffsetDateTime,
-) -> Result<ConversationId, StoreError> {
-    let state = serde_json::to_string(conv).map_err(|e| corrupt("conversation state", e))?;
-    let step = step_name(conv);
-    if let Some(id) = existing {
-        sqlx::query(
-            "UPDATE conversations SET state = $1, step = $2, updated_at = $3 WHERE id = $4",
-        )
-        .bind(state)
-        .bind(step)
-        .bind(millis(at))
-        .bind(id.0)
-        .execute(&mut **tx)
-        .await?;
-        return Ok(id);
+    saves: &[Save<'_>],
+) -> Result<HashMap<String, ConversationId>, StoreError> {
+    let mut ids = HashMap::with_capacity(saves.len());
+    let mut existing = Vec::new();
+    let mut new = Vec::new();
+    for save in saves {
+        let state =
+            serde_json::to_string(save.conv).map_err(|e| corrupt("conversation state", e))?;
+        let step = step_name(save.conv);
+        match save.existing {
+            Some(id) => {
+                ids.insert(save.user.as_str().to_owned(), id);
+                existing.push((id, state, step, millis(save.at)));
+            }
+            None => new.push((save.user, state, step, millis(save.at))),
+        }
     }
-    let row = sqlx::query(
-        "INSERT INTO conversations (channel, user_key, state, step, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $5) RETURNING id",
-    )
-    .bind(channel.as_str())
-    .bind(user.as_str())
-    .bind(state)
-    .bind(step)
-    .bind(millis(at))
-    .fetch_one(&mut **tx)
-    .await?;
-    Ok(ConversationId(row.try_get("id")?))
+    if !existing.is_empty() {
+        let sql = format!(
+            "UPDATE conversations SET state = v.column2, step = v.column3, updated_at = v.column4 \
+             FROM (VALUES {}) AS v WHERE conversations.id = v.column1",
+            values(existing.len(), 4, 1)
+        );
+        let mut query = sqlx::query(&sql);
+        for (id, state, step, at) in existing {
+            query = query.bind(id.0).bind(state).bind(step).bind(at);
+        }
+        query.execute(&mut **tx).await?;
+    }
+    if !new.is_empty() {
+        let sql = format!(
+            "INSERT INTO conversations (channel, user_key, state, step, created_at, updated_at) \
+             SELECT $1, v.column1, v.column2, v.column3, v.column4, v.column4 FROM (VALUES {}) AS v \
+             RETURNING id, user_key",
+            values(new.len(), 4, 2)
+        );
+        let mut query = sqlx::query(&sql).bind(channel.as_str());
+        for (user, state, step, at) in new {
+            query = query.bind(user.as_str()).bind(state).bind(step).bind(at);
+        }
+        for row in query.fetch_all(&mut **tx).await? {
+            ids.insert(row.try_get("user_key")?, ConversationId(row.try_get("id")?));
+        }
+    }
+    Ok(ids)
 }
 
 pub async fn delete(tx: &mut Tx, id: ConversationId) -> Result<(), StoreError> {

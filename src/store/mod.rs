@@ -72,41 +72,81 @@ static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations
 #[derive(Clone)]
 pub struct Store {
     pool: AnyPool,
+    /// Read-only connections (SQLite: separate from the one writer; PostgreSQL: the same pool).
+    reader: AnyPool,
     backend: Backend,
 }
+
+/// SQLite readers: enough for the dashboard and the workers' lookups to never wait.
+const SQLITE_READERS: u32 = 4;
 
 impl Store {
     /// Connect and bring the schema up to date. A SQLite file is created on first run.
     pub async fn connect(url: &str) -> Result<Self, StoreError> {
         install_default_drivers();
         let backend: Backend = url.parse()?;
-        let url = match backend {
-            Backend::Sqlite if !url.contains("mode=") => {
-                format!("{url}{}mode=rwc", if url.contains('?') { '&' } else { '?' })
+        match backend {
+            Backend::Sqlite => Self::connect_sqlite(url).await,
+            Backend::Postgres => {
+                let pool = AnyPoolOptions::new()
+                    .max_connections(10)
+                    .connect(url)
+                    .await?;
+                let store = Self {
+                    reader: pool.clone(),
+                    pool,
+                    backend,
+                };
+                store.migrate().await?;
+                Ok(store)
             }
-            _ => url.to_owned(),
+        }
+    }
+
+    /// One writer connection, so transactions queue in order instead of spinning in the busy
+    /// handler, and a few readers beside it: in WAL mode readers never wait for the writer.
+    /// `synchronous = FULL` syncs the WAL at every commit, so an update acknowledged to the
+    /// platform survives a power loss too (see README, "Durability").
+    async fn connect_sqlite(url: &str) -> Result<Self, StoreError> {
+        let url = if url.contains("mode=") {
+            url.to_owned()
+        } else {
+            format!("{url}{}mode=rwc", if url.contains('?') { '&' } else { '?' })
         };
-        // SQLite has one writer at a time; a single connection queues transactions fairly
-        // instead of letting them spin in the busy handler (measured: p99 138 ms -> 64 ms at
-        // 16 concurrent users, same throughput; see benches/inbound.rs).
-        let options = AnyPoolOptions::new().max_connections(match backend {
-            Backend::Sqlite => 1,
-            Backend::Postgres => 10,
-        });
-        let options = match backend {
-            // WAL lets the dashboard read while a handler writes; busy_timeout waits for the writer.
-            Backend::Sqlite => options.after_connect(|conn, _| {
+        let pool = AnyPoolOptions::new()
+            .max_connections(1)
+            .after_connect(|conn, _| {
                 Box::pin(async move {
-                    conn.execute("PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON;")
-                        .await?;
+                    conn.execute(
+                        "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
+                         PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON;",
+                    )
+                    .await?;
                     Ok(())
                 })
-            }),
-            Backend::Postgres => options,
+            })
+            .connect(&url)
+            .await?;
+        let mut store = Self {
+            reader: pool.clone(),
+            pool,
+            backend: Backend::Sqlite,
         };
-        let pool = options.connect(&url).await?;
-        let store = Self { pool, backend };
         store.migrate().await?;
+        // An in-memory database exists only on its own connection.
+        if !url.contains(":memory:") && !url.contains("mode=memory") {
+            store.reader = AnyPoolOptions::new()
+                .max_connections(SQLITE_READERS)
+                .after_connect(|conn, _| {
+                    Box::pin(async move {
+                        conn.execute("PRAGMA busy_timeout = 10000; PRAGMA query_only = ON;")
+                            .await?;
+                        Ok(())
+                    })
+                })
+                .connect(&url)
+                .await?;
+        }
         Ok(store)
     }
 
@@ -133,7 +173,7 @@ impl Store {
     /// Connections for reads that need no write lock (dashboard, exports, metrics). On SQLite
     /// these must never queue behind the writer.
     pub fn reader(&self) -> &AnyPool {
-        &self.pool
+        &self.reader
     }
 
     /// For `/healthz`.
@@ -143,6 +183,7 @@ impl Store {
     }
 
     pub async fn close(&self) {
+        self.reader.close().await;
         self.pool.close().await;
     }
 

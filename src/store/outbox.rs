@@ -2,34 +2,53 @@
 //! Rows are claimed with a lease, so several senders never deliver one message twice, and
 //! only the oldest undelivered row of each chat can be claimed, so order within a chat holds.
 
+use super::sql::{list, values};
 use super::{Backend, Store, StoreError, Tx, corrupt, millis};
 use crate::domain::{ChannelKind, ConversationId, OutboxId, UserKey};
 use crate::message::Outgoing;
 use sqlx::Row;
 use time::{Duration, OffsetDateTime};
 
+/// One message to queue.
+pub struct NewMessage<'a> {
+    pub conversation: Option<ConversationId>,
+    pub recipient: &'a UserKey,
+    pub outgoing: &'a Outgoing,
+    /// Delete once delivered (nothing is kept of people who have not agreed).
+    pub transient: bool,
+    /// When it was queued (due from then; retention counts from it).
+    pub at: OffsetDateTime,
+}
+
+/// Queue messages in one statement. Rows are numbered in the order given, which is the order
+/// each chat receives them.
 pub async fn enqueue(
     tx: &mut Tx,
     channel: ChannelKind,
-    recipient: &UserKey,
-    conversation: Option<ConversationId>,
-    outgoing: &Outgoing,
-    transient: bool,
-    at: OffsetDateTime,
+    messages: &[NewMessage<'_>],
 ) -> Result<(), StoreError> {
-    let payload = serde_json::to_string(outgoing).map_err(|e| corrupt("outbox payload", e))?;
-    sqlx::query(
+    if messages.is_empty() {
+        return Ok(());
+    }
+    let sql = format!(
         "INSERT INTO outbox (conversation_id, channel, recipient, payload, status, not_before, transient, created_at) \
-         VALUES ($1, $2, $3, $4, 'pending', $5, $6, $5)",
-    )
-    .bind(conversation.map(|c| c.0))
-    .bind(channel.as_str())
-    .bind(recipient.as_str())
-    .bind(payload)
-    .bind(millis(at))
-    .bind(i64::from(transient))
-    .execute(&mut **tx)
-    .await?;
+         SELECT v.column2, $1, v.column3, v.column4, 'pending', v.column6, v.column5, v.column6 \
+         FROM (VALUES {}) AS v ORDER BY v.column1",
+        values(messages.len(), 6, 2)
+    );
+    let mut query = sqlx::query(&sql).bind(channel.as_str());
+    for (position, m) in messages.iter().enumerate() {
+        let payload =
+            serde_json::to_string(m.outgoing).map_err(|e| corrupt("outbox payload", e))?;
+        query = query
+            .bind(position as i64)
+            .bind(m.conversation.map(|c| c.0))
+            .bind(m.recipient.as_str())
+            .bind(payload)
+            .bind(i64::from(m.transient))
+            .bind(millis(m.at));
+    }
+    query.execute(&mut **tx).await?;
     Ok(())
 }
 
@@ -59,10 +78,10 @@ pub async fn claim(
     };
     let sql = format!(
         "UPDATE outbox SET status = 'sending', lease_until = $1, attempts = attempts + 1 \
-         WHERE id IN (SELECT o.id FROM outbox o WHERE o.channel = $2 AND ($3 = '' OR o.recipient = $3) \
+         WHERE id IN (SELECT o.id FROM outbox o WHERE o.id IN ( \
+             SELECT MIN(h.id) FROM outbox h WHERE h.channel = $2 AND h.status IN ('pending', 'sending') \
+               AND ($3 = '' OR h.recipient = $3) GROUP BY h.recipient) \
            AND ((o.status = 'pending' AND o.not_before <= $4) OR (o.status = 'sending' AND o.lease_until < $4)) \
-           AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.channel = o.channel AND e.recipient = o.recipient \
-             AND e.id < o.id AND e.status IN ('pending', 'sending')) \
            ORDER BY o.id LIMIT $5{skip_locked}) \
          RETURNING id, recipient, payload, attempts, transient"
     );
@@ -93,52 +112,116 @@ pub async fn claim(
     Ok(claimed)
 }
 
-/// Delivered: kept as `sent` with the platform's id for it. A transient message keeps no
-/// content, and is deleted outright when its contact was forgotten. The chat's next message
-/// waits `gap` (per-chat pacing).
-pub async fn mark_sent(
+/// Extend the lease of messages still being sent (see `inbox::renew`).
+pub async fn renew(
     store: &Store,
-    message: &Claimed,
+    ids: &[OutboxId],
+    lease: Duration,
+    now: OffsetDateTime,
+) -> Result<(), StoreError> {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let sql = format!(
+        "UPDATE outbox SET lease_until = $1 WHERE status = 'sending' AND id IN ({})",
+        list(ids.len(), 2)
+    );
+    let mut query = sqlx::query(&sql).bind(millis(now + lease));
+    for id in ids {
+        query = query.bind(id.0);
+    }
+    query.execute(store.pool()).await?;
+    Ok(())
+}
+
+/// A delivered message and the platform's id for it.
+pub struct Sent<'a> {
+    pub message: &'a Claimed,
+    pub platform_id: Option<String>,
+    /// The chat's next message waits this long (per-chat pacing).
+    pub gap: Duration,
+}
+
+/// Delivered, a batch at once: kept as `sent` with the platform's id. A transient message
+/// keeps no content, and is deleted outright when its contact was forgotten. A delivery
+/// status that came before the send was recorded is copied onto its row.
+pub async fn mark_sent(
+    tx: &mut Tx,
     channel: ChannelKind,
-    platform_id: Option<&str>,
-    gap: Duration,
+    sent: &[Sent<'_>],
     at: OffsetDateTime,
 ) -> Result<(), StoreError> {
-    let mut tx = store.begin().await?;
-    if message.transient {
-        sqlx::query("DELETE FROM outbox WHERE id = $1 AND conversation_id IS NULL")
-            .bind(message.id.0)
-            .execute(&mut *tx)
-            .await?;
+    if sent.is_empty() {
+        return Ok(());
     }
-    sqlx::query(
-        "UPDATE outbox SET status = 'sent', sent_at = $2, lease_until = NULL, platform_message_id = $3, \
-         payload = CASE WHEN transient = 1 THEN '' ELSE payload END WHERE id = $1",
-    )
-    .bind(message.id.0)
-    .bind(millis(at))
-    .bind(platform_id.map(str::to_owned))
-    .execute(&mut *tx)
-    .await?;
-    if gap > Duration::ZERO {
-        let next = millis(at + gap);
+    let ids: Vec<i64> = sent.iter().map(|s| s.message.id.0).collect();
+    let sql = format!(
+        "DELETE FROM outbox WHERE conversation_id IS NULL AND transient = 1 AND id IN ({})",
+        list(ids.len(), 1)
+    );
+    bind_ids(sqlx::query(&sql), &ids).execute(&mut **tx).await?;
+    let sql = format!(
+        "UPDATE outbox SET status = 'sent', sent_at = $1, lease_until = NULL, platform_message_id = v.column2, \
+         payload = CASE WHEN transient = 1 THEN '' ELSE payload END \
+         FROM (VALUES {}) AS v WHERE outbox.id = v.column1",
+        values(sent.len(), 2, 2)
+    );
+    let mut query = sqlx::query(&sql).bind(millis(at));
+    for s in sent {
+        query = query.bind(s.message.id.0).bind(s.platform_id.clone());
+    }
+    query.execute(&mut **tx).await?;
+    let sql = format!(
+        "UPDATE outbox SET platform_status = s.status, platform_error = s.error_code FROM message_statuses s \
+         WHERE outbox.id IN ({}) AND s.channel = outbox.channel AND s.platform_message_id = outbox.platform_message_id",
+        list(ids.len(), 1)
+    );
+    bind_ids(sqlx::query(&sql), &ids).execute(&mut **tx).await?;
+    for s in sent.iter().filter(|s| s.gap > Duration::ZERO) {
         sqlx::query(
             "UPDATE outbox SET not_before = CASE WHEN not_before < $1 THEN $1 ELSE not_before END \
              WHERE channel = $2 AND recipient = $3 AND status = 'pending'",
         )
-        .bind(next)
+        .bind(millis(at + s.gap))
         .bind(channel.as_str())
-        .bind(message.recipient.as_str())
-        .execute(&mut *tx)
+        .bind(s.message.recipient.as_str())
+        .execute(&mut **tx)
         .await?;
     }
+    Ok(())
+}
+
+fn bind_ids<'q>(
+    mut query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+    ids: &[i64],
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+    for id in ids {
+        query = query.bind(*id);
+    }
+    query
+}
+
+/// One message delivered, in its own transaction (the console, tests).
+pub async fn mark_one_sent(
+    store: &Store,
+    message: &Claimed,
+    channel: ChannelKind,
+    at: OffsetDateTime,
+) -> Result<(), StoreError> {
+    let mut tx = store.begin().await?;
+    let sent = Sent {
+        message,
+        platform_id: None,
+        gap: Duration::ZERO,
+    };
+    mark_sent(&mut tx, channel, &[sent], at).await?;
     tx.commit().await?;
     Ok(())
 }
 
 /// Try again later (rate limit, server error).
 pub async fn retry_at(
-    store: &Store,
+    tx: &mut Tx,
     id: OutboxId,
     not_before: OffsetDateTime,
     error: &str,
@@ -147,25 +230,25 @@ pub async fn retry_at(
         .bind(id.0)
         .bind(millis(not_before))
         .bind(error)
-        .execute(store.pool())
+        .execute(&mut **tx)
         .await?;
     Ok(())
 }
 
-pub async fn mark_failed(store: &Store, id: OutboxId, error: &str) -> Result<(), StoreError> {
+pub async fn mark_failed(tx: &mut Tx, id: OutboxId, error: &str) -> Result<(), StoreError> {
     sqlx::query(
         "UPDATE outbox SET status = 'failed', lease_until = NULL, last_error = $2 WHERE id = $1",
     )
     .bind(id.0)
     .bind(error)
-    .execute(store.pool())
+    .execute(&mut **tx)
     .await?;
     Ok(())
 }
 
 /// Every undelivered message to a contact that cannot be reached ends as failed.
 pub async fn fail_all_for(
-    store: &Store,
+    tx: &mut Tx,
     channel: ChannelKind,
     recipient: &UserKey,
     error: &str,
@@ -177,7 +260,7 @@ pub async fn fail_all_for(
     .bind(channel.as_str())
     .bind(recipient.as_str())
     .bind(error)
-    .execute(store.pool())
+    .execute(&mut **tx)
     .await?;
     Ok(done.rows_affected())
 }
@@ -209,20 +292,20 @@ pub async fn last_delivered_message(
     )
     .bind(channel.as_str())
     .bind(recipient.as_str())
-    .fetch_optional(store.pool())
+    .fetch_optional(store.reader())
     .await?;
     Ok(row.map(|r| r.try_get("platform_message_id")).transpose()?)
 }
 
 /// Not sent and not failed: waiting for a way that is allowed (a WhatsApp template outside
 /// the 24-hour window).
-pub async fn mark_held(store: &Store, id: OutboxId, why: &str) -> Result<(), StoreError> {
+pub async fn mark_held(tx: &mut Tx, id: OutboxId, why: &str) -> Result<(), StoreError> {
     sqlx::query(
         "UPDATE outbox SET status = 'held', lease_until = NULL, last_error = $2 WHERE id = $1",
     )
     .bind(id.0)
     .bind(why)
-    .execute(store.pool())
+    .execute(&mut **tx)
     .await?;
     Ok(())
 }

@@ -48,3 +48,40 @@ impl Sql {
         sqlx::query_with(&self.text, args)
     }
 }
+
+/// `($1, $2), ($3, $4)`: placeholders for a multi-row VALUES list, `rows` rows of `columns`
+/// values each, numbered from `$first`.
+pub fn values(rows: usize, columns: usize, first: usize) -> String {
+    let mut out = String::with_capacity(rows * columns * 5);
+    for row in 0..rows {
+        if row > 0 {
+            out.push_str(", ");
+        }
+        out.push('(');
+        for column in 0..columns {
+            if column > 0 {
+                out.push_str(", ");
+            }
+            out.push_str(&format!("${}", first + row * columns + column));
+        }
+        out.push(')');
+    }
+    out
+}
+
+/// `$3, $4, $5`: placeholders for an `IN (…)` list of `count` values from `$first`.
+pub fn list(count: usize, first: usize) -> String {
+    (first..first + count)
+        .map(|n| format!("${n}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn placeholders_number_on_across_rows() {
+        assert_eq!(super::values(2, 3, 2), "($2, $3, $4), ($5, $6, $7)");
+        assert_eq!(super::list(3, 4), "$4, $5, $6");
+    }
+}

@@ -204,16 +204,9 @@ impl User<'_> {
                 return out;
             }
             for message in claimed {
-                store::outbox::mark_sent(
-                    store,
-                    &message,
-                    ChannelKind::Console,
-                    None,
-                    Duration::ZERO,
-                    now,
-                )
-                .await
-                .unwrap();
+                store::outbox::mark_one_sent(store, &message, ChannelKind::Console, now)
+                    .await
+                    .unwrap();
                 out.extend(message.outgoing.message().cloned());
             }
         }

@@ -1,94 +1,68 @@
-//! Turns stored Telegram updates into conversation events, one chat at a time, in order.
+//! Reads stored Telegram updates: what each asks of the conversation, with its file fetched.
 
-use super::sender::mark_unreachable;
 use super::update::{Classified, FileRef, Pressed, TgInput, classify};
-use crate::channels::worker::WorkerError;
+use crate::channels::inbox::Reader;
 use crate::domain::{ChannelKind, UserKey};
 use crate::flow::Msg;
 use crate::message::Outgoing;
-use crate::service::{Handled, Inbound, RawInput, Service};
-use crate::store::{self, StoreError};
+use crate::service::{Inbound, RawInput, Service, Work};
+use crate::store::{self, StoreError, inbox::Pending};
 use futures_util::StreamExt;
 use teloxide::net::Download;
 use teloxide::prelude::*;
 use teloxide::types::{FileId, Update};
-use time::{Duration, OffsetDateTime};
+use time::OffsetDateTime;
 
-const CHANNEL: ChannelKind = ChannelKind::Telegram;
-const BATCH: i64 = 32;
 /// Download attempts before the file is treated as unreadable (and the user asked again).
 const DOWNLOAD_ATTEMPTS: i64 = 4;
 
-pub struct InboxWorker {
+/// Reads stored Telegram updates for the shared inbox worker.
+pub struct TelegramReader {
     bot: Bot,
     service: Service,
-    wake: tokio::sync::watch::Receiver<u64>,
 }
 
-impl InboxWorker {
-    pub fn new(bot: Bot, service: Service, wake: tokio::sync::watch::Receiver<u64>) -> Self {
-        Self { bot, service, wake }
+impl TelegramReader {
+    pub fn new(bot: Bot, service: Service) -> Self {
+        Self { bot, service }
     }
+}
 
-    pub async fn run(self) {
-        let wake = self.wake.clone();
-        crate::channels::worker::run("telegram inbox", wake, || self.process_due()).await;
-    }
+impl Reader for TelegramReader {
+    const CHANNEL: ChannelKind = ChannelKind::Telegram;
+    const NAME: &'static str = "telegram inbox";
 
-    /// One batch: the oldest waiting update of each chat, chats handled concurrently.
-    pub async fn process_due(&self) -> Result<usize, WorkerError> {
-        let now = OffsetDateTime::now_utc();
-        let batch = store::inbox::claim(
-            &self.service.store,
-            CHANNEL,
-            BATCH,
-            self.service.settings.lease,
-            now,
-        )
-        .await?;
-        crate::channels::worker::each(batch, |row| self.process(row)).await
-    }
-
-    async fn process(&self, row: store::inbox::Pending) -> Result<(), WorkerError> {
-        let store = &self.service.store;
+    async fn read(&self, row: &Pending) -> Result<Work, String> {
         let update: Update = match serde_json::from_str(&row.payload) {
             Ok(update) => update,
             Err(e) => {
                 tracing::warn!(update = %row.external_id, error = %e, "unreadable telegram update skipped");
-                return Ok(store::inbox::mark_done(store, row.id).await?);
+                return Ok(Work::Nothing);
             }
         };
-        let now = OffsetDateTime::now_utc();
         match classify(&update) {
-            Classified::Ignore => {}
-            Classified::Blocked(user) => {
-                mark_unreachable(&self.service, &user, "blocked the bot", now).await?
-            }
-            Classified::Unblocked(user) => {
-                store::contacts::mark_reachable(store, CHANNEL, &user).await?
-            }
+            Classified::Ignore => Ok(Work::Nothing),
+            Classified::Blocked(user) => Ok(Work::Unreachable {
+                user,
+                why: "blocked the bot".into(),
+            }),
+            Classified::Unblocked(user) => Ok(Work::Reachable { user }),
             Classified::Event {
                 user,
                 input,
                 pressed,
             } => {
-                let Some(raw) = self.fetch(&row, input).await? else {
-                    return Ok(());
-                };
-                self.deliver(&row.external_id, user, raw, pressed, now)
-                    .await?;
+                let raw = self.fetch(row, input).await?;
+                self.event(&row.external_id, user, raw, pressed).await
             }
         }
-        Ok(store::inbox::mark_done(store, row.id).await?)
     }
+}
 
-    /// The input as the service wants it; files are downloaded here. None: try again later.
-    async fn fetch(
-        &self,
-        row: &store::inbox::Pending,
-        input: TgInput,
-    ) -> Result<Option<RawInput>, WorkerError> {
-        Ok(Some(match input {
+impl TelegramReader {
+    /// The input as the service wants it; files are downloaded here. Err: try again later.
+    async fn fetch(&self, row: &Pending, input: TgInput) -> Result<RawInput, String> {
+        Ok(match input {
             TgInput::Text(text) | TgInput::Contact(text) => RawInput::Text(text),
             TgInput::Button(id) => RawInput::Button(id),
             TgInput::Unsupported => RawInput::Unsupported,
@@ -105,18 +79,10 @@ impl InboxWorker {
                 }
                 Err(e) => {
                     tracing::warn!(error = %e, attempt = row.attempts, "telegram file download failed; will retry");
-                    let wait = Duration::seconds(2_i64.pow(row.attempts.clamp(0, 6) as u32));
-                    store::inbox::retry_at(
-                        &self.service.store,
-                        row.id,
-                        OffsetDateTime::now_utc() + wait,
-                        &e,
-                    )
-                    .await?;
-                    return Ok(None);
+                    return Err(e);
                 }
             },
-        }))
+        })
     }
 
     /// getFile, then the download itself, stopped as soon as it passes the limit.
@@ -138,66 +104,60 @@ impl InboxWorker {
         Ok(bytes)
     }
 
-    async fn deliver(
+    async fn event(
         &self,
         update_id: &str,
         user: UserKey,
         input: RawInput,
         pressed: Option<Pressed>,
-        at: OffsetDateTime,
-    ) -> Result<(), WorkerError> {
-        store::contacts::mark_reachable(&self.service.store, CHANNEL, &user).await?;
+    ) -> Result<Work, String> {
         let mut acks = Vec::new();
+        let mut on_duplicate = Vec::new();
         // A question answers once: a second press on the same message (a double tap) is the
         // same event, so it is deduplicated by the message, not by the update.
         let mut event_id = update_id.to_owned();
         if let Some(pressed) = &pressed {
-            if self.is_stale(&user, pressed).await? {
-                return self.refuse_stale(&user, pressed, at).await;
+            if self
+                .is_stale(&user, pressed)
+                .await
+                .map_err(|e| e.to_string())?
+            {
+                return Ok(self.refuse_stale(user, pressed));
             }
             acks = answered(pressed);
             event_id = format!("callback:{}", pressed.message_id);
+            on_duplicate.push(Outgoing::AnswerCallback {
+                callback_id: pressed.callback_id.clone(),
+                text: None,
+            });
         }
         let inbound = Inbound {
-            channel: CHANNEL,
+            channel: ChannelKind::Telegram,
             user,
             message_id: event_id,
             input,
             sender_phone: None,
             acks,
-            at,
+            at: OffsetDateTime::now_utc(),
         };
-        let user = inbound.user.clone();
-        if self.service.handle(inbound).await? == Handled::Duplicate
-            && let Some(pressed) = &pressed
-        {
-            let spinner = Outgoing::AnswerCallback {
-                callback_id: pressed.callback_id.clone(),
-                text: None,
-            };
-            self.service
-                .acknowledge(CHANNEL, &user, &[spinner], at)
-                .await?;
-        }
-        Ok(())
+        Ok(Work::Event {
+            inbound,
+            on_duplicate,
+        })
     }
 
     /// Only the last question's buttons answer anything; older ones are stale.
     async fn is_stale(&self, user: &UserKey, pressed: &Pressed) -> Result<bool, StoreError> {
         let latest =
-            store::outbox::last_delivered_message(&self.service.store, CHANNEL, user).await?;
+            store::outbox::last_delivered_message(&self.service.store, ChannelKind::Telegram, user)
+                .await?;
         Ok(latest.as_deref() != Some(pressed.message_id.as_str()))
     }
 
-    async fn refuse_stale(
-        &self,
-        user: &UserKey,
-        pressed: &Pressed,
-        at: OffsetDateTime,
-    ) -> Result<(), WorkerError> {
+    fn refuse_stale(&self, user: UserKey, pressed: &Pressed) -> Work {
         let locale = self.service.settings.default_locale;
         let note = self.service.texts.render(locale, &Msg::new("stale-button"));
-        let acks = [
+        let acks = vec![
             Outgoing::AnswerCallback {
                 callback_id: pressed.callback_id.clone(),
                 text: Some(note),
@@ -208,8 +168,7 @@ impl InboxWorker {
                 text: pressed.question.clone(),
             },
         ];
-        self.service.acknowledge(CHANNEL, user, &acks, at).await?;
-        Ok(())
+        Work::Acknowledge { user, acks }
     }
 }
 

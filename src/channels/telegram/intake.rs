@@ -4,7 +4,7 @@
 use super::update::chat_key;
 use crate::domain::ChannelKind;
 use crate::service::Service;
-use crate::store::{self, StoreError};
+use crate::store::{StoreError, inbox::NewUpdate};
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::State;
@@ -14,6 +14,7 @@ use subtle::ConstantTimeEq;
 use teloxide::prelude::*;
 use teloxide::types::{AllowedUpdate, Update};
 use time::OffsetDateTime;
+use tokio_util::sync::CancellationToken;
 
 const CHANNEL: ChannelKind = ChannelKind::Telegram;
 const SECRET_HEADER: &str = "x-telegram-bot-api-secret-token";
@@ -30,51 +31,56 @@ pub fn allowed_updates() -> Vec<AllowedUpdate> {
     ]
 }
 
-/// Commit one update. Returns false for a redelivery.
-pub async fn store_update(
+/// Commit updates, each with its body as received (grouped with whatever other requests
+/// arrive meanwhile). For each: false for a redelivery.
+pub async fn store_updates(
     service: &Service,
-    update_id: &str,
-    chat: &str,
-    raw: &str,
-) -> Result<bool, StoreError> {
-    let fresh = store::inbox::insert(
-        &service.store,
-        CHANNEL,
-        update_id,
-        chat,
-        raw,
-        OffsetDateTime::now_utc(),
-    )
-    .await?;
-    if fresh {
-        service.wake_workers();
-    }
-    Ok(fresh)
+    updates: Vec<(&Update, String)>,
+) -> Result<Vec<bool>, StoreError> {
+    let now = OffsetDateTime::now_utc();
+    let new = updates
+        .into_iter()
+        .map(|(update, raw)| NewUpdate {
+            channel: CHANNEL,
+            external_id: update.id.0.to_string(),
+            chat: chat_key(update),
+            payload: raw,
+            at: now,
+        })
+        .collect();
+    service.intake.store(new).await
 }
 
-/// Long polling. The offset moves past an update only after it is committed; a crash
+/// Long polling. The offset moves past updates only after they are committed; a crash
 /// before that gets the same updates again (and the inbox ignores the repeats).
-pub async fn poll(bot: Bot, service: Service) {
+pub async fn poll(bot: Bot, service: Service, shutdown: CancellationToken) {
     let mut offset: i32 = 0;
-    loop {
+    while !shutdown.is_cancelled() {
         let request = bot
             .get_updates()
             .offset(offset)
             .timeout(POLL_TIMEOUT_S)
             .allowed_updates(allowed_updates());
-        match request.await {
-            Ok(updates) => {
-                for update in updates {
-                    match commit(&service, &update).await {
-                        Ok(()) => offset = offset.max(update.id.0 as i32 + 1),
-                        Err(e) => {
-                            tracing::error!(error = %e, "telegram update not stored; will fetch it again");
-                            tokio::time::sleep(std::time::Duration::from_secs(1)).await;
-                            break;
-                        }
-                    }
+        let polled = tokio::select! {
+            _ = shutdown.cancelled() => break,
+            polled = request.send() => polled,
+        };
+        match polled {
+            Ok(updates) if updates.is_empty() => {}
+            Ok(updates) => match store_polled(&service, &updates).await {
+                Ok(_) => {
+                    let last = updates
+                        .iter()
+                        .map(|u| u.id.0 as i32)
+                        .max()
+                        .unwrap_or(offset);
+                    offset = offset.max(last + 1);
                 }
-            }
+                Err(e) => {
+                    tracing::error!(error = %e, "telegram updates not stored; will fetch them again");
+                    tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+                }
+            },
             Err(e) => {
                 tracing::warn!(error = %e, "telegram getUpdates failed; retrying");
                 tokio::time::sleep(std::time::Duration::from_secs(2)).await;
@@ -83,14 +89,16 @@ pub async fn poll(bot: Bot, service: Service) {
     }
 }
 
-async fn commit(service: &Service, update: &Update) -> Result<(), StoreError> {
-    let raw = serde_json::to_string(update).map_err(|e| store::StoreError::Corrupt {
-        what: "telegram update",
-        detail: e.to_string(),
-    })?;
-    store_update(service, &update.id.0.to_string(), &chat_key(update), &raw)
-        .await
-        .map(|_| ())
+async fn store_polled(service: &Service, updates: &[Update]) -> Result<Vec<bool>, StoreError> {
+    let mut with_raw = Vec::with_capacity(updates.len());
+    for update in updates {
+        let raw = serde_json::to_string(update).map_err(|e| StoreError::Corrupt {
+            what: "telegram update",
+            detail: e.to_string(),
+        })?;
+        with_raw.push((update, raw));
+    }
+    store_updates(service, with_raw).await
 }
 
 #[derive(Clone)]
@@ -116,22 +124,13 @@ async fn receive(State(hook): State<Hook>, headers: HeaderMap, body: Bytes) -> S
         tracing::warn!("telegram webhook: wrong or missing secret token");
         return StatusCode::UNAUTHORIZED;
     }
-    let Ok(raw) = std::str::from_utf8(&body) else {
-        return StatusCode::BAD_REQUEST;
-    };
-    let Ok(update) = serde_json::from_str::<Update>(raw) else {
+    let Ok(update) = serde_json::from_slice::<Update>(&body) else {
         // Unparseable but authentic: acknowledge, or Telegram retries it for a day.
         tracing::warn!("telegram webhook: body is not an update; ignored");
         return StatusCode::OK;
     };
-    match store_update(
-        &hook.service,
-        &update.id.0.to_string(),
-        &chat_key(&update),
-        raw,
-    )
-    .await
-    {
+    let raw = String::from_utf8_lossy(&body).into_owned();
+    match store_updates(&hook.service, vec![(&update, raw)]).await {
         Ok(_) => StatusCode::OK,
         // Not stored: let Telegram deliver it again.
         Err(e) => {

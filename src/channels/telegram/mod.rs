@@ -7,11 +7,13 @@ pub mod render;
 pub mod sender;
 pub mod update;
 
+use crate::channels::{inbox::InboxWorker, sender::Sender};
 use crate::config::TelegramConfig;
 use crate::service::Service;
 use axum::Router;
 use teloxide::prelude::*;
 use teloxide::types::BotCommand;
+use tokio_util::sync::CancellationToken;
 
 #[derive(Debug, thiserror::Error)]
 #[error("telegram setup: {0}")]
@@ -63,15 +65,24 @@ impl Telegram {
         ))
     }
 
-    /// Start the workers (and the poller, without a webhook) on `tasks`.
-    pub fn spawn(&self, tasks: &mut tokio::task::JoinSet<()>) {
+    /// Start the workers (and the poller, without a webhook) on `tasks`; they stop when
+    /// `shutdown` is cancelled, after finishing what they hold.
+    pub fn spawn(&self, tasks: &mut tokio::task::JoinSet<()>, shutdown: &CancellationToken) {
         if self.config.webhook_url.is_none() {
-            tasks.spawn(intake::poll(self.bot.clone(), self.service.clone()));
+            let poll = intake::poll(self.bot.clone(), self.service.clone(), shutdown.clone());
+            tasks.spawn(poll);
         }
-        let wake = self.service.outbox_ready.subscribe();
-        tasks.spawn(inbox::InboxWorker::new(self.bot.clone(), self.service.clone(), wake).run());
-        tasks
-            .spawn(sender::Sender::new(self.bot.clone(), self.service.clone(), &self.config).run());
+        let reader = inbox::TelegramReader::new(self.bot.clone(), self.service.clone());
+        let worker = InboxWorker::new(reader, self.service.clone());
+        tasks.spawn(worker.run(shutdown.clone()));
+        let platform = sender::TelegramPlatform::new(self.bot.clone(), &self.config);
+        let sender = Sender::new(
+            platform,
+            self.service.clone(),
+            self.config.max_attempts,
+            sender::BACKOFF,
+        );
+        tasks.spawn(sender.run(shutdown.clone()));
     }
 
     /// The slash commands, described in Indonesian in the Telegram menu.

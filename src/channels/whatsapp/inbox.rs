@@ -1,88 +1,69 @@
-//! Turns stored WhatsApp messages into conversation events, one contact at a time, in order.
+//! Reads stored WhatsApp messages: what each asks of the conversation, with its media fetched.
 
 use super::client::{Client, WaError};
 use super::payload::Message;
-use crate::channels::worker::WorkerError;
+use crate::channels::inbox::Reader;
 use crate::domain::{ChannelKind, UserKey};
 use crate::parse::PhoneNumber;
-use crate::service::{Inbound, RawInput, Service};
-use crate::store;
+use crate::service::{Inbound, RawInput, Service, Work};
+use crate::store::inbox::Pending;
 use sha2::{Digest, Sha256};
-use time::{Duration, OffsetDateTime};
+use time::OffsetDateTime;
 
-const CHANNEL: ChannelKind = ChannelKind::Whatsapp;
-const BATCH: i64 = 32;
 /// Media attempts before the file is treated as unreadable (and the user asked again).
 const MEDIA_ATTEMPTS: i64 = 4;
 
-pub struct InboxWorker {
+/// Reads stored WhatsApp messages for the shared inbox worker.
+pub struct WhatsappReader {
     client: Client,
     service: Service,
 }
 
-impl InboxWorker {
-    pub fn new(client: Client, service: Service) -> Self {
-        Self { client, service }
-    }
+impl Reader for WhatsappReader {
+    const CHANNEL: ChannelKind = ChannelKind::Whatsapp;
+    const NAME: &'static str = "whatsapp inbox";
 
-    pub async fn run(self) {
-        let wake = self.service.outbox_ready.subscribe();
-        crate::channels::worker::run("whatsapp inbox", wake, || self.process_due()).await;
-    }
-
-    pub async fn process_due(&self) -> Result<usize, WorkerError> {
-        let now = OffsetDateTime::now_utc();
-        let batch = store::inbox::claim(
-            &self.service.store,
-            CHANNEL,
-            BATCH,
-            self.service.settings.lease,
-            now,
-        )
-        .await?;
-        crate::channels::worker::each(batch, |row| self.process(row)).await
-    }
-
-    async fn process(&self, row: store::inbox::Pending) -> Result<(), WorkerError> {
-        let store = &self.service.store;
+    async fn read(&self, row: &Pending) -> Result<Work, String> {
         let message: Message = match serde_json::from_str(&row.payload) {
             Ok(message) => message,
             Err(e) => {
                 tracing::warn!(error = %e, "unreadable whatsapp message skipped");
-                return Ok(store::inbox::mark_done(store, row.id).await?);
+                return Ok(Work::Nothing);
             }
         };
-        let Some(input) = self.input(&row, &message).await? else {
-            return Ok(());
+        let Some(input) = self.input(row, &message).await? else {
+            return Ok(Work::Nothing);
         };
-        if let Some(input) = input {
-            let inbound = Inbound {
-                channel: CHANNEL,
-                user: UserKey::new(message.from.clone()),
-                message_id: message.id.clone(),
-                input,
-                // On WhatsApp the number is the identity: the phone question is skipped.
-                sender_phone: PhoneNumber::parse(&format!("+{}", message.from)).ok(),
-                acks: Vec::new(),
-                at: OffsetDateTime::now_utc(),
-            };
-            self.service.handle(inbound).await?;
-        }
-        Ok(store::inbox::mark_done(store, row.id).await?)
+        let inbound = Inbound {
+            channel: ChannelKind::Whatsapp,
+            user: UserKey::new(message.from.clone()),
+            message_id: message.id.clone(),
+            input,
+            // On WhatsApp the number is the identity: the phone question is skipped.
+            sender_phone: PhoneNumber::parse(&format!("+{}", message.from)).ok(),
+            acks: Vec::new(),
+            at: OffsetDateTime::now_utc(),
+        };
+        Ok(Work::Event {
+            inbound,
+            on_duplicate: Vec::new(),
+        })
+    }
+}
+
+impl WhatsappReader {
+    pub fn new(client: Client, service: Service) -> Self {
+        Self { client, service }
     }
 
-    /// The input for the flow; `Some(None)`: nothing to answer (a reaction); `None`: the media
-    /// could not be fetched yet and the row will be tried again.
-    async fn input(
-        &self,
-        row: &store::inbox::Pending,
-        m: &Message,
-    ) -> Result<Option<Option<RawInput>>, WorkerError> {
+    /// The input for the flow; `None`: nothing to answer (a reaction); `Err`: the media could
+    /// not be fetched yet and the row will be tried again.
+    async fn input(&self, row: &Pending, m: &Message) -> Result<Option<RawInput>, String> {
         let media = |m: &Message| {
             m.image
                 .as_ref()
                 .or(m.document.as_ref())
-                .map(|x| (x.id.clone(), x.sha256.clone()))
+                .map(|x| x.id.clone())
         };
         let input = match m.kind.as_str() {
             "text" => m.text.as_ref().map(|t| RawInput::Text(t.body.clone())),
@@ -95,7 +76,7 @@ impl InboxWorker {
             }
             "button" => m.button.as_ref().map(|b| RawInput::Text(b.text.clone())),
             "image" | "document" => match media(m) {
-                Some((id, _)) => match self.fetch_media(&id).await {
+                Some(id) => match self.fetch_media(&id).await {
                     Ok(input) => Some(input),
                     Err(e) if row.attempts >= MEDIA_ATTEMPTS => {
                         tracing::warn!(error = %e, "whatsapp media gave up");
@@ -103,20 +84,16 @@ impl InboxWorker {
                     }
                     Err(e) => {
                         tracing::warn!(error = %e, attempt = row.attempts, "whatsapp media failed; will retry");
-                        let wait = Duration::seconds(2_i64.pow(row.attempts.clamp(0, 6) as u32));
-                        let at = OffsetDateTime::now_utc() + wait;
-                        store::inbox::retry_at(&self.service.store, row.id, at, &e.to_string())
-                            .await?;
-                        return Ok(None);
+                        return Err(e.to_string());
                     }
                 },
                 None => Some(RawInput::Unsupported),
             },
             // A reaction to one of our messages needs no answer.
-            "reaction" => return Ok(Some(None)),
+            "reaction" => return Ok(None),
             _ => Some(RawInput::Unsupported),
         };
-        Ok(Some(Some(input.unwrap_or(RawInput::Unsupported))))
+        Ok(Some(input.unwrap_or(RawInput::Unsupported)))
     }
 
     /// Look the media up, download it at once with the token, check size and checksum. An

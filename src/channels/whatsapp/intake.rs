@@ -5,7 +5,7 @@ use super::payload::Envelope;
 use crate::config::WhatsappConfig;
 use crate::domain::ChannelKind;
 use crate::service::Service;
-use crate::store::{self, StoreError};
+use crate::store::{self, StoreError, inbox::NewUpdate};
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{Query, State};
@@ -102,36 +102,40 @@ pub fn signed(secret: &str, body: &[u8], header: &str) -> bool {
 /// Every message of every change, in order, into the inbox; every status applied.
 async fn commit(service: &Service, envelope: &Envelope) -> Result<(), StoreError> {
     let now = OffsetDateTime::now_utc();
-    let mut fresh = false;
-    for change in envelope
-        .entry
-        .iter()
-        .flat_map(|e| &e.changes)
-        .filter(|c| c.field == "messages")
-    {
-        for message in &change.value.messages {
-            let (Some(id), Some(from)) = (message["id"].as_str(), message["from"].as_str()) else {
-                continue;
-            };
-            fresh |=
-                store::inbox::insert(&service.store, CHANNEL, id, from, &message.to_string(), now)
-                    .await?;
-        }
-        for status in &change.value.statuses {
-            let code = status.errors.first().map(|e| e.code.to_string());
-            store::statuses::apply(
-                &service.store,
-                CHANNEL,
-                &status.id,
-                &status.status,
-                code.as_deref(),
-                now,
-            )
-            .await?;
-        }
+    let changes = || {
+        envelope
+            .entry
+            .iter()
+            .flat_map(|e| &e.changes)
+            .filter(|c| c.field == "messages")
+    };
+    let messages: Vec<NewUpdate> = changes()
+        .flat_map(|c| &c.value.messages)
+        .filter_map(|message| {
+            let (id, from) = (message["id"].as_str()?, message["from"].as_str()?);
+            Some(NewUpdate {
+                channel: CHANNEL,
+                external_id: id.to_owned(),
+                chat: from.to_owned(),
+                payload: message.to_string(),
+                at: now,
+            })
+        })
+        .collect();
+    if !messages.is_empty() {
+        service.intake.store(messages).await?;
     }
-    if fresh {
-        service.wake_workers();
+    for status in changes().flat_map(|c| &c.value.statuses) {
+        let code = status.errors.first().map(|e| e.code.to_string());
+        store::statuses::apply(
+            &service.store,
+            CHANNEL,
+            &status.id,
+            &status.status,
+            code.as_deref(),
+            now,
+        )
+        .await?;
     }
     Ok(())
 }

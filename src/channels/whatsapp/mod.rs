@@ -8,9 +8,11 @@ pub mod payload;
 pub mod render;
 pub mod sender;
 
+use crate::channels::{inbox::InboxWorker, sender::Sender};
 use crate::config::WhatsappConfig;
 use crate::service::Service;
 use axum::Router;
+use tokio_util::sync::CancellationToken;
 
 pub struct Whatsapp {
     pub client: client::Client,
@@ -32,10 +34,20 @@ impl Whatsapp {
         intake::router(self.service.clone(), &self.config)
     }
 
-    pub fn spawn(&self, tasks: &mut tokio::task::JoinSet<()>) {
-        tasks.spawn(inbox::InboxWorker::new(self.client.clone(), self.service.clone()).run());
-        tasks.spawn(
-            sender::Sender::new(self.client.clone(), self.service.clone(), &self.config).run(),
+    /// Start the workers on `tasks`; they stop when `shutdown` is cancelled, after finishing
+    /// what they hold.
+    pub fn spawn(&self, tasks: &mut tokio::task::JoinSet<()>, shutdown: &CancellationToken) {
+        let reader = inbox::WhatsappReader::new(self.client.clone(), self.service.clone());
+        let worker = InboxWorker::new(reader, self.service.clone());
+        tasks.spawn(worker.run(shutdown.clone()));
+        let platform =
+            sender::WhatsappPlatform::new(self.client.clone(), &self.service, &self.config);
+        let sender = Sender::new(
+            platform,
+            self.service.clone(),
+            self.config.max_attempts,
+            sender::BACKOFF,
         );
+        tasks.spawn(sender.run(shutdown.clone()));
     }
 }

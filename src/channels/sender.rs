@@ -1,0 +1,169 @@
+//! The sender every channel runs: claim the oldest due message of many chats, send them
+//! concurrently through the platform, and settle the whole batch in one transaction. Per-chat
+//! order and pacing come from the store; the platform adds its own rate limit and tells what
+//! each answer means.
+
+use super::worker::{self, Backoff, CONCURRENT};
+use crate::domain::{ChannelKind, UserKey};
+use crate::service::Service;
+use crate::store::outbox::{self, Claimed, Sent};
+use crate::store::{self, StoreError, Tx};
+use futures_util::StreamExt;
+use std::future::Future;
+use time::{Duration, OffsetDateTime};
+use tokio_util::sync::CancellationToken;
+
+/// What to do with a message after one attempt.
+#[derive(Debug)]
+pub enum Verdict {
+    /// Delivered, with the platform's id for it.
+    Sent(Option<String>),
+    /// The platform asked us to wait this long (429 retry_after).
+    Wait(Duration, String),
+    /// A passing failure (5xx, network): again after the backoff, up to the attempt limit.
+    Retry(String),
+    /// Not allowed now and not failed (WhatsApp outside the 24-hour window).
+    Held(String),
+    /// This message can never be delivered; the chat goes on.
+    Failed(String),
+    /// Blocked or gone: nothing more is sent to this contact.
+    Unreachable(String),
+}
+
+/// A channel's way of sending.
+pub trait Platform: Send + Sync {
+    const CHANNEL: ChannelKind;
+    const NAME: &'static str;
+
+    /// One attempt (waiting for the platform's rate limit first).
+    fn send(&self, message: &Claimed) -> impl Future<Output = Verdict> + Send;
+
+    /// How long the chat's next message waits after this one was delivered.
+    fn gap(&self, _message: &Claimed) -> Duration {
+        Duration::ZERO
+    }
+}
+
+pub struct Sender<P> {
+    platform: P,
+    service: Service,
+    max_attempts: i64,
+    backoff: Backoff,
+}
+
+impl<P: Platform> Sender<P> {
+    pub fn new(platform: P, service: Service, max_attempts: u32, backoff: Backoff) -> Self {
+        Self {
+            platform,
+            service,
+            max_attempts: i64::from(max_attempts.max(1)),
+            backoff,
+        }
+    }
+
+    pub async fn run(self, shutdown: CancellationToken) {
+        let wake = self.service.outbox_ready.subscribe();
+        worker::run(P::NAME, wake, shutdown, || self.deliver_due()).await;
+    }
+
+    /// One batch; returns how many messages it claimed.
+    pub async fn deliver_due(&self) -> Result<usize, StoreError> {
+        let store = &self.service.store;
+        let lease = self.service.settings.lease;
+        let now = OffsetDateTime::now_utc();
+        let batch = outbox::claim(store, P::CHANNEL, None, worker::BATCH, lease, now).await?;
+        if batch.is_empty() {
+            return Ok(0);
+        }
+        let ids: Vec<_> = batch.iter().map(|m| m.id).collect();
+        let renew = || outbox::renew(store, &ids, lease, OffsetDateTime::now_utc());
+        let verdicts = worker::holding(lease, renew, self.attempt_all(&batch)).await?;
+        self.settle(&batch, verdicts).await?;
+        Ok(batch.len())
+    }
+
+    async fn attempt_all(&self, batch: &[Claimed]) -> Result<Vec<Verdict>, StoreError> {
+        let recipients: Vec<&UserKey> = batch.iter().map(|m| &m.recipient).collect();
+        let unreachable =
+            store::contacts::unreachable_among(&self.service.store, P::CHANNEL, &recipients)
+                .await?;
+        let attempts: Vec<_> = batch
+            .iter()
+            .map(|m| self.attempt(m, unreachable.contains(m.recipient.as_str())))
+            .collect();
+        // `buffered` keeps the batch's order, so verdicts line up with messages.
+        let verdicts = futures_util::stream::iter(attempts)
+            .buffered(CONCURRENT)
+            .collect()
+            .await;
+        Ok(verdicts)
+    }
+
+    async fn attempt(&self, message: &Claimed, unreachable: bool) -> Verdict {
+        if unreachable {
+            return Verdict::Failed("contact unreachable".into());
+        }
+        self.platform.send(message).await
+    }
+
+    /// Every verdict of the batch in one transaction.
+    async fn settle(&self, batch: &[Claimed], verdicts: Vec<Verdict>) -> Result<(), StoreError> {
+        let now = OffsetDateTime::now_utc();
+        let mut tx = self.service.store.begin().await?;
+        let mut sent = Vec::new();
+        for (message, verdict) in batch.iter().zip(verdicts) {
+            match verdict {
+                Verdict::Sent(platform_id) => sent.push(Sent {
+                    message,
+                    platform_id,
+                    gap: self.platform.gap(message),
+                }),
+                other => self.settle_one(&mut tx, message, other, now).await?,
+            }
+        }
+        outbox::mark_sent(&mut tx, P::CHANNEL, &sent, now).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn settle_one(
+        &self,
+        tx: &mut Tx,
+        message: &Claimed,
+        verdict: Verdict,
+        now: OffsetDateTime,
+    ) -> Result<(), StoreError> {
+        let (channel, id) = (P::CHANNEL, message.id);
+        match verdict {
+            Verdict::Sent(_) => Ok(()),
+            Verdict::Wait(wait, why) => {
+                tracing::warn!(channel = %channel, wait_s = wait.whole_seconds(), "platform asked to slow down");
+                outbox::retry_at(tx, id, now + wait, &why).await
+            }
+            Verdict::Retry(why) if message.attempts >= self.max_attempts => {
+                tracing::warn!(channel = %channel, reason = %why, attempts = message.attempts, "message gave up");
+                outbox::mark_failed(tx, id, &why).await
+            }
+            Verdict::Retry(why) => {
+                let wait = self.backoff.after(message.attempts);
+                tracing::warn!(channel = %channel, reason = %why, wait_s = wait.whole_seconds(), "send will be retried");
+                outbox::retry_at(tx, id, now + wait, &why).await
+            }
+            Verdict::Held(why) => {
+                tracing::info!(channel = %channel, reason = %why, "message held");
+                outbox::mark_held(tx, id, &why).await
+            }
+            Verdict::Failed(why) => {
+                tracing::warn!(channel = %channel, reason = %why, "message failed");
+                outbox::mark_failed(tx, id, &why).await
+            }
+            Verdict::Unreachable(why) => {
+                tracing::info!(channel = %channel, reason = %why, "contact unreachable");
+                store::contacts::mark_unreachable(tx, channel, &message.recipient, &why, now)
+                    .await?;
+                outbox::fail_all_for(tx, channel, &message.recipient, &why).await?;
+                Ok(())
+            }
+        }
+    }
+}
