@@ -29,8 +29,12 @@ pub struct Call {
 /// An error the next call to a method will get.
 #[derive(Debug, Clone)]
 pub enum Failure {
-    TooManyRequests { retry_after: u64 },
+    TooManyRequests {
+        retry_after: u64,
+    },
     MessageTooLong,
+    /// Answered normally, but only after this long (a slow network or a loaded Telegram).
+    Slow(Duration),
 }
 
 #[derive(Default)]
@@ -223,9 +227,26 @@ async fn method(
     if method == "getUpdates" {
         return get_updates(inner, arrived, body).await;
     }
+    if let Some(wait) = take_slow(&inner, &method) {
+        tokio::time::sleep(wait).await;
+    }
     let response = record(&inner, method, body);
     called.notify_waiters();
     response
+}
+
+/// A pending `Slow` for this method, taken off the queue.
+fn take_slow(inner: &Mutex<Inner>, method: &str) -> Option<Duration> {
+    let mut state = inner.lock().unwrap();
+    let queue = state.failures.get_mut(method)?;
+    match queue.front() {
+        Some(Failure::Slow(wait)) => {
+            let wait = *wait;
+            queue.pop_front();
+            Some(wait)
+        }
+        _ => None,
+    }
 }
 
 /// Record the call and answer it as Telegram would.
@@ -259,6 +280,7 @@ fn record(inner: &Mutex<Inner>, method: String, body: Value) -> Response {
                 "Bad Request: message is too long",
                 None,
             ),
+            Failure::Slow(_) => unreachable!("taken before the call is recorded"),
         };
     }
     match method.as_str() {
