@@ -4,7 +4,7 @@ use crate::config::Config;
 use crate::documents::DocumentStore;
 use crate::i18n::Texts;
 use crate::reference::{Reference, ReferenceError};
-use crate::service::{Service, Settings, intake::Intake};
+use crate::service::{Service, Settings, Wake, intake::Intake};
 use crate::store::{Store, StoreError};
 use std::sync::Arc;
 use tokio_util::sync::CancellationToken;
@@ -20,14 +20,14 @@ pub enum StartError {
 pub async fn build(config: &Config) -> Result<Service, StartError> {
     let reference = Reference::load(&config.reference)?;
     let store = Store::connect(&config.database_url).await?;
-    let outbox_ready = Arc::new(tokio::sync::watch::Sender::new(0));
+    let wake = Arc::new(Wake::default());
     Ok(Service {
-        intake: Intake::start(store.clone(), outbox_ready.clone()),
+        intake: Intake::start(store.clone(), wake.clone()),
         store,
         reference: Arc::new(reference),
         texts: Arc::new(Texts::embedded(config.help_contact.clone())),
         documents: DocumentStore::new(&config.documents_dir),
-        outbox_ready,
+        wake,
         settings: Settings {
             default_locale: config.default_locale,
             retention_months: config.retention_months,

@@ -604,6 +604,15 @@ fn fake_updates_parse_as_teloxide_updates() {
             !matches!(parsed.kind, teloxide::types::UpdateKind::Error(_)),
             "{update}: {parsed:?}"
         );
+        // The webhook files an update by a light reading of it: same id, same chat.
+        let routing: pandu::channels::telegram::update::Routing =
+            serde_json::from_value(update.clone()).unwrap();
+        assert_eq!(i64::from(parsed.id.0), routing.update_id, "{update}");
+        assert_eq!(
+            pandu::channels::telegram::update::chat_key(&parsed),
+            routing.chat_key(),
+            "{update}"
+        );
         // Polling stores what teloxide parsed; it must read back the same.
         let again: teloxide::types::Update =
             serde_json::from_str(&serde_json::to_string(&parsed).unwrap()).unwrap();

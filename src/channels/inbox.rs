@@ -39,7 +39,7 @@ impl<R: Reader> InboxWorker<R> {
     }
 
     pub async fn run(self, shutdown: CancellationToken) {
-        let wake = self.service.outbox_ready.subscribe();
+        let wake = self.service.wake.on_inbox();
         worker::run(R::NAME, wake, shutdown, || self.process_due()).await;
     }
 

@@ -62,7 +62,7 @@ impl<P: Platform> Sender<P> {
     }
 
     pub async fn run(self, shutdown: CancellationToken) {
-        let wake = self.service.outbox_ready.subscribe();
+        let wake = self.service.wake.on_outbox();
         worker::run(P::NAME, wake, shutdown, || self.deliver_due()).await;
     }
 

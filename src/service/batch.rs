@@ -136,7 +136,7 @@ impl Service {
             Err(e) => return Err(self.undo(applied, e).await),
         };
         self.remove_unreferenced(applied.erased_files).await;
-        self.wake_workers();
+        self.wake_senders();
         tracing::debug!(items = items.len(), "batch handled");
         Ok(handled)
     }

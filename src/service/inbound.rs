@@ -1,6 +1,7 @@
 //! What an inbound event is, and the checks at the edge; `batch.rs` writes it. Nothing is
 //! sent from here.
 
+use super::Wake;
 use super::batch::{Item, Work};
 use crate::documents::{DocumentStore, inspect};
 use crate::domain::{ChannelKind, Locale, UserKey};
@@ -78,9 +79,8 @@ pub struct Service {
     pub texts: Arc<Texts>,
     pub documents: DocumentStore,
     pub settings: Settings,
-    /// Bumped whenever messages were queued, so senders deliver at once instead of polling
-    /// (a watch channel: a sender that was busy still sees the change afterwards).
-    pub outbox_ready: Arc<tokio::sync::watch::Sender<u64>>,
+    /// Wakes the workers when there is new work, so they need not poll.
+    pub wake: Arc<Wake>,
     /// Where channels commit what they receive, in groups.
     pub intake: super::intake::Intake,
 }

@@ -3,9 +3,11 @@
 //! hundred requests arriving together cost one commit, not a hundred, and each request is
 //! answered only once its update is durable.
 
+use super::Wake;
 use crate::store::inbox::{self, NewUpdate};
 use crate::store::{Store, StoreError};
-use tokio::sync::{mpsc, oneshot, watch};
+use std::sync::Arc;
+use tokio::sync::{mpsc, oneshot};
 
 /// Updates of at most this many requests go into one statement.
 const MAX_REQUESTS: usize = 128;
@@ -22,8 +24,8 @@ pub struct Intake {
 pub struct Stopped;
 
 impl Intake {
-    /// Start the writer task; `wake` is bumped whenever something new was stored.
-    pub fn start(store: Store, wake: std::sync::Arc<watch::Sender<u64>>) -> Self {
+    /// Start the writer task; the inbox workers are woken whenever something new was stored.
+    pub fn start(store: Store, wake: Arc<Wake>) -> Self {
         let (requests, rx) = mpsc::channel(1024);
         tokio::spawn(write_loop(store, wake, rx));
         Self { requests }
@@ -46,7 +48,7 @@ impl Intake {
 
 async fn write_loop(
     store: Store,
-    wake: std::sync::Arc<watch::Sender<u64>>,
+    wake: Arc<Wake>,
     mut rx: mpsc::Receiver<(Vec<NewUpdate>, Reply)>,
 ) {
     let mut waiting = Vec::with_capacity(MAX_REQUESTS);
@@ -57,7 +59,7 @@ async fn write_loop(
             replies.push((updates.len(), reply));
             all.extend(updates);
         }
-        let woke = || wake.send_modify(|n| *n = n.wrapping_add(1));
+        let woke = || wake.inbox();
         match inbox::insert_many(&store, &all).await {
             Ok(fresh) => {
                 if fresh.iter().any(|f| *f) {

@@ -5,9 +5,9 @@ use crate::store;
 use time::OffsetDateTime;
 
 impl Service {
-    /// Tell the channel workers there is new work (queued replies, stored updates).
-    pub fn wake_workers(&self) {
-        self.outbox_ready.send_modify(|n| *n = n.wrapping_add(1));
+    /// Tell the senders there are messages to deliver.
+    pub fn wake_senders(&self) {
+        self.wake.outbox();
     }
 
     /// Delete what is older than the retention period promised in the consent notice.

@@ -5,6 +5,8 @@ mod batch;
 mod inbound;
 pub mod intake;
 mod maintenance;
+mod wake;
 
 pub use batch::{Item, Work};
 pub use inbound::{Handled, Inbound, RawInput, Service, ServiceError, Settings};
+pub use wake::Wake;

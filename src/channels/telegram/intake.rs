@@ -1,7 +1,7 @@
 //! Getting updates in: long polling or our own webhook route. Either way an update is
 //! committed to the inbox before Telegram is told it was received.
 
-use super::update::chat_key;
+use super::update::{Routing, chat_key};
 use crate::domain::ChannelKind;
 use crate::service::Service;
 use crate::store::{StoreError, inbox::NewUpdate};
@@ -31,24 +31,23 @@ pub fn allowed_updates() -> Vec<AllowedUpdate> {
     ]
 }
 
-/// Commit updates, each with its body as received (grouped with whatever other requests
-/// arrive meanwhile). For each: false for a redelivery.
+/// Commit updates (grouped with whatever other requests arrive meanwhile). For each: false
+/// for a redelivery.
 pub async fn store_updates(
     service: &Service,
-    updates: Vec<(&Update, String)>,
+    updates: Vec<NewUpdate>,
 ) -> Result<Vec<bool>, StoreError> {
-    let now = OffsetDateTime::now_utc();
-    let new = updates
-        .into_iter()
-        .map(|(update, raw)| NewUpdate {
-            channel: CHANNEL,
-            external_id: update.id.0.to_string(),
-            chat: chat_key(update),
-            payload: raw,
-            at: now,
-        })
-        .collect();
-    service.intake.store(new).await
+    service.intake.store(updates).await
+}
+
+fn new_update(update_id: i64, chat: String, raw: String) -> NewUpdate {
+    NewUpdate {
+        channel: CHANNEL,
+        external_id: update_id.to_string(),
+        chat,
+        payload: raw,
+        at: OffsetDateTime::now_utc(),
+    }
 }
 
 /// Long polling. The offset moves past updates only after they are committed; a crash
@@ -90,15 +89,15 @@ pub async fn poll(bot: Bot, service: Service, shutdown: CancellationToken) {
 }
 
 async fn store_polled(service: &Service, updates: &[Update]) -> Result<Vec<bool>, StoreError> {
-    let mut with_raw = Vec::with_capacity(updates.len());
+    let mut new = Vec::with_capacity(updates.len());
     for update in updates {
         let raw = serde_json::to_string(update).map_err(|e| StoreError::Corrupt {
             what: "telegram update",
             detail: e.to_string(),
         })?;
-        with_raw.push((update, raw));
+        new.push(new_update(i64::from(update.id.0), chat_key(update), raw));
     }
-    store_updates(service, with_raw).await
+    store_updates(service, new).await
 }
 
 #[derive(Clone)]
@@ -124,13 +123,14 @@ async fn receive(State(hook): State<Hook>, headers: HeaderMap, body: Bytes) -> S
         tracing::warn!("telegram webhook: wrong or missing secret token");
         return StatusCode::UNAUTHORIZED;
     }
-    let Ok(update) = serde_json::from_slice::<Update>(&body) else {
+    let Ok(update) = serde_json::from_slice::<Routing>(&body) else {
         // Unparseable but authentic: acknowledge, or Telegram retries it for a day.
         tracing::warn!("telegram webhook: body is not an update; ignored");
         return StatusCode::OK;
     };
     let raw = String::from_utf8_lossy(&body).into_owned();
-    match store_updates(&hook.service, vec![(&update, raw)]).await {
+    let new = new_update(update.update_id, update.chat_key(), raw);
+    match store_updates(&hook.service, vec![new]).await {
         Ok(_) => StatusCode::OK,
         // Not stored: let Telegram deliver it again.
         Err(e) => {

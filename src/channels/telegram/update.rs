@@ -45,6 +45,46 @@ pub enum Classified {
 }
 
 /// The ordering key of an update: its chat, so one chat's updates run one after another.
+/// Just what the webhook needs to file an update: its id and its chat. The whole update is
+/// read once, later, by the inbox worker.
+#[derive(Debug, serde::Deserialize)]
+pub struct Routing {
+    pub update_id: i64,
+    message: Option<InChat>,
+    callback_query: Option<Callback>,
+    my_chat_member: Option<InChat>,
+}
+
+#[derive(Debug, serde::Deserialize)]
+struct InChat {
+    chat: ChatRef,
+}
+
+#[derive(Debug, serde::Deserialize)]
+struct ChatRef {
+    id: i64,
+}
+
+#[derive(Debug, serde::Deserialize)]
+struct Callback {
+    message: Option<InChat>,
+}
+
+impl Routing {
+    /// The per-chat ordering key, as `chat_key` gives it for the parsed update.
+    pub fn chat_key(&self) -> String {
+        let chat = self
+            .message
+            .as_ref()
+            .or(self.my_chat_member.as_ref())
+            .or(self
+                .callback_query
+                .as_ref()
+                .and_then(|c| c.message.as_ref()));
+        chat.map(|c| c.chat.id.to_string()).unwrap_or_default()
+    }
+}
+
 pub fn chat_key(update: &Update) -> String {
     update
         .chat()
