@@ -2,6 +2,12 @@
 //! the dashboard. Rows are read page by page; cells that a spreadsheet would run as a
 //! formula are neutralised.
 
+mod stream;
+mod xlsx;
+
+pub use stream::csv_stream;
+pub use xlsx::write_xlsx;
+
 use crate::access::Scope;
 use crate::store::dashboard::{LeadFilter, LeadSummary, for_each};
 use crate::store::{Store, StoreError};
@@ -16,6 +22,8 @@ pub enum ExportError {
     Csv(#[from] csv::Error),
     #[error("writing the spreadsheet: {0}")]
     Xlsx(#[from] rust_xlsxwriter::XlsxError),
+    #[error("the spreadsheet worker stopped: {0}")]
+    Worker(#[from] tokio::task::JoinError),
 }
 
 pub const COLUMNS: [&str; 20] = [
@@ -68,39 +76,6 @@ pub async fn write_csv(
         return Err(e.into());
     }
     writer.flush().map_err(csv::Error::from)?;
-    Ok(count)
-}
-
-/// XLSX in constant-memory mode: rows go to a temporary file as they are written.
-pub async fn write_xlsx(
-    store: &Store,
-    scope: &Scope,
-    filter: &LeadFilter,
-    path: &std::path::Path,
-) -> Result<u64, ExportError> {
-    let mut workbook = rust_xlsxwriter::Workbook::new();
-    let sheet = workbook.add_worksheet_with_constant_memory()?;
-    sheet.set_name("Leads")?;
-    for (col, name) in COLUMNS.iter().enumerate() {
-        sheet.write_string(0, col as u16, *name)?;
-    }
-    let mut row = 0u32;
-    let mut failed = None;
-    let count = for_each(store, scope, filter, |lead| {
-        row += 1;
-        for (col, cell) in fields(lead).iter().enumerate() {
-            // Written as text, never as a formula.
-            if let Err(e) = sheet.write_string(row, col as u16, cell) {
-                failed = Some(e);
-            }
-        }
-        Ok(())
-    })
-    .await?;
-    if let Some(e) = failed {
-        return Err(e.into());
-    }
-    workbook.save(path)?;
     Ok(count)
 }
 

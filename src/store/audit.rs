@@ -55,7 +55,7 @@ pub async fn recent(store: &Store, limit: i64) -> Result<Vec<AuditEntry>, StoreE
          LEFT JOIN staff s ON s.id = a.staff_id ORDER BY a.id DESC LIMIT $1",
     )
     .bind(limit)
-    .fetch_all(store.pool())
+    .fetch_all(store.reader())
     .await?;
     rows.iter()
         .map(|r| {

@@ -11,6 +11,7 @@ pub mod documents;
 pub mod inbound;
 pub mod inbox;
 pub mod leads;
+pub mod metrics;
 pub mod outbox;
 pub mod retention;
 pub mod sql;

@@ -23,7 +23,7 @@ pub async fn count_declined(
 pub async fn declined_total(store: &super::Store) -> Result<i64, StoreError> {
     let row =
         sqlx::query("SELECT CAST(COALESCE(SUM(count), 0) AS BIGINT) AS n FROM consent_declines")
-            .fetch_one(store.pool())
+            .fetch_one(store.reader())
             .await?;
     Ok(row.try_get("n")?)
 }

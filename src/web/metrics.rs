@@ -1,5 +1,5 @@
-//! `GET /metrics` in Prometheus text format: counts from the database, request latencies
-//! from this process.
+//! `GET /metrics` in Prometheus text format: counts from the database (cheap ones, see
+//! `store::metrics`), request latencies from this process.
 
 use super::AppState;
 use crate::store;
@@ -7,7 +7,6 @@ use axum::extract::{MatchedPath, Request, State};
 use axum::http::header;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use sqlx::Row;
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 use std::time::Instant;
@@ -55,33 +54,35 @@ pub async fn render(State(state): State<AppState>) -> Response {
 }
 
 async fn database_metrics(state: &AppState, out: &mut String) -> Result<(), store::StoreError> {
-    let pool = state.service.store.pool();
-    let events: i64 = sqlx::query("SELECT COUNT(*) AS n FROM inbound_events")
-        .fetch_one(pool)
-        .await?
-        .try_get("n")?;
+    let m = store::metrics::read(&state.service.store).await?;
     out.push_str("# HELP pandu_inbound_events_total Inbound events handled.\n# TYPE pandu_inbound_events_total counter\n");
-    out.push_str(&format!("pandu_inbound_events_total {events}\n"));
-    for (metric, help, sql) in [
+    out.push_str(&format!(
+        "pandu_inbound_events_total {}\n",
+        m.inbound_events
+    ));
+    let gauges = [
         (
             "pandu_outbox_messages",
-            "Outbox messages by status.",
-            "SELECT status AS k, COUNT(*) AS n FROM outbox GROUP BY status",
+            "Outbox messages waiting or being sent, by status.",
+            "status",
+            &m.outbox_live,
+        ),
+        (
+            "pandu_inbox_updates",
+            "Inbox updates waiting or being processed, by status.",
+            "status",
+            &m.inbox_live,
         ),
         (
             "pandu_leads",
             "Leads by outcome.",
-            "SELECT outcome AS k, COUNT(*) AS n FROM leads GROUP BY outcome",
+            "outcome",
+            &m.leads_by_outcome,
         ),
-    ] {
+    ];
+    for (metric, help, label, values) in gauges {
         out.push_str(&format!("# HELP {metric} {help}\n# TYPE {metric} gauge\n"));
-        let label = if metric == "pandu_leads" {
-            "outcome"
-        } else {
-            "status"
-        };
-        for row in sqlx::query(sql).fetch_all(pool).await? {
-            let (k, n): (String, i64) = (row.try_get("k")?, row.try_get("n")?);
+        for (k, n) in values {
             out.push_str(&format!("{metric}{{{label}=\"{k}\"}} {n}\n"));
         }
     }

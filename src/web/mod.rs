@@ -1,6 +1,7 @@
 //! HTTP: the dinas dashboard, health and metrics; channel webhooks are merged in by `app`.
 
 pub mod auth;
+mod exports;
 mod layout;
 mod leads;
 mod metrics;
@@ -27,6 +28,8 @@ pub struct AppState {
     pub secure_cookies: bool,
     pub login_limiter: Arc<governor::DefaultKeyedRateLimiter<String>>,
     pub metrics: Arc<metrics::Metrics>,
+    /// Permits for exports running now (see `exports`); tests may hold them to fill it.
+    pub exports: Arc<tokio::sync::Semaphore>,
 }
 
 impl AppState {
@@ -42,6 +45,7 @@ impl AppState {
             secure_cookies,
             login_limiter: Arc::new(governor::RateLimiter::keyed(per_minute)),
             metrics: Arc::default(),
+            exports: Arc::new(tokio::sync::Semaphore::new(exports::EXPORTS_AT_ONCE)),
         }
     }
 
@@ -72,8 +76,8 @@ pub fn router(state: AppState) -> Router {
             get(sign_in::setup_page).post(sign_in::setup),
         )
         .route("/leads", get(leads::list))
-        .route("/leads/export.csv", get(reports::export_csv))
-        .route("/leads/export.xlsx", get(reports::export_xlsx))
+        .route("/leads/export.csv", get(exports::export_csv))
+        .route("/leads/export.xlsx", get(exports::export_xlsx))
         .route("/leads/{id}", get(leads::detail))
         .route("/leads/{id}/status", post(leads::set_status))
         .route("/leads/{id}/notes", post(leads::add_note))

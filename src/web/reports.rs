@@ -1,99 +1,19 @@
-//! Exports, the funnel and the audit log.
+//! The funnel and the audit log.
 
 use super::AppState;
 use super::auth::Signed;
 use super::layout::page;
 use super::leads::ListQuery;
-use crate::export;
 use crate::store;
 use crate::store::dashboard;
-use axum::body::Body;
 use axum::extract::{Query, State};
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, PreEscaped, html};
-use time::OffsetDateTime;
 
 fn failure(e: impl std::fmt::Display) -> Response {
     tracing::error!(error = %e, "dashboard report failed");
     StatusCode::SERVICE_UNAVAILABLE.into_response()
-}
-
-/// The current filtered list as CSV (UTF-8 with BOM for Excel). Written to a temporary file
-/// page by page, then streamed, so a large export never sits in memory.
-pub async fn export_csv(
-    State(state): State<AppState>,
-    signed: Signed,
-    Query(query): Query<ListQuery>,
-) -> Response {
-    let Ok(file) = tempfile::NamedTempFile::new() else {
-        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-    };
-    let out = match file.reopen() {
-        Ok(f) => std::io::BufWriter::new(f),
-        Err(e) => return failure(e),
-    };
-    let store = &state.service.store;
-    let count =
-        match export::write_csv(store, &signed.staff.scope(), &query.filter(), out, true).await {
-            Ok(n) => n,
-            Err(e) => return failure(e),
-        };
-    audit_export(&state, &signed, "export_csv", count).await;
-    stream(file, "text/csv; charset=utf-8", "leads.csv").await
-}
-
-pub async fn export_xlsx(
-    State(state): State<AppState>,
-    signed: Signed,
-    Query(query): Query<ListQuery>,
-) -> Response {
-    let Ok(file) = tempfile::NamedTempFile::new() else {
-        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-    };
-    let store = &state.service.store;
-    let count = match export::write_xlsx(store, &signed.staff.scope(), &query.filter(), file.path())
-        .await
-    {
-        Ok(n) => n,
-        Err(e) => return failure(e),
-    };
-    audit_export(&state, &signed, "export_xlsx", count).await;
-    let mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    stream(file, mime, "leads.xlsx").await
-}
-
-async fn audit_export(state: &AppState, signed: &Signed, action: &str, count: u64) {
-    let detail = format!("{count} leads");
-    let _ = store::audit::log(
-        &state.service.store,
-        signed.staff.id,
-        action,
-        None,
-        &detail,
-        OffsetDateTime::now_utc(),
-    )
-    .await;
-}
-
-async fn stream(file: tempfile::NamedTempFile, mime: &'static str, name: &str) -> Response {
-    // The open handle keeps the data readable after the name is removed.
-    let Ok(handle) = file.reopen() else {
-        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-    };
-    drop(file);
-    let body = Body::from_stream(tokio_util::io::ReaderStream::new(
-        tokio::fs::File::from_std(handle),
-    ));
-    let disposition = format!("attachment; filename=\"{name}\"");
-    (
-        [
-            (header::CONTENT_TYPE, mime.to_owned()),
-            (header::CONTENT_DISPOSITION, disposition),
-        ],
-        body,
-    )
-        .into_response()
 }
 
 pub async fn funnel(

@@ -11,6 +11,7 @@ use std::collections::HashMap;
 pub const PASSWORD: &str = "correct-horse-battery";
 
 /// One browser: keeps the session cookie, never follows redirects.
+#[derive(Clone)]
 pub struct Client {
     pub base: String,
     http: reqwest::Client,
@@ -40,6 +41,15 @@ impl Client {
             response.status().as_u16(),
             response.text().await.unwrap_or_default(),
         )
+    }
+
+    /// The response as it arrives, for reading the body chunk by chunk.
+    pub async fn get_response(&self, path: &str) -> reqwest::Response {
+        let mut request = self.http.get(format!("{}{path}", self.base));
+        if let Some(c) = &self.cookie {
+            request = request.header("cookie", c);
+        }
+        request.send().await.unwrap()
     }
 
     pub async fn get_bytes(&self, path: &str) -> (u16, Vec<u8>, String) {

@@ -19,7 +19,13 @@ async fn change(
     let mut sql = set;
     let p = sql.arg(Bind::Int(lead.0));
     sql.push(&format!(" WHERE id = {p}"));
-    restrict(&mut sql, scope, &LeadFilter::default(), false);
+    restrict(
+        &mut sql,
+        store.backend(),
+        scope,
+        &LeadFilter::default(),
+        false,
+    );
     let mut tx = store.begin().await?;
     let done = sql.query().execute(&mut *tx).await?;
     if done.rows_affected() != 1 {
@@ -124,7 +130,7 @@ pub async fn timeline(store: &Store, lead: LeadId) -> Result<Vec<TimelineEntry>,
          JOIN staff s ON s.id = n.staff_id WHERE n.lead_id = $1 ORDER BY at",
     )
     .bind(lead.0)
-    .fetch_all(store.pool())
+    .fetch_all(store.reader())
     .await?;
     rows.iter()
         .map(|r| {

@@ -30,8 +30,8 @@ pub async fn funnel(
          CAST(COALESCE(SUM(CASE WHEN status IN ('dirujuk', 'diterima_konsultan', 'pendampingan', 'diajukan', 'bersertifikat') THEN 1 ELSE 0 END), 0) AS BIGINT) AS referred, \
          CAST(COALESCE(SUM(CASE WHEN status = 'bersertifikat' THEN 1 ELSE 0 END), 0) AS BIGINT) AS certified FROM leads WHERE 1 = 1",
     );
-    restrict(&mut sql, scope, filter, false);
-    let r = sql.query().fetch_one(store.pool()).await?;
+    restrict(&mut sql, store.backend(), scope, filter, false);
+    let r = sql.query().fetch_one(store.reader()).await?;
     // The sums are cast to BIGINT in SQL: PostgreSQL's SUM is NUMERIC otherwise.
     let int = |name: &str| r.try_get::<i64, _>(name);
     let mut funnel = Funnel {
@@ -46,7 +46,7 @@ pub async fn funnel(
         let rows = sqlx::query(
             "SELECT step, COUNT(*) AS n FROM conversations GROUP BY step ORDER BY step",
         )
-        .fetch_all(store.pool())
+        .fetch_all(store.reader())
         .await?;
         funnel.waiting_at = rows
             .iter()

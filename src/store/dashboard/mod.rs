@@ -2,7 +2,7 @@
 //! member's [`Scope`] and applies it in SQL: a lead outside it simply does not exist.
 
 use super::sql::{Bind, Sql};
-use super::{Store, StoreError, from_millis, millis};
+use super::{Store, StoreError, from_millis};
 use crate::access::Scope;
 use crate::domain::LeadId;
 use sqlx::Row;
@@ -24,7 +24,7 @@ pub struct LeadFilter {
 }
 
 /// `after` continues after the last row of the previous page (keyset paging stays fast at
-/// any depth, on the `created_at` index).
+/// any depth, on the (…, created_at, id) indexes).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Page {
     pub after: Option<(i64, LeadId)>,
@@ -90,147 +90,6 @@ fn summary(r: &AnyRow) -> Result<LeadSummary, sqlx::Error> {
     })
 }
 
-/// User text inside a LIKE pattern matches literally: `%`, `_` and `\` are escaped.
-fn like_literal(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_")
-}
-
-/// `scope AND filters` for leads, appended to `sql`.
-fn restrict(sql: &mut Sql, scope: &Scope, filter: &LeadFilter, skip_outcome: bool) {
-    match scope {
-        Scope::All => {}
-        Scope::Region(code) => {
-            let exact = sql.arg(Bind::Text(code.as_str().to_owned()));
-            let below = sql.arg(Bind::Text(format!("{}.%", code.as_str())));
-            sql.push(&format!(
-                " AND (region_code = {exact} OR region_code LIKE {below})"
-            ));
-        }
-        Scope::AssignedTo(staff) => {
-            let id = sql.arg(Bind::Int(staff.0));
-            sql.push(&format!(" AND assigned_to = {id}"));
-        }
-    }
-    if let Some(region) = &filter.region {
-        let exact = sql.arg(Bind::Text(region.clone()));
-        let below = sql.arg(Bind::Text(format!("{region}.%")));
-        sql.push(&format!(
-            " AND (region_code = {exact} OR region_code LIKE {below})"
-        ));
-    }
-    let equal = [
-        (
-            "outcome",
-            if skip_outcome {
-                None
-            } else {
-                filter.outcome.as_ref()
-            },
-        ),
-        ("status", filter.status.as_ref()),
-        ("category", filter.category.as_ref()),
-        ("channel", filter.channel.as_ref()),
-        ("source", filter.source.as_ref()),
-    ];
-    for (column, value) in equal {
-        if let Some(value) = value {
-            let p = sql.arg(Bind::Text(value.clone()));
-            sql.push(&format!(" AND {column} = {p}"));
-        }
-    }
-    if let Some(from) = filter.from {
-        let p = sql.arg(Bind::Int(millis(from)));
-        sql.push(&format!(" AND created_at >= {p}"));
-    }
-    if let Some(until) = filter.until {
-        let p = sql.arg(Bind::Int(millis(until)));
-        sql.push(&format!(" AND created_at < {p}"));
-    }
-    if let Some(search) = filter.search.as_ref().filter(|s| !s.trim().is_empty()) {
-        let p = sql.arg(Bind::Text(format!(
-            "%{}%",
-            like_literal(&search.trim().to_lowercase())
-        )));
-        sql.push(&format!(
-            " AND (LOWER(business_name) LIKE {p} ESCAPE '\\' OR LOWER(owner_name) LIKE {p} ESCAPE '\\' OR phone LIKE {p} ESCAPE '\\')"
-        ));
-    }
-}
-
-pub async fn list(
-    store: &Store,
-    scope: &Scope,
-    filter: &LeadFilter,
-    page: Page,
-) -> Result<Vec<LeadSummary>, StoreError> {
-    let mut sql = Sql::new(&format!("SELECT {SUMMARY_COLUMNS} FROM leads WHERE 1 = 1"));
-    restrict(&mut sql, scope, filter, false);
-    let (cmp, order) = if page.oldest_first {
-        (">", "ASC")
-    } else {
-        ("<", "DESC")
-    };
-    if let Some((created, id)) = page.after {
-        let c = sql.arg(Bind::Int(created));
-        let i = sql.arg(Bind::Int(id.0));
-        sql.push(&format!(
-            " AND (created_at {cmp} {c} OR (created_at = {c} AND id {cmp} {i}))"
-        ));
-    }
-    let limit = sql.arg(Bind::Int(page.size));
-    sql.push(&format!(
-        " ORDER BY created_at {order}, id {order} LIMIT {limit}"
-    ));
-    let rows = sql.query().fetch_all(store.pool()).await?;
-    Ok(rows.iter().map(summary).collect::<Result<_, _>>()?)
-}
-
-/// Every matching lead, for exports: read in pages so memory stays flat.
-pub async fn for_each(
-    store: &Store,
-    scope: &Scope,
-    filter: &LeadFilter,
-    mut each: impl FnMut(&LeadSummary) -> Result<(), StoreError>,
-) -> Result<u64, StoreError> {
-    let mut page = Page {
-        after: None,
-        size: 1000,
-        oldest_first: false,
-    };
-    let mut count = 0;
-    loop {
-        let rows = list(store, scope, filter, page).await?;
-        for row in &rows {
-            each(row)?;
-            count += 1;
-        }
-        match rows.last() {
-            Some(last) if rows.len() as i64 == page.size => {
-                page.after = Some((last.created_ms, last.id))
-            }
-            _ => return Ok(count),
-        }
-    }
-}
-
-/// Leads per outcome under the same filters (the outcome filter itself left out).
-pub async fn counts_by_outcome(
-    store: &Store,
-    scope: &Scope,
-    filter: &LeadFilter,
-) -> Result<Vec<(String, i64)>, StoreError> {
-    let mut sql = Sql::new("SELECT outcome, COUNT(*) AS n FROM leads WHERE 1 = 1");
-    restrict(&mut sql, scope, filter, true);
-    sql.push(" GROUP BY outcome ORDER BY outcome");
-    let rows = sql.query().fetch_all(store.pool()).await?;
-    Ok(rows
-        .iter()
-        .map(|r| Ok((r.try_get("outcome")?, r.try_get("n")?)))
-        .collect::<Result<_, sqlx::Error>>()?)
-}
-
 #[derive(Debug, Clone)]
 pub struct LeadDetail {
     pub summary: LeadSummary,
@@ -257,8 +116,14 @@ pub async fn detail(
     ));
     let p = sql.arg(Bind::Int(id.0));
     sql.push(&p);
-    restrict(&mut sql, scope, &LeadFilter::default(), false);
-    let Some(r) = sql.query().fetch_optional(store.pool()).await? else {
+    restrict(
+        &mut sql,
+        store.backend(),
+        scope,
+        &LeadFilter::default(),
+        false,
+    );
+    let Some(r) = sql.query().fetch_optional(store.reader()).await? else {
         return Ok(None);
     };
     Ok(Some(LeadDetail {
@@ -289,8 +154,14 @@ pub async fn document(
     let doc = sql.arg(Bind::Int(document));
     let lead_id = sql.arg(Bind::Int(lead.0));
     sql.push(&format!("{doc} AND leads.id = {lead_id}"));
-    restrict(&mut sql, scope, &LeadFilter::default(), false);
-    let row = sql.query().fetch_optional(store.pool()).await?;
+    restrict(
+        &mut sql,
+        store.backend(),
+        scope,
+        &LeadFilter::default(),
+        false,
+    );
+    let row = sql.query().fetch_optional(store.reader()).await?;
     Ok(row
         .map(|r| {
             Ok::<_, sqlx::Error>((r.try_get("mime")?, r.try_get("sha256")?, r.try_get("item")?))
@@ -299,7 +170,17 @@ pub async fn document(
 }
 
 mod actions;
+mod counts;
+mod explain;
+mod filter;
 mod funnel;
+mod list;
+mod search;
+
+use filter::restrict;
 
 pub use actions::{Audit, TimelineEntry, add_note, assign, set_status, timeline};
+pub use counts::counts_by_outcome;
+pub use explain::explain;
 pub use funnel::{Funnel, funnel};
+pub use list::{Pages, for_each, list};
