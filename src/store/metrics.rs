@@ -46,8 +46,9 @@ pub async fn read(store: &Store) -> Result<DbMetrics, StoreError> {
     })
 }
 
-/// Live rows of a queue by status. Naming every channel turns the count into a few ranges of
-/// the (channel, status, …) index; done and failed rows, the bulk, are never read.
+/// Live rows of a queue by status. The status list is the partial index's own (`inbox_live`,
+/// `outbox_live`, migration 0006), so the count reads only that index: done and failed rows,
+/// the bulk, are never read.
 async fn live(
     store: &Store,
     table: &str,
