@@ -79,7 +79,7 @@ pub struct Store {
 }
 
 /// SQLite readers: enough for the dashboard and the workers' lookups to never wait.
-const SQLITE_READERS: u32 = 4;
+const SQLITE_READERS: u32 = 2;
 
 impl Store {
     /// Connect and bring the schema up to date. A SQLite file is created on first run.
