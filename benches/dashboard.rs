@@ -71,9 +71,10 @@ async fn run(engine: &str, url: &str, dir: &tempfile::TempDir, leads: i64) {
     let app = common::telegram_app::start_with(config).await;
     let base = format!("http://{}", app.addr);
     let deep = deep_cursors(&store, leads).await;
-    lists(engine, &store, &base, &deep).await;
+    let phones = phone_parts(&store).await;
+    lists(engine, &base, &deep, &phones).await;
     export(engine, &base).await;
-    plans(engine, &store, deep[0]).await;
+    plans(engine, &store, deep[0], &phones[0]).await;
     app.stop().await;
     store.close().await;
 }
@@ -99,7 +100,7 @@ async fn signed_in(base: &str, email: &str) -> Client {
     client
 }
 
-async fn lists(engine: &str, store: &Store, base: &str, deep: &[(i64, i64)]) {
+async fn lists(engine: &str, base: &str, deep: &[(i64, i64)], phones: &[String]) {
     let admin = signed_in(base, "admin@b").await;
     let mut provinces = Vec::new();
     let mut regencies = Vec::new();
@@ -135,7 +136,7 @@ async fn lists(engine: &str, store: &Store, base: &str, deep: &[(i64, i64)]) {
         ),
         (
             "search: part of a phone number",
-            on_admin(phone_searches(store).await),
+            on_admin(phones.iter().map(|p| format!("/leads?q={p}")).collect()),
         ),
         (
             "search: a common word (kopi)",
@@ -189,7 +190,7 @@ fn percentiles(mut latencies: Vec<Duration>) -> String {
 }
 
 /// Seven digits from the middle of a few leads' phone numbers.
-async fn phone_searches(store: &Store) -> Vec<String> {
+async fn phone_parts(store: &Store) -> Vec<String> {
     let rows = sqlx::query("SELECT phone FROM leads WHERE id IN (1234, 56789, 345678, 777777)")
         .fetch_all(store.pool())
         .await
@@ -197,7 +198,7 @@ async fn phone_searches(store: &Store) -> Vec<String> {
     rows.iter()
         .map(|r| {
             let phone: String = r.get("phone");
-            format!("/leads?q={}", &phone[6..13])
+            phone[6..13].to_owned()
         })
         .collect()
 }
@@ -238,12 +239,13 @@ async fn export(engine: &str, base: &str) {
 }
 
 /// The plans of the list query (and its outcome counts) per scope.
-async fn plans(engine: &str, store: &Store, (created, id): (i64, i64)) {
+async fn plans(engine: &str, store: &Store, (created, id): (i64, i64), phone: &str) {
     let region = |c: &str| Scope::Region(RegionCode::parse(c).unwrap());
-    let search = LeadFilter {
-        search: Some("8123".into()),
+    let search = |text: &str| LeadFilter {
+        search: Some(text.into()),
         ..LeadFilter::default()
     };
+    let (phone, word) = (search(phone), search("kopi"));
     let outcome = LeadFilter {
         outcome: Some("perlu_nib".into()),
         ..LeadFilter::default()
@@ -258,11 +260,12 @@ async fn plans(engine: &str, store: &Store, (created, id): (i64, i64)) {
         ..deep
     };
     let none = LeadFilter::default();
-    let cases: [(&str, Scope, &LeadFilter, Page); 6] = [
+    let cases: [(&str, Scope, &LeadFilter, Page); 7] = [
         ("all", Scope::All, &none, page),
         ("province 32", region("32"), &none, page),
         ("regency 32.04", region("32.04"), &none, page),
-        ("search", Scope::All, &search, page),
+        ("search, part of a phone", Scope::All, &phone, page),
+        ("search, a common word", Scope::All, &word, page),
         ("outcome", Scope::All, &outcome, page),
         ("deep page, province 32", region("32"), &none, deep),
     ];

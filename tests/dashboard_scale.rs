@@ -235,3 +235,53 @@ async fn a_full_export_queue_answers_politely() {
     server.abort();
     dash.finish().await;
 }
+
+/// A word in thousands of leads is listed by reading the newest leads until the page is full
+/// (SQLite decides by counting matches); the page and its count are the same as ever.
+#[tokio::test]
+async fn a_common_word_lists_the_newest_matches() {
+    let dash = start(TestApp::sqlite().await).await;
+    exec(
+        &dash,
+        "WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c WHERE n < 6000) \
+         INSERT INTO conversations (channel, user_key, state, step, created_at, updated_at) \
+         SELECT 'console', 'many-' || n, '{}', 'selesai', n, n FROM c",
+    )
+    .await;
+    exec(
+        &dash,
+        "INSERT INTO leads (conversation_id, channel, region_code, region_name, business_name, owner_name, \
+           product_name, sni_mandatory, outcome, reasons, notes, answers, checklist, documents_received, \
+           documents_total, rules_version, catalogue_version, consent_version, consented_at, created_at, updated_at) \
+         SELECT id, 'console', '52.02', 'Lombok Tengah', 'Warung KOPI ' || id, 'Pak ' || id, 'kopi', 0, \
+           CASE WHEN id % 2 = 0 THEN 'perlu_nib' ELSE 'siap_bina_umk' END, '[]', '[]', '{}', '{}', 0, 0, 'r', 'c', 'v', 0, \
+           created_at, created_at FROM conversations WHERE user_key LIKE 'many-%'",
+    )
+    .await;
+    let mut admin = dash.client();
+    admin.login("admin@pandu.test").await;
+    let (_, page) = admin.get("/leads?q=kopi").await;
+    // The Mataram lead ("… Kopi") is the newest match; then the bulk, newest first.
+    let s = &dash.seeded;
+    let first = page
+        .find(&format!("href=\"/leads/{}\"", s.mataram))
+        .unwrap();
+    let newest_bulk = dash
+        .db
+        .scalar("SELECT MAX(id) FROM leads WHERE business_name LIKE 'Warung KOPI %'")
+        .await;
+    assert!(
+        first
+            < page
+                .find(&format!("href=\"/leads/{newest_bulk}\""))
+                .unwrap()
+    );
+    assert_eq!(page.matches("<tr><td>").count(), 50, "a full page");
+    assert!(!page.contains(&format!("href=\"/leads/{}\"", s.surabaya)));
+    assert!(page.contains("perlu_nib<strong>3000</strong>"), "{page}");
+    assert!(
+        page.contains("siap_bina_umk<strong>3001</strong>"),
+        "{page}"
+    );
+    dash.finish().await;
+}

@@ -15,6 +15,8 @@ pub enum Bind {
 pub struct Sql {
     pub text: String,
     binds: Vec<Bind>,
+    /// Planned for its values each time, never from a cached generic plan.
+    one_off: bool,
 }
 
 impl Sql {
@@ -22,6 +24,7 @@ impl Sql {
         Self {
             text: text.to_owned(),
             binds: Vec::new(),
+            one_off: false,
         }
     }
 
@@ -36,6 +39,13 @@ impl Sql {
         self
     }
 
+    /// For a query whose best plan depends on a value (a search text): PostgreSQL switches a
+    /// prepared statement to one generic plan after a few runs, which suits no text well.
+    pub fn plan_each_time(&mut self) -> &mut Self {
+        self.one_off = true;
+        self
+    }
+
     pub fn query(&self) -> Query<'_, Any, AnyArguments<'_>> {
         let mut args = AnyArguments::default();
         for bind in &self.binds {
@@ -45,7 +55,7 @@ impl Sql {
                 Bind::Int(n) => args.add(*n),
             };
         }
-        sqlx::query_with(&self.text, args)
+        sqlx::query_with(&self.text, args).persistent(!self.one_off)
     }
 }
 

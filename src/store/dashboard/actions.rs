@@ -1,6 +1,6 @@
 //! Changing a lead (status, assignment, notes) with its audit row, and its timeline.
 
-use super::{LeadFilter, detail, restrict};
+use super::{LeadFilter, SearchBy, detail, restrict};
 use crate::access::{LeadStatus, Scope, StaffId};
 use crate::domain::LeadId;
 use crate::store::sql::{Bind, Sql};
@@ -21,7 +21,7 @@ async fn change(
     sql.push(&format!(" WHERE id = {p}"));
     restrict(
         &mut sql,
-        store.backend(),
+        SearchBy::for_all(store.backend()),
         scope,
         &LeadFilter::default(),
         false,

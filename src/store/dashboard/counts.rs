@@ -2,9 +2,10 @@
 
 use super::LeadFilter;
 use super::filter::{by_region_only, region, restrict};
+use super::search::SearchBy;
 use crate::access::Scope;
 use crate::store::sql::Sql;
-use crate::store::{Backend, Store, StoreError};
+use crate::store::{Store, StoreError};
 use sqlx::Row;
 
 /// Leads per outcome under the same filters (the outcome filter itself left out).
@@ -13,7 +14,7 @@ pub async fn counts_by_outcome(
     scope: &Scope,
     filter: &LeadFilter,
 ) -> Result<Vec<(String, i64)>, StoreError> {
-    let rows = counts_sql(store.backend(), scope, filter)
+    let rows = counts_sql(SearchBy::for_all(store.backend()), scope, filter)
         .query()
         .fetch_all(store.reader())
         .await?;
@@ -25,10 +26,10 @@ pub async fn counts_by_outcome(
 
 /// By region alone (the common case: a dinas opening its list) the per-region counters kept
 /// by triggers answer from a few thousand rows; any other filter counts the matching leads.
-pub(super) fn counts_sql(backend: Backend, scope: &Scope, filter: &LeadFilter) -> Sql {
+pub(super) fn counts_sql(by: SearchBy, scope: &Scope, filter: &LeadFilter) -> Sql {
     if !by_region_only(scope, filter) {
         let mut sql = Sql::new("SELECT outcome, COUNT(*) AS n FROM leads WHERE 1 = 1");
-        restrict(&mut sql, backend, scope, filter, true);
+        restrict(&mut sql, by, scope, filter, true);
         sql.push(" GROUP BY outcome ORDER BY outcome");
         return sql;
     }

@@ -3,6 +3,7 @@
 
 use super::counts::counts_sql;
 use super::list::list_sql;
+use super::search::SearchBy;
 use super::{LeadFilter, Page};
 use crate::access::Scope;
 use crate::store::sql::Sql;
@@ -17,9 +18,26 @@ pub async fn explain(
     page: Page,
 ) -> Result<Vec<String>, StoreError> {
     let mut lines = vec!["-- list".to_owned()];
-    lines.extend(plan(store, list_sql(store.backend(), scope, filter, page)).await?);
+    lines.extend(
+        plan(
+            store,
+            list_sql(
+                SearchBy::for_page(store, filter).await?,
+                scope,
+                filter,
+                page,
+            ),
+        )
+        .await?,
+    );
     lines.push("-- counts by outcome".to_owned());
-    lines.extend(plan(store, counts_sql(store.backend(), scope, filter)).await?);
+    lines.extend(
+        plan(
+            store,
+            counts_sql(SearchBy::for_all(store.backend()), scope, filter),
+        )
+        .await?,
+    );
     Ok(lines)
 }
 

@@ -1,16 +1,16 @@
 //! The WHERE clause of every lead query: the staff member's scope, then the list's filters.
 
 use super::LeadFilter;
-use super::search;
+use super::search::{self, SearchBy};
 use crate::access::Scope;
 use crate::reference::RegionCode;
+use crate::store::millis;
 use crate::store::sql::{Bind, Sql};
-use crate::store::{Backend, millis};
 
 /// `scope AND filters` for leads, appended to `sql`.
 pub(super) fn restrict(
     sql: &mut Sql,
-    backend: Backend,
+    by: SearchBy,
     scope: &Scope,
     filter: &LeadFilter,
     skip_outcome: bool,
@@ -49,7 +49,7 @@ pub(super) fn restrict(
         sql.push(&format!(" AND created_at < {p}"));
     }
     if let Some(text) = filter.search.as_deref() {
-        search::restrict(sql, backend, text);
+        search::restrict(sql, by, text);
     }
 }
 

@@ -1,6 +1,6 @@
 //! The funnel: how far conversations and leads got, in scope and period.
 
-use super::{LeadFilter, restrict};
+use super::{LeadFilter, SearchBy, restrict};
 use crate::access::Scope;
 use crate::store::sql::Sql;
 use crate::store::{Store, StoreError};
@@ -30,7 +30,13 @@ pub async fn funnel(
          CAST(COALESCE(SUM(CASE WHEN status IN ('dirujuk', 'diterima_konsultan', 'pendampingan', 'diajukan', 'bersertifikat') THEN 1 ELSE 0 END), 0) AS BIGINT) AS referred, \
          CAST(COALESCE(SUM(CASE WHEN status = 'bersertifikat' THEN 1 ELSE 0 END), 0) AS BIGINT) AS certified FROM leads WHERE 1 = 1",
     );
-    restrict(&mut sql, store.backend(), scope, filter, false);
+    restrict(
+        &mut sql,
+        SearchBy::for_all(store.backend()),
+        scope,
+        filter,
+        false,
+    );
     let r = sql.query().fetch_one(store.reader()).await?;
     // The sums are cast to BIGINT in SQL: PostgreSQL's SUM is NUMERIC otherwise.
     let int = |name: &str| r.try_get::<i64, _>(name);

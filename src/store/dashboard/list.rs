@@ -1,10 +1,11 @@
 //! The leads list, one keyset page at a time, and the same pages for exports.
 
 use super::filter::restrict;
+use super::search::SearchBy;
 use super::{LeadFilter, LeadSummary, Page, SUMMARY_COLUMNS, summary};
 use crate::access::Scope;
 use crate::store::sql::{Bind, Sql};
-use crate::store::{Backend, Store, StoreError};
+use crate::store::{Store, StoreError};
 
 pub async fn list(
     store: &Store,
@@ -12,7 +13,8 @@ pub async fn list(
     filter: &LeadFilter,
     page: Page,
 ) -> Result<Vec<LeadSummary>, StoreError> {
-    let rows = list_sql(store.backend(), scope, filter, page)
+    let by = SearchBy::for_page(store, filter).await?;
+    let rows = list_sql(by, scope, filter, page)
         .query()
         .fetch_all(store.reader())
         .await?;
@@ -22,9 +24,9 @@ pub async fn list(
 /// One page, newest (or oldest) first, continuing after `page.after`. The row-value
 /// comparison is a range on the (…, created_at, id) index on both engines, so a deep page
 /// costs what the first does.
-pub(super) fn list_sql(backend: Backend, scope: &Scope, filter: &LeadFilter, page: Page) -> Sql {
+pub(super) fn list_sql(by: SearchBy, scope: &Scope, filter: &LeadFilter, page: Page) -> Sql {
     let mut sql = Sql::new(&format!("SELECT {SUMMARY_COLUMNS} FROM leads WHERE 1 = 1"));
-    restrict(&mut sql, backend, scope, filter, false);
+    restrict(&mut sql, by, scope, filter, false);
     let (cmp, order) = if page.oldest_first {
         (">", "ASC")
     } else {

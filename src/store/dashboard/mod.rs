@@ -118,7 +118,7 @@ pub async fn detail(
     sql.push(&p);
     restrict(
         &mut sql,
-        store.backend(),
+        SearchBy::for_all(store.backend()),
         scope,
         &LeadFilter::default(),
         false,
@@ -156,7 +156,7 @@ pub async fn document(
     sql.push(&format!("{doc} AND leads.id = {lead_id}"));
     restrict(
         &mut sql,
-        store.backend(),
+        SearchBy::for_all(store.backend()),
         scope,
         &LeadFilter::default(),
         false,
@@ -178,6 +178,7 @@ mod list;
 mod search;
 
 use filter::restrict;
+use search::SearchBy;
 
 pub use actions::{Audit, TimelineEntry, add_note, assign, set_status, timeline};
 pub use counts::counts_by_outcome;

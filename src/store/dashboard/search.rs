@@ -2,34 +2,88 @@
 //! case-insensitive, the user's text taken literally. Served by an index on both engines:
 //! SQLite's FTS5 trigram table `leads_search`, PostgreSQL's pg_trgm GIN indexes.
 
-use crate::store::Backend;
+use super::LeadFilter;
 use crate::store::sql::{Bind, Sql};
+use crate::store::{Backend, Store, StoreError};
+use sqlx::Row;
+
+/// How the search predicate is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum SearchBy {
+    /// SQLite: the matches from `leads_search`, whatever their number.
+    TextIndex,
+    /// LIKE on the columns: indexed by pg_trgm on PostgreSQL, a filter on each row read on
+    /// SQLite (which also takes text shorter than a trigram this way).
+    Pattern,
+}
+
+/// Matches of the trigram table beyond which a page is found sooner by reading the newest
+/// leads until it is full (dense matches: a few thousand rows at most) than by sorting them.
+const DENSE: i64 = 5000;
+
+impl SearchBy {
+    /// For reading every match (counts, the funnel).
+    pub(super) fn for_all(backend: Backend) -> Self {
+        match backend {
+            Backend::Sqlite => Self::TextIndex,
+            Backend::Postgres => Self::Pattern,
+        }
+    }
+
+    /// For one page of the list. PostgreSQL's planner chooses between the same two ways
+    /// itself (with statistics on the searched expressions); SQLite's has no statistics, so
+    /// it is told, by counting matches up to [`DENSE`] (a couple of milliseconds).
+    pub(super) async fn for_page(store: &Store, filter: &LeadFilter) -> Result<Self, StoreError> {
+        let by = Self::for_all(store.backend());
+        let Some(text) = filter.search.as_deref().map(str::trim) else {
+            return Ok(by);
+        };
+        if by != Self::TextIndex || text.chars().count() < 3 {
+            return Ok(by);
+        }
+        let matches: i64 = sqlx::query(
+            "SELECT COUNT(*) AS n FROM (SELECT rowid FROM leads_search WHERE leads_search MATCH $1 LIMIT $2) m",
+        )
+        .bind(fts_query(text, phone_digits(text).as_deref()))
+        .bind(DENSE)
+        .fetch_one(store.reader())
+        .await?
+        .try_get("n")?;
+        Ok(if matches >= DENSE { Self::Pattern } else { by })
+    }
+}
 
 /// Appends ` AND <matches text>`; blank text restricts nothing.
-pub(super) fn restrict(sql: &mut Sql, backend: Backend, text: &str) {
+pub(super) fn restrict(sql: &mut Sql, by: SearchBy, text: &str) {
     let text = text.trim();
     if text.is_empty() {
         return;
     }
     let digits = phone_digits(text);
-    // Trigrams need three characters; shorter text falls back to a scan, as before.
-    match backend {
-        Backend::Sqlite if text.chars().count() >= 3 => fts(sql, text, digits.as_deref()),
-        _ => like(sql, text, digits.as_deref()),
+    sql.plan_each_time();
+    // Trigrams need three characters; shorter text is matched row by row, as before.
+    if by == SearchBy::TextIndex && text.chars().count() >= 3 {
+        fts(sql, text, digits.as_deref());
+    } else {
+        like(sql, text, digits.as_deref());
     }
 }
 
 fn fts(sql: &mut Sql, text: &str, digits: Option<&str>) {
-    // One quoted FTS5 string matches its characters in a row: a substring, and no operator
-    // (`*`, `:`, `OR`, `NEAR`…) in the user's text means anything.
+    let p = sql.arg(Bind::Text(fts_query(text, digits)));
+    sql.push(&format!(
+        " AND id IN (SELECT rowid FROM leads_search WHERE leads_search MATCH {p})"
+    ));
+}
+
+/// One quoted FTS5 string matches its characters in a row: a substring, and no operator
+/// (`*`, `:`, `OR`, `NEAR`…) in the user's text means anything.
+fn fts_query(text: &str, digits: Option<&str>) -> String {
     let mut query = fts_string(text);
     if let Some(d) = digits.filter(|d| d.len() >= 3) {
         query.push_str(&format!(" OR phone : {}", fts_string(d)));
     }
-    let p = sql.arg(Bind::Text(query));
-    sql.push(&format!(
-        " AND id IN (SELECT rowid FROM leads_search WHERE leads_search MATCH {p})"
-    ));
+    query
 }
 
 fn fts_string(text: &str) -> String {
@@ -39,11 +93,15 @@ fn fts_string(text: &str) -> String {
 fn like(sql: &mut Sql, text: &str, digits: Option<&str>) {
     let pattern = |s: &str| Bind::Text(format!("%{}%", like_literal(&s.to_lowercase())));
     let p = sql.arg(pattern(text));
-    let d = sql.arg(pattern(digits.unwrap_or(text)));
-    // lower() as in the PostgreSQL trigram indexes, so they serve this predicate.
+    let phone = match digits {
+        Some(d) => format!(" OR phone LIKE {} ESCAPE '\\'", sql.arg(pattern(d))),
+        None => String::new(),
+    };
+    // lower() as in the PostgreSQL trigram indexes, so they serve this predicate. (SQLite's
+    // lower() folds ASCII only: there a non-ASCII capital matches in the trigram way only.)
     sql.push(&format!(
         " AND (LOWER(business_name) LIKE {p} ESCAPE '\\' OR LOWER(owner_name) LIKE {p} ESCAPE '\\' \
-         OR phone LIKE {p} ESCAPE '\\' OR phone LIKE {d} ESCAPE '\\')"
+         OR phone LIKE {p} ESCAPE '\\'{phone})"
     ));
 }
 

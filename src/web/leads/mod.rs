@@ -112,9 +112,10 @@ pub async fn list(
     let store = &state.service.store;
     let scope = signed.staff.scope();
     let filter = query.filter();
-    let (rows, counts) = match (
-        dashboard::list(store, &scope, &filter, query.page()).await,
-        dashboard::counts_by_outcome(store, &scope, &filter).await,
+    // Side by side: on PostgreSQL (and SQLite's read pool) the page waits for the slower only.
+    let (rows, counts) = match tokio::join!(
+        dashboard::list(store, &scope, &filter, query.page()),
+        dashboard::counts_by_outcome(store, &scope, &filter),
     ) {
         (Ok(rows), Ok(counts)) => (rows, counts),
         (Err(e), _) | (_, Err(e)) => return failure(e),
