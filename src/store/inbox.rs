@@ -3,7 +3,7 @@
 //! transaction (status `done`, payload blanked). Only live rows (`pending`, `processing`) are
 //! in the `inbox_live` index, so claims never read history.
 
-use super::sql::list;
+use super::sql::{bind_ids, list, renew_lease};
 use super::{Backend, Store, StoreError, Tx, millis};
 use crate::domain::ChannelKind;
 use sqlx::Row;
@@ -132,26 +132,21 @@ pub async fn claim(
     Ok(claimed)
 }
 
-/// Extend the lease of rows still being worked on, so a short lease only runs out when the
-/// worker holding it is gone.
+/// Extend the lease of updates still being worked on (see `sql::renew_lease`).
 pub async fn renew(
     store: &Store,
     ids: &[i64],
     lease: Duration,
     now: OffsetDateTime,
 ) -> Result<(), StoreError> {
-    if ids.is_empty() {
-        return Ok(());
-    }
-    let sql = format!(
-        "UPDATE inbox SET lease_until = $1 WHERE status = 'processing' AND id IN ({})",
-        list(ids.len(), 2)
-    );
-    let mut query = sqlx::query(&sql).bind(millis(now + lease));
-    for id in ids {
-        query = query.bind(*id);
-    }
-    query.execute(store.pool()).await?;
+    renew_lease(
+        store.pool(),
+        "inbox",
+        "processing",
+        ids,
+        millis(now + lease),
+    )
+    .await?;
     Ok(())
 }
 
@@ -165,11 +160,7 @@ pub async fn mark_done(tx: &mut Tx, ids: &[i64]) -> Result<(), StoreError> {
         "UPDATE inbox SET status = 'done', payload = '', lease_until = NULL WHERE id IN ({})",
         list(ids.len(), 1)
     );
-    let mut query = sqlx::query(&sql);
-    for id in ids {
-        query = query.bind(*id);
-    }
-    query.execute(&mut **tx).await?;
+    bind_ids(sqlx::query(&sql), ids).execute(&mut **tx).await?;
     Ok(())
 }
 

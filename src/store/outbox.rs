@@ -2,7 +2,7 @@
 //! Rows are claimed with a lease, so several senders never deliver one message twice, and
 //! only the oldest undelivered row of each chat can be claimed, so order within a chat holds.
 
-use super::sql::{list, values};
+use super::sql::{bind_ids, list, renew_lease, values};
 use super::{Backend, Store, StoreError, Tx, corrupt, millis};
 use crate::domain::{ChannelKind, ConversationId, OutboxId, UserKey};
 use crate::message::Outgoing;
@@ -112,25 +112,15 @@ pub async fn claim(
     Ok(claimed)
 }
 
-/// Extend the lease of messages still being sent (see `inbox::renew`).
+/// Extend the lease of messages still being sent (see `sql::renew_lease`).
 pub async fn renew(
     store: &Store,
     ids: &[OutboxId],
     lease: Duration,
     now: OffsetDateTime,
 ) -> Result<(), StoreError> {
-    if ids.is_empty() {
-        return Ok(());
-    }
-    let sql = format!(
-        "UPDATE outbox SET lease_until = $1 WHERE status = 'sending' AND id IN ({})",
-        list(ids.len(), 2)
-    );
-    let mut query = sqlx::query(&sql).bind(millis(now + lease));
-    for id in ids {
-        query = query.bind(id.0);
-    }
-    query.execute(store.pool()).await?;
+    let ids: Vec<i64> = ids.iter().map(|id| id.0).collect();
+    renew_lease(store.pool(), "outbox", "sending", &ids, millis(now + lease)).await?;
     Ok(())
 }
 
@@ -189,16 +179,6 @@ pub async fn mark_sent(
         .await?;
     }
     Ok(())
-}
-
-fn bind_ids<'q>(
-    mut query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
-    ids: &[i64],
-) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
-    for id in ids {
-        query = query.bind(*id);
-    }
-    query
 }
 
 /// One message delivered, in its own transaction (the console, tests).

@@ -79,6 +79,39 @@ pub fn values(rows: usize, columns: usize, first: usize) -> String {
     out
 }
 
+/// Bind each id in turn (for an `IN (…)` list made by [`list`]).
+pub fn bind_ids<'q>(
+    mut query: Query<'q, Any, AnyArguments<'q>>,
+    ids: &[i64],
+) -> Query<'q, Any, AnyArguments<'q>> {
+    for id in ids {
+        query = query.bind(*id);
+    }
+    query
+}
+
+/// Extend the lease of claimed rows of a queue table still in `held` status, so a short
+/// lease only runs out when the worker holding it is gone.
+pub async fn renew_lease(
+    pool: &sqlx::AnyPool,
+    table: &'static str,
+    held: &'static str,
+    ids: &[i64],
+    until: i64,
+) -> Result<(), sqlx::Error> {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let sql = format!(
+        "UPDATE {table} SET lease_until = $1 WHERE status = '{held}' AND id IN ({})",
+        list(ids.len(), 2)
+    );
+    bind_ids(sqlx::query(&sql).bind(until), ids)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
 /// `$3, $4, $5`: placeholders for an `IN (…)` list of `count` values from `$first`.
 pub fn list(count: usize, first: usize) -> String {
     (first..first + count)
