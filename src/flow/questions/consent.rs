@@ -25,6 +25,9 @@ const AROUND: &[&str] = &[
     "sekali",
     "pokoknya",
     "sudah",
+    // "yaudah setuju": "all right then, I agree"; the agreement itself must still be there.
+    "yaudah",
+    "yasudah",
     "kaka",
     "mama",
     "bapa",
