@@ -3,6 +3,7 @@
 
 use crate::domain::LeadId;
 use crate::reference::RegionCode;
+use crate::referrals::{Coverage, Desk};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -47,6 +48,20 @@ pub struct Staff {
     pub role: Role,
     pub region: Option<RegionCode>,
     pub disabled: bool,
+    /// What a consultant's referrals depend on (empty for other roles).
+    pub profile: Profile,
+}
+
+/// A consultant's organisation and where and how much they coach.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Profile {
+    pub organisation: String,
+    pub desk: Option<Desk>,
+    pub coverage: Coverage,
+    /// Referrals open at once.
+    pub capacity: u32,
+    /// How owners reach them once they accepted ("WA 0812-…"), shown to the owner.
+    pub contact: Option<String>,
 }
 
 /// The leads a staff member may see.

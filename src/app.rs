@@ -33,6 +33,8 @@ pub async fn build(config: &Config) -> Result<Service, StartError> {
             retention_months: config.retention_months,
             document_max_bytes: config.document_max_bytes,
             lease: time::Duration::seconds(i64::from(config.lease_seconds)),
+            referrals: config.referrals.clone(),
+            dashboard_url: config.public_url.as_str().trim_end_matches('/').to_owned(),
         },
     })
 }
@@ -100,6 +102,7 @@ pub async fn serve(
         None => tracing::info!("WhatsApp not configured (WHATSAPP_ACCESS_TOKEN)"),
     }
     tasks.spawn(retention(service.clone(), stop_workers.clone()));
+    tasks.spawn(crate::workers::Scheduler::new(service.clone()).run(stop_workers.clone()));
     tracing::info!(addr = %listener.local_addr()?, "pandu serving");
     axum::serve(listener, router)
         .with_graceful_shutdown(shutdown)

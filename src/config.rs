@@ -30,10 +30,27 @@ pub struct Config {
     /// Seconds a worker holds a claimed item before another instance may take it over.
     pub lease_seconds: u32,
     pub reference: ReferencePaths,
+    /// Where staff open the dashboard (links in referral notices).
+    pub public_url: url::Url,
+    pub referrals: ReferralConfig,
     /// Present when `TELEGRAM_BOT_TOKEN` is set.
     pub telegram: Option<TelegramConfig>,
     /// Present when `WHATSAPP_ACCESS_TOKEN` is set.
     pub whatsapp: Option<WhatsappConfig>,
+}
+
+/// How long a consultant has to answer, and how many try before the dinas is alerted.
+#[derive(Debug, Clone)]
+pub struct ReferralConfig {
+    pub sla: time::Duration,
+    pub max_offers: u32,
+}
+
+/// An approved WhatsApp template: its name and language code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplateName {
+    pub name: String,
+    pub language: String,
 }
 
 #[derive(Clone)]
@@ -49,6 +66,8 @@ pub struct WhatsappConfig {
     /// Messages per second from this business number (Meta's default throughput is 80).
     pub per_second: u32,
     pub max_attempts: u32,
+    /// Templates for messages outside the 24-hour window; a kind without one is held.
+    pub templates: std::collections::HashMap<crate::message::TemplateKind, TemplateName>,
 }
 
 /// Tokens and secrets never reach a log.
@@ -75,6 +94,8 @@ pub struct TelegramConfig {
     pub global_per_second: u32,
     /// Sending attempts before a message ends as failed.
     pub max_attempts: u32,
+    /// The bot's @username, for staff link URLs (`https://t.me/<bot>?start=link-…`).
+    pub bot_username: Option<String>,
 }
 
 /// The token is a secret: it never reaches a log.
@@ -147,6 +168,28 @@ impl Config {
                 regions: path("PANDU_REGIONS_PATH"),
                 catalogue: path("PANDU_CATALOGUE_PATH"),
                 rules: path("PANDU_RULES_PATH"),
+                referrals: path("PANDU_REFERRALS_PATH"),
+            },
+            public_url: match parsed_opt::<url::Url>(&get, "PANDU_PUBLIC_URL", "a URL")? {
+                Some(url) => url,
+                None => url::Url::parse(&format!(
+                    "http://{}",
+                    get("PANDU_HTTP_ADDR").unwrap_or_else(|| "127.0.0.1:8080".into())
+                ))
+                .map_err(|_| ConfigError::Invalid {
+                    name: "PANDU_HTTP_ADDR",
+                    value: String::new(),
+                    expected: "host:port",
+                })?,
+            },
+            referrals: ReferralConfig {
+                sla: time::Duration::hours(parsed(
+                    &get,
+                    "PANDU_REFERRAL_SLA_HOURS",
+                    48,
+                    "a whole number of hours",
+                )?),
+                max_offers: parsed(&get, "PANDU_REFERRAL_MAX_OFFERS", 3, "a whole number")?.max(1),
             },
             telegram: telegram(&get)?,
             whatsapp: whatsapp(&get)?,
@@ -194,6 +237,7 @@ fn telegram(get: &impl Fn(&str) -> Option<String>) -> Result<Option<TelegramConf
         )?),
         global_per_second: parsed(get, "TELEGRAM_GLOBAL_PER_SECOND", 30, "messages per second")?,
         max_attempts: parsed(get, "TELEGRAM_MAX_ATTEMPTS", 5, "a whole number")?,
+        bot_username: get("TELEGRAM_BOT_USERNAME").map(|u| u.trim_start_matches('@').to_owned()),
     }))
 }
 
@@ -217,7 +261,33 @@ fn whatsapp(get: &impl Fn(&str) -> Option<String>) -> Result<Option<WhatsappConf
         verify_token: required("WHATSAPP_VERIFY_TOKEN")?,
         per_second: parsed(get, "WHATSAPP_PER_SECOND", 80, "messages per second")?,
         max_attempts: parsed(get, "WHATSAPP_MAX_ATTEMPTS", 6, "a whole number")?,
+        templates: templates(get),
     }))
+}
+
+/// `WHATSAPP_TEMPLATE_<KIND>=name` or `name:language`; the language defaults to
+/// `WHATSAPP_TEMPLATE_LANGUAGE` (id).
+fn templates(
+    get: &impl Fn(&str) -> Option<String>,
+) -> std::collections::HashMap<crate::message::TemplateKind, TemplateName> {
+    let language = get("WHATSAPP_TEMPLATE_LANGUAGE").unwrap_or_else(|| "id".into());
+    crate::message::TemplateKind::ALL
+        .iter()
+        .filter_map(|kind| {
+            let value = get(kind.env_var())?;
+            let (name, lang) = match value.split_once(':') {
+                Some((name, lang)) => (name.trim().to_owned(), lang.trim().to_owned()),
+                None => (value, language.clone()),
+            };
+            Some((
+                *kind,
+                TemplateName {
+                    name,
+                    language: lang,
+                },
+            ))
+        })
+        .collect()
 }
 
 fn parsed_opt<T: std::str::FromStr>(

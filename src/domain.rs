@@ -117,3 +117,30 @@ impl Locale {
         }
     }
 }
+
+/// What a timer does when it comes due (see `store::timers`). Stored as text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TimerKind {
+    /// Put a referral in front of the next consultant.
+    OfferReferral,
+    /// Remind the consultant of an unanswered offer, at half the time.
+    RemindOffer,
+    /// The offer's time is up: it moves on.
+    ExpireOffer,
+}
+
+impl TimerKind {
+    pub const ALL: [TimerKind; 3] = [Self::OfferReferral, Self::RemindOffer, Self::ExpireOffer];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::OfferReferral => "offer_referral",
+            Self::RemindOffer => "remind_offer",
+            Self::ExpireOffer => "expire_offer",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}

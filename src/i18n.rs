@@ -9,13 +9,15 @@ use std::collections::HashMap;
 
 /// Each locale is several files, one per subject, so the conversation, the knowledge base
 /// and the catalogue's texts can be edited apart.
-const ID_FTL: [&str; 3] = [
+const ID_FTL: [&str; 4] = [
     include_str!("../locales/id/pandu.ftl"),
+    include_str!("../locales/id/referrals.ftl"),
     include_str!("../locales/id/knowledge.ftl"),
     include_str!("../locales/id/catalogue.ftl"),
 ];
-const EN_FTL: [&str; 3] = [
+const EN_FTL: [&str; 4] = [
     include_str!("../locales/en/pandu.ftl"),
+    include_str!("../locales/en/referrals.ftl"),
     include_str!("../locales/en/knowledge.ftl"),
     include_str!("../locales/en/catalogue.ftl"),
 ];
@@ -151,6 +153,7 @@ impl Texts {
             text,
             buttons,
             contact_label,
+            template: None,
         }
     }
 }

@@ -60,6 +60,30 @@ enum StaffCommand {
         /// For dinas: the provinsi or kab/kota code, e.g. 52 or 52.02.
         #[arg(long)]
         region: Option<String>,
+        #[command(flatten)]
+        profile: ProfileArgs,
+    },
+    /// Change a consultant's organisation, desk, coverage, capacity or contact.
+    Set {
+        #[arg(long)]
+        email: String,
+        #[command(flatten)]
+        profile: ProfileArgs,
+    },
+    /// Print a one-time code (and Telegram link) that links the account's own chat.
+    Link {
+        #[arg(long)]
+        email: String,
+    },
+    /// Unlink the account's chat; its unanswered referrals move to the next consultant.
+    Unlink {
+        #[arg(long)]
+        email: String,
+    },
+    /// Enable a disabled account again.
+    Enable {
+        #[arg(long)]
+        email: String,
     },
     /// List accounts.
     List,
@@ -68,11 +92,71 @@ enum StaffCommand {
         #[arg(long)]
         email: String,
     },
-    /// Disable an account and end its sessions.
+    /// Disable an account and end its sessions; its unanswered referrals move on.
     Disable {
         #[arg(long)]
         email: String,
     },
+}
+
+/// A consultant's referral settings.
+#[derive(clap::Args)]
+struct ProfileArgs {
+    /// The organisation, e.g. "PLUT-KUMKM NTB".
+    #[arg(long)]
+    org: Option<String>,
+    /// Which outcomes reach them: plut, dinas_coach, klt or perizinan (guessed from --org).
+    #[arg(long, value_parser = ["plut", "dinas_coach", "klt", "perizinan"])]
+    desk: Option<String>,
+    /// Region code prefixes they cover: 52.02 (a kab/kota), 52 (a province), ID (national).
+    #[arg(long)]
+    coverage: Option<String>,
+    /// Referrals open at once.
+    #[arg(long)]
+    capacity: Option<u32>,
+    /// How owners reach them once they accepted, e.g. "WA 0812-3456-7890".
+    #[arg(long)]
+    contact: Option<String>,
+}
+
+impl ProfileArgs {
+    /// Apply the given flags over `base`.
+    fn apply(self, mut base: pandu::access::Profile) -> anyhow::Result<pandu::access::Profile> {
+        use pandu::referrals::{Coverage, Desk};
+        if let Some(org) = self.org {
+            base.organisation = org;
+        }
+        match self.desk {
+            Some(desk) => base.desk = Desk::parse(&desk),
+            None if base.desk.is_none() => base.desk = Desk::guess(&base.organisation),
+            None => {}
+        }
+        if let Some(coverage) = self.coverage {
+            base.coverage = Coverage::parse(&coverage)?;
+        }
+        if let Some(capacity) = self.capacity {
+            base.capacity = capacity;
+        }
+        if let Some(contact) = self.contact {
+            base.contact = Some(contact).filter(|c| !c.trim().is_empty());
+        }
+        Ok(base)
+    }
+}
+
+/// A consultant without organisation, desk or coverage would never get a referral.
+fn check_consultant(profile: &pandu::access::Profile) -> anyhow::Result<()> {
+    anyhow::ensure!(!profile.organisation.is_empty(), "a konsultan needs --org");
+    anyhow::ensure!(
+        profile.desk.is_some(),
+        "cannot tell the desk from --org {:?}; give --desk plut|dinas_coach|klt|perizinan",
+        profile.organisation
+    );
+    anyhow::ensure!(
+        !profile.coverage.is_empty(),
+        "a konsultan needs --coverage (e.g. 52.02, 52, or ID for national)"
+    );
+    Ok(())
 }
 
 #[derive(Subcommand)]
@@ -173,42 +257,111 @@ async fn shutdown_signal() {
 }
 
 async fn staff(config: Config, command: StaffCommand) -> anyhow::Result<()> {
+    use pandu::access::{Profile, Role};
     use pandu::store::staff as accounts;
-    let store = pandu::store::Store::connect(&config.database_url)
-        .await
-        .context("database")?;
+    let service = pandu::app::build(&config).await.context("starting")?;
+    let store = service.store.clone();
+    let find = |email: String| {
+        let store = store.clone();
+        async move {
+            accounts::by_email(&store, &email)
+                .await?
+                .with_context(|| format!("no account {email}"))
+        }
+    };
     match command {
         StaffCommand::Add {
             email,
             name,
             role,
             region,
+            profile,
         } => {
-            let role = pandu::access::Role::parse(&role).context("role")?;
+            let role = Role::parse(&role).context("role")?;
             let region = region
                 .map(|r| pandu::reference::RegionCode::parse(&r))
                 .transpose()
                 .context("--region")?;
-            if role == pandu::access::Role::Dinas && region.is_none() {
+            if role == Role::Dinas && region.is_none() {
                 anyhow::bail!("a dinas account needs --region (a provinsi or kab/kota code)");
+            }
+            let profile = profile.apply(Profile {
+                capacity: 10,
+                ..Profile::default()
+            })?;
+            if role == Role::Konsultan {
+                check_consultant(&profile)?;
             }
             let hash = pandu::web::auth::hash_password(&read_password()?)?;
             let at = time::OffsetDateTime::now_utc();
-            accounts::add(&store, &email, &name, role, region.as_ref(), &hash, at)
+            let id = accounts::add(&store, &email, &name, role, region.as_ref(), &hash, at)
                 .await
                 .context("adding the account")?;
+            service.set_profile(id, &profile).await?;
             eprintln!("pandu: account {email} added");
+            if role != Role::Admin {
+                eprintln!("pandu: link their chat with: pandu staff link --email {email}");
+            }
+        }
+        StaffCommand::Set { email, profile } => {
+            let staff = find(email.clone()).await?;
+            let profile = profile.apply(staff.profile.clone())?;
+            if staff.role == Role::Konsultan {
+                check_consultant(&profile)?;
+            }
+            service.set_profile(staff.id, &profile).await?;
+            eprintln!("pandu: {email} updated");
+        }
+        StaffCommand::Link { email } => {
+            let staff = find(email).await?;
+            let bot = config
+                .telegram
+                .as_ref()
+                .and_then(|t| t.bot_username.as_deref());
+            let code = service.link_code(staff.id, bot).await?;
+            println!("link code: {}", code.code);
+            if let Some(url) = &code.telegram_url {
+                println!("telegram: {url}");
+            } else {
+                println!("telegram: send /start link-{} to the bot", code.code);
+            }
+            println!("whatsapp: send \"link {}\" to the Pandu number", code.code);
+            eprintln!("pandu: the code works once, for 24 hours");
+        }
+        StaffCommand::Unlink { email } => {
+            let staff = find(email.clone()).await?;
+            let had = service.unlink_staff(staff.id, staff.id).await?;
+            eprintln!(
+                "pandu: {email} {}",
+                if had {
+                    "unlinked"
+                } else {
+                    "had no linked chat"
+                }
+            );
+        }
+        StaffCommand::Enable { email } => {
+            let staff = find(email.clone()).await?;
+            service.enable_staff(staff.id).await?;
+            eprintln!("pandu: {email} enabled");
         }
         StaffCommand::List => {
+            let links = pandu::store::links::all(&store).await?;
             for s in accounts::list(&store).await? {
                 let region = s.region.map(|r| r.to_string()).unwrap_or_default();
                 let state = if s.disabled { "disabled" } else { "active" };
+                let linked = links.get(&s.id).map(|l| l.channel.as_str()).unwrap_or("-");
+                let p = &s.profile;
+                let desk = p.desk.map(|d| d.as_str()).unwrap_or("-");
                 println!(
-                    "{}\t{}\t{}\t{}\t{region}\t{state}",
+                    "{}\t{}\t{}\t{}\t{region}\t{state}\t{}\t{desk}\t{}\t{}\t{linked}",
                     s.id,
                     s.email,
                     s.name,
-                    s.role.as_str()
+                    s.role.as_str(),
+                    p.organisation,
+                    p.coverage,
+                    p.capacity,
                 );
             }
         }
@@ -221,11 +374,9 @@ async fn staff(config: Config, command: StaffCommand) -> anyhow::Result<()> {
             eprintln!("pandu: password of {email} changed");
         }
         StaffCommand::Disable { email } => {
-            anyhow::ensure!(
-                accounts::disable(&store, &email).await?,
-                "no account {email}"
-            );
-            eprintln!("pandu: {email} disabled; its sessions ended");
+            let staff = find(email.clone()).await?;
+            service.disable_staff(staff.id, None).await?;
+            eprintln!("pandu: {email} disabled; its sessions ended and its open referrals move on");
         }
     }
     store.close().await;

@@ -15,6 +15,54 @@ pub struct OutMessage {
     /// Label of a "share my number" button, on channels that can ask for the contact.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_label: Option<String>,
+    /// How to send it where free-form messages are not allowed (WhatsApp outside the 24-hour
+    /// window); without one it waits there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub template: Option<Template>,
+}
+
+/// Which approved template a message falls back to. The operator names each kind's template
+/// in config; its body parameters and quick-reply buttons are in the order given here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TemplateKind {
+    /// To a consultant. Body: {{1}} business, {{2}} product, {{3}} region, {{4}} result,
+    /// {{5}} hours to answer. Buttons: Terima, Tolak.
+    ReferralNotice,
+    /// To a consultant, at half the time. Body: {{1}} business, {{2}} hours left. Buttons: Terima, Tolak.
+    ReferralReminder,
+    /// To the owner. Body: {{1}} consultant, {{2}} organisation, {{3}} how they will get in touch.
+    ReferralAccepted,
+    /// To a dinas officer. Body: {{1}} business, {{2}} region, {{3}} dashboard link.
+    ReferralEscalated,
+}
+
+impl TemplateKind {
+    pub const ALL: &'static [TemplateKind] = &[
+        Self::ReferralNotice,
+        Self::ReferralReminder,
+        Self::ReferralAccepted,
+        Self::ReferralEscalated,
+    ];
+
+    pub fn env_var(self) -> &'static str {
+        match self {
+            Self::ReferralNotice => "WHATSAPP_TEMPLATE_REFERRAL_NOTICE",
+            Self::ReferralReminder => "WHATSAPP_TEMPLATE_REFERRAL_REMINDER",
+            Self::ReferralAccepted => "WHATSAPP_TEMPLATE_REFERRAL_ACCEPTED",
+            Self::ReferralEscalated => "WHATSAPP_TEMPLATE_REFERRAL_ESCALATED",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Template {
+    pub kind: TemplateKind,
+    /// Body parameters, in order.
+    pub params: Vec<String>,
+    /// Payloads of the template's quick-reply buttons, in order (our button ids).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub buttons: Vec<String>,
 }
 
 impl OutMessage {
@@ -24,6 +72,7 @@ impl OutMessage {
         let parts = split_text(&self.text, max_chars);
         let last = parts.len().saturating_sub(1);
         let mut tail = Some((self.buttons, self.contact_label));
+        let template = self.template;
         parts
             .into_iter()
             .enumerate()
@@ -37,6 +86,8 @@ impl OutMessage {
                     text,
                     buttons,
                     contact_label,
+                    // A template stands for the whole message: only the first part carries it.
+                    template: if i == 0 { template.clone() } else { None },
                 }
             })
             .collect()
@@ -106,6 +157,7 @@ mod tests {
                 label: "Ya".into(),
             }],
             contact_label: None,
+            template: None,
         }
     }
 

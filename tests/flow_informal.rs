@@ -46,6 +46,7 @@ impl Chat {
             default_locale: Locale::Id,
             retention_months: 24,
             texts: &TEXTS,
+            referral: None,
         };
         let event = Event {
             input: Input::Text(text.into()),

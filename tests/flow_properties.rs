@@ -216,6 +216,7 @@ fn ctx(whatsapp: bool) -> Ctx<'static> {
         default_locale: Locale::Id,
         retention_months: 24,
         texts: &TEXTS,
+        referral: None,
     }
 }
 

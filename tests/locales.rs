@@ -46,7 +46,11 @@ fn both_locales_parse_without_errors() {
 fn every_message_the_flow_names_exists() {
     let defined = ids(Locale::Id);
     let mut used = BTreeSet::new();
-    for path in rust_files(concat!(env!("CARGO_MANIFEST_DIR"), "/src/flow").as_ref()) {
+    let dirs = ["/src/flow", "/src/referrals", "/src/service"];
+    let files = dirs
+        .iter()
+        .flat_map(|d| rust_files(format!("{}{d}", env!("CARGO_MANIFEST_DIR")).as_ref()));
+    for path in files {
         let code = std::fs::read_to_string(path).unwrap();
         for literal in code.split('"').skip(1).step_by(2) {
             let kebab = literal.contains('-')
@@ -63,7 +67,7 @@ fn every_message_the_flow_names_exists() {
     let missing: Vec<_> = used.difference(&defined).collect();
     assert!(
         missing.is_empty(),
-        "used in src/flow but not in locales: {missing:?}"
+        "used in src but not in locales: {missing:?}"
     );
 }
 

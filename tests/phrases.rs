@@ -140,6 +140,7 @@ fn ctx() -> Ctx<'static> {
         default_locale: Locale::Id,
         retention_months: 24,
         texts: &TEXTS,
+        referral: None,
     }
 }
 

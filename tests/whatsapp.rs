@@ -406,6 +406,7 @@ async fn a_message_outside_the_24_hour_window_is_held_not_sent() {
         text: "Halo lagi".into(),
         buttons: vec![],
         contact_label: None,
+        template: None,
     });
     let mut tx = store.begin().await.unwrap();
     let queued = pandu::store::outbox::NewMessage {

@@ -162,7 +162,9 @@ impl<P: Platform> Sender<P> {
                 store::contacts::mark_unreachable(tx, channel, &message.recipient, &why, now)
                     .await?;
                 outbox::fail_all_for(tx, channel, &message.recipient, &why).await?;
-                Ok(())
+                // A consultant who blocked the bot can take no referral: theirs move on.
+                let link = store::links::of_user(tx, channel, &message.recipient).await?;
+                self.service.release_blocked(tx, link, now).await
             }
         }
     }

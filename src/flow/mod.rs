@@ -46,6 +46,8 @@ pub struct Ctx<'a> {
     /// Rendering is pure: the flow uses it to read button labels typed as text and to keep
     /// every message within what a phone screen shows.
     pub texts: &'a Texts,
+    /// Where the owner's referral to a consultant stands, for `/status`.
+    pub referral: Option<&'a crate::referrals::OwnerView>,
 }
 
 /// The longest message the bot sends, in characters.

@@ -303,9 +303,25 @@ fn summary(conv: &Conversation, ctx: &Ctx) -> Reply {
 }
 
 /// `/status`: the summary once there is an outcome, otherwise how far along they are.
+/// Where the referral to a consultant stands; the consultant is named only once they accepted.
+fn referral_status(view: &crate::referrals::OwnerView) -> Msg {
+    match view {
+        crate::referrals::OwnerView::Waiting => Msg::new("status-referral-waiting"),
+        crate::referrals::OwnerView::Accepted {
+            consultant,
+            organisation,
+        } => Msg::new("status-referral-accepted")
+            .text("consultant", consultant.clone())
+            .text("organisation", organisation.clone()),
+    }
+}
+
 pub(super) fn status(conv: &Conversation, ctx: &Ctx, out: &mut Out) {
     if conv.decision.is_some() {
         out.say(summary(conv, ctx));
+        if let Some(view) = ctx.referral {
+            out.say(Reply::say(referral_status(view)));
+        }
         out.ask(conv, ctx, None);
         return;
     }

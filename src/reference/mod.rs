@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 const REGIONS_TSV: &str = include_str!("regions.tsv");
 const CATALOGUE_TOML: &str = include_str!("catalogue.toml");
 const RULES_TOML: &str = include_str!("rules.toml");
+const REFERRALS_TOML: &str = include_str!("referrals.toml");
 const KNOWLEDGE_TOML: &str = include_str!("../../locales/knowledge.toml");
 
 #[derive(Debug, Clone)]
@@ -23,6 +24,8 @@ pub struct Reference {
     pub regions: Regions,
     pub catalogue: Catalogue,
     pub rules: Rules,
+    /// Which outcomes are referred to which desks.
+    pub routes: crate::referrals::Routes,
     /// Embedded only: its answers live in the embedded Fluent files.
     pub knowledge: Knowledge,
 }
@@ -33,6 +36,7 @@ pub struct ReferencePaths {
     pub regions: Option<PathBuf>,
     pub catalogue: Option<PathBuf>,
     pub rules: Option<PathBuf>,
+    pub referrals: Option<PathBuf>,
 }
 
 /// Every variant names the file (`origin`) so an operator knows what to fix.
@@ -115,6 +119,11 @@ impl Reference {
                 Catalogue::from_toml,
             )?,
             rules: load_one(paths.rules.as_deref(), RULES_TOML, Rules::from_toml)?,
+            routes: load_one(
+                paths.referrals.as_deref(),
+                REFERRALS_TOML,
+                crate::referrals::Routes::from_toml,
+            )?,
             knowledge: Knowledge::from_toml(KNOWLEDGE_TOML)?,
         })
     }

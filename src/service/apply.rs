@@ -14,6 +14,8 @@ pub(super) struct Applied {
     pub erased_files: Vec<String>,
     /// Hashes this attempt wrote to disk; removed again if the transaction fails.
     pub written_files: Vec<String>,
+    /// A timer was scheduled (a referral opened): the scheduler should look now.
+    pub scheduled: bool,
 }
 
 impl Service {
@@ -56,6 +58,10 @@ impl Service {
                 if let Some(id) = conversation {
                     let lead_id = store::leads::upsert(tx, id, inbound.channel, lead, at).await?;
                     tracing::info!(lead = %lead_id, outcome = lead.decision.code.as_str(), "lead saved");
+                    if lead.new_result {
+                        self.route_lead(tx, lead_id, lead.decision.code, at).await?;
+                        applied.scheduled = true;
+                    }
                 }
             }
             Effect::StoreDocument { item, file } => {

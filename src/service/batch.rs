@@ -4,7 +4,9 @@
 
 use super::apply::Applied;
 use super::inbound::{ATTEMPTS, dedupe_key};
+use super::staff_chat::{self, StaffInput};
 use super::{Handled, Inbound, Service, ServiceError};
+use crate::access::StaffId;
 use crate::domain::{ChannelKind, ConversationId, Locale, UserKey};
 use crate::flow::{self, Ctx, Event, Next, Transition};
 use crate::message::Outgoing;
@@ -135,6 +137,9 @@ impl Service {
             },
             Err(e) => return Err(self.undo(applied, e).await),
         };
+        if applied.scheduled {
+            self.wake.timers();
+        }
         self.remove_unreferenced(applied.erased_files).await;
         self.wake_senders();
         tracing::debug!(items = items.len(), "batch handled");
@@ -157,7 +162,8 @@ impl Service {
         now: OffsetDateTime,
         applied: &mut Applied,
     ) -> Result<Vec<Handled>, ServiceError> {
-        let stepped = self.step_all(tx, channel, items, fresh).await?;
+        let staff = self.staff_items(tx, channel, items, fresh).await?;
+        let stepped = self.step_all(tx, channel, items, fresh, &staff).await?;
         let saves: Vec<Save> = stepped
             .values()
             .filter_map(|s| match &s.transition.next {
@@ -175,6 +181,10 @@ impl Service {
         let mut handled = Vec::with_capacity(items.len());
         for (n, item) in items.iter().enumerate() {
             handled.push(match (&item.work, stepped.get(&n)) {
+                (Work::Event { inbound, .. }, None) if staff.contains_key(&n) => {
+                    self.staff_event(tx, inbound, staff[&n], now).await?;
+                    Handled::Processed { replies: 1 }
+                }
                 (Work::Event { inbound, .. }, Some(s)) => {
                     let conversation = ids.get(inbound.user.as_str()).copied();
                     let t = &s.transition;
@@ -215,6 +225,8 @@ impl Service {
                 }
                 (Work::Unreachable { user, why }, _) => {
                     store::contacts::mark_unreachable(tx, channel, user, why, now).await?;
+                    let link = store::links::of_user(tx, channel, user).await?;
+                    self.release_blocked(tx, link, now).await?;
                     store::outbox::fail_all_for(tx, channel, user, why).await?;
                     Handled::Housekeeping
                 }
@@ -257,11 +269,12 @@ impl Service {
         channel: ChannelKind,
         items: &'a [Item],
         fresh: &[bool],
+        staff: &HashMap<usize, Option<StaffId>>,
     ) -> Result<HashMap<usize, Stepped<'a>>, StoreError> {
         let events: Vec<(usize, &Inbound)> = items
             .iter()
             .enumerate()
-            .filter(|(n, _)| fresh[*n])
+            .filter(|(n, _)| fresh[*n] && !staff.contains_key(n))
             .filter_map(|(n, item)| match &item.work {
                 Work::Event { inbound, .. } => Some((n, inbound)),
                 _ => None,
@@ -270,6 +283,17 @@ impl Service {
         let users: Vec<&UserKey> = events.iter().map(|(_, i)| &i.user).collect();
         let mut loaded =
             store::conversations::load_for_update(&self.store, tx, channel, &users).await?;
+        // Only owners who have a result can have a referral to report.
+        let judged: Vec<&UserKey> = events
+            .iter()
+            .filter(|(_, i)| {
+                loaded
+                    .get(i.user.as_str())
+                    .is_some_and(|(_, state)| state.as_ref().is_some_and(|c| c.decision.is_some()))
+            })
+            .map(|(_, i)| &i.user)
+            .collect();
+        let referrals = store::referrals::owner_views(tx, channel, &judged).await?;
         let mut stepped = HashMap::with_capacity(events.len());
         for (n, inbound) in events {
             let (existing, state) = match loaded.remove(inbound.user.as_str()) {
@@ -286,6 +310,7 @@ impl Service {
                 default_locale: self.settings.default_locale,
                 retention_months: self.settings.retention_months,
                 texts: &self.texts,
+                referral: referrals.get(inbound.user.as_str()),
             };
             let event = Event {
                 input,
@@ -304,6 +329,44 @@ impl Service {
             );
         }
         Ok(stepped)
+    }
+}
+
+impl Service {
+    /// The fresh events that are a staff member's (a linked chat, a link code, a referral
+    /// button), with the account linked to the chat. They skip the owners' flow.
+    async fn staff_items(
+        &self,
+        tx: &mut Tx,
+        channel: ChannelKind,
+        items: &[Item],
+        fresh: &[bool],
+    ) -> Result<HashMap<usize, Option<StaffId>>, StoreError> {
+        let events: Vec<(usize, &Inbound)> = items
+            .iter()
+            .enumerate()
+            .filter(|(n, _)| fresh[*n])
+            .filter_map(|(n, item)| match &item.work {
+                Work::Event { inbound, .. } => Some((n, inbound)),
+                _ => None,
+            })
+            .collect();
+        let users: Vec<&UserKey> = events.iter().map(|(_, i)| &i.user).collect();
+        let linked = store::links::staff_among(tx, channel, &users).await?;
+        Ok(events
+            .into_iter()
+            .filter_map(|(n, inbound)| {
+                let staff = linked.get(inbound.user.as_str()).copied();
+                let staffish = !matches!(
+                    staff_chat::read(&inbound.input),
+                    StaffInput::Other
+                        | StaffInput::Unlink
+                        | StaffInput::Accept
+                        | StaffInput::Decline
+                );
+                (staff.is_some() || staffish).then_some((n, staff))
+            })
+            .collect())
     }
 }
 

@@ -70,6 +70,9 @@ pub struct Settings {
     /// How long a worker holds a claimed update or message before another may take it (the
     /// delay a crash costs; longer than the slowest download or send).
     pub lease: time::Duration,
+    pub referrals: crate::config::ReferralConfig,
+    /// The dashboard's public address, for links in staff notices.
+    pub dashboard_url: String,
 }
 
 #[derive(Clone)]

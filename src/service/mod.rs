@@ -5,8 +5,12 @@ mod batch;
 mod inbound;
 pub mod intake;
 mod maintenance;
+mod referrals;
+pub mod staff_admin;
+pub mod staff_chat;
 mod wake;
 
 pub use batch::{Item, Work};
 pub use inbound::{Handled, Inbound, RawInput, Service, ServiceError, Settings};
+pub use referrals::Answered;
 pub use wake::Wake;

@@ -8,6 +8,7 @@ use tokio::sync::watch;
 pub struct Wake {
     inbox: watch::Sender<u64>,
     outbox: watch::Sender<u64>,
+    timers: watch::Sender<u64>,
 }
 
 impl Default for Wake {
@@ -15,6 +16,7 @@ impl Default for Wake {
         Self {
             inbox: watch::Sender::new(0),
             outbox: watch::Sender::new(0),
+            timers: watch::Sender::new(0),
         }
     }
 }
@@ -28,6 +30,15 @@ impl Wake {
     /// Messages were queued.
     pub fn outbox(&self) {
         self.outbox.send_modify(|n| *n = n.wrapping_add(1));
+    }
+
+    /// A timer was scheduled that may be due now.
+    pub fn timers(&self) {
+        self.timers.send_modify(|n| *n = n.wrapping_add(1));
+    }
+
+    pub fn on_timers(&self) -> watch::Receiver<u64> {
+        self.timers.subscribe()
     }
 
     pub fn on_inbox(&self) -> watch::Receiver<u64> {

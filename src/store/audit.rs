@@ -25,6 +25,24 @@ pub async fn record(
     Ok(())
 }
 
+/// Something Pandu did by itself (a referral offered, expired, escalated).
+pub async fn record_system(
+    tx: &mut Tx,
+    action: &str,
+    lead: Option<LeadId>,
+    detail: &str,
+    at: OffsetDateTime,
+) -> Result<(), StoreError> {
+    sqlx::query("INSERT INTO audit_log (staff_id, action, lead_id, detail, created_at) VALUES (NULL, $1, $2, $3, $4)")
+        .bind(action)
+        .bind(lead.map(|l| l.0))
+        .bind(detail)
+        .bind(millis(at))
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
 /// Record outside a change (a login, a document view, an export).
 pub async fn log(
     store: &Store,

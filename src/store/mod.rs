@@ -11,13 +11,16 @@ pub mod documents;
 pub mod inbound;
 pub mod inbox;
 pub mod leads;
+pub mod links;
 pub mod metrics;
 pub mod outbox;
+pub mod referrals;
 pub mod retention;
 pub mod sql;
 pub mod staff;
 pub mod stats;
 pub mod statuses;
+pub mod timers;
 
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::{Any, AnyPool, Executor, Transaction};

@@ -1,8 +1,9 @@
 //! Staff accounts, sessions and the one-time setup link.
 
-use super::{Store, StoreError, millis};
-use crate::access::{Role, Staff, StaffId};
+use super::{Store, StoreError, Tx, millis};
+use crate::access::{Profile, Role, Staff, StaffId};
 use crate::reference::RegionCode;
+use crate::referrals::{Coverage, Desk};
 use sqlx::Row;
 use sqlx::any::AnyRow;
 use time::{Duration, OffsetDateTime};
@@ -10,7 +11,19 @@ use time::{Duration, OffsetDateTime};
 fn staff_row(r: &AnyRow) -> Result<Staff, StoreError> {
     let role: String = r.try_get("role")?;
     let region: Option<String> = r.try_get("region_code")?;
+    let desk: Option<String> = r.try_get("desk")?;
+    let coverage: String = r.try_get("coverage")?;
+    let profile = Profile {
+        organisation: r.try_get("organisation")?,
+        desk: desk
+            .map(|d| Desk::parse(&d).ok_or_else(|| super::corrupt("staff desk", d)))
+            .transpose()?,
+        coverage: Coverage::parse(&coverage).map_err(|e| super::corrupt("staff coverage", e))?,
+        capacity: u32::try_from(r.try_get::<i64, _>("capacity")?).unwrap_or(0),
+        contact: r.try_get("contact")?,
+    };
     Ok(Staff {
+        profile,
         id: StaffId(r.try_get("id")?),
         email: r.try_get("email")?,
         name: r.try_get("name")?,
@@ -22,7 +35,8 @@ fn staff_row(r: &AnyRow) -> Result<Staff, StoreError> {
     })
 }
 
-const STAFF_COLUMNS: &str = "id, email, name, role, region_code, disabled";
+const STAFF_COLUMNS: &str =
+    "id, email, name, role, region_code, disabled, organisation, desk, coverage, capacity, contact";
 
 pub async fn add(
     store: &Store,
@@ -94,6 +108,75 @@ pub async fn set_password(
         .execute(&mut *tx)
         .await?;
     tx.commit().await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// A consultant's organisation, desk, coverage, capacity and contact.
+pub async fn set_profile(tx: &mut Tx, id: StaffId, profile: &Profile) -> Result<bool, StoreError> {
+    let done = sqlx::query(
+        "UPDATE staff SET organisation = $2, desk = $3, coverage = $4, capacity = $5, contact = $6 WHERE id = $1",
+    )
+    .bind(id.0)
+    .bind(&profile.organisation)
+    .bind(profile.desk.map(Desk::as_str))
+    .bind(profile.coverage.to_string())
+    .bind(i64::from(profile.capacity))
+    .bind(profile.contact.clone())
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub async fn get_in(tx: &mut Tx, id: StaffId) -> Result<Option<Staff>, StoreError> {
+    let row = sqlx::query(&format!("SELECT {STAFF_COLUMNS} FROM staff WHERE id = $1"))
+        .bind(id.0)
+        .fetch_optional(&mut **tx)
+        .await?;
+    row.as_ref().map(staff_row).transpose()
+}
+
+/// Active dinas officers whose region holds this one (its kab/kota or its province).
+pub async fn dinas_for(tx: &mut Tx, region: &RegionCode) -> Result<Vec<StaffId>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT id FROM staff WHERE role = 'dinas' AND disabled = 0 AND region_code IN ($1, $2) ORDER BY id",
+    )
+    .bind(region.as_str())
+    .bind(region.province().as_str().to_owned())
+    .fetch_all(&mut **tx)
+    .await?;
+    rows.iter().map(|r| Ok(StaffId(r.try_get("id")?))).collect()
+}
+
+pub async fn by_email(store: &Store, email: &str) -> Result<Option<Staff>, StoreError> {
+    let row = sqlx::query(&format!(
+        "SELECT {STAFF_COLUMNS} FROM staff WHERE email = $1"
+    ))
+    .bind(email.trim().to_lowercase())
+    .fetch_optional(store.pool())
+    .await?;
+    row.as_ref().map(staff_row).transpose()
+}
+
+/// Enable again an account that was disabled.
+pub async fn enable(tx: &mut Tx, id: StaffId) -> Result<bool, StoreError> {
+    let done = sqlx::query("UPDATE staff SET disabled = 0 WHERE id = $1")
+        .bind(id.0)
+        .execute(&mut **tx)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Disable an account and end its sessions, in the caller's transaction (which also moves
+/// its open referrals on).
+pub async fn disable_in(tx: &mut Tx, id: StaffId) -> Result<bool, StoreError> {
+    let done = sqlx::query("UPDATE staff SET disabled = 1 WHERE id = $1")
+        .bind(id.0)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query("DELETE FROM sessions WHERE staff_id = $1")
+        .bind(id.0)
+        .execute(&mut **tx)
+        .await?;
     Ok(done.rows_affected() == 1)
 }
 

@@ -61,6 +61,7 @@ impl Chat {
             default_locale: Locale::Id,
             retention_months: 24,
             texts: &TEXTS,
+            referral: None,
         };
         let event = Event { input, at: self.at };
         let t = flow::step(self.conv.take(), &event, &ctx);

@@ -5,6 +5,7 @@ use crate::channels::inbox::Reader;
 use crate::domain::{ChannelKind, UserKey};
 use crate::flow::Msg;
 use crate::message::Outgoing;
+use crate::referrals::RefButton;
 use crate::service::{Inbound, RawInput, Service, Work};
 use crate::store::{self, StoreError, inbox::Pending};
 use futures_util::StreamExt;
@@ -117,10 +118,14 @@ impl TelegramReader {
         // same event, so it is deduplicated by the message, not by the update.
         let mut event_id = update_id.to_owned();
         if let Some(pressed) = &pressed {
-            if self
-                .is_stale(&user, pressed)
-                .await
-                .map_err(|e| e.to_string())?
+            // A referral notice's buttons stay valid while its offer is open, however many
+            // messages came after it; the offer itself says whether it is too late.
+            let referral = matches!(&input, RawInput::Button(id) if RefButton::parse(id).is_some());
+            if !referral
+                && self
+                    .is_stale(&user, pressed)
+                    .await
+                    .map_err(|e| e.to_string())?
             {
                 return Ok(self.refuse_stale(user, pressed));
             }

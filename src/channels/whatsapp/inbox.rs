@@ -74,7 +74,14 @@ impl WhatsappReader {
                     .and_then(|i| i.button_reply.as_ref().or(i.list_reply.as_ref()));
                 reply.map(|r| RawInput::Button(r.id.clone()))
             }
-            "button" => m.button.as_ref().map(|b| RawInput::Text(b.text.clone())),
+            // A template's quick reply: our referral buttons carry their id as the payload;
+            // any other template button answers with its text.
+            "button" => m.button.as_ref().map(|b| match &b.payload {
+                Some(p) if crate::referrals::RefButton::parse(p).is_some() => {
+                    RawInput::Button(p.clone())
+                }
+                _ => RawInput::Text(b.text.clone()),
+            }),
             "image" | "document" => match media(m) {
                 Some(id) => match self.fetch_media(&id).await {
                     Ok(input) => Some(input),

@@ -77,6 +77,9 @@ pub struct Reply {
 #[derive(Debug, Deserialize)]
 pub struct TemplateButton {
     pub text: String,
+    /// The payload we gave the button when sending the template (our button id).
+    #[serde(default)]
+    pub payload: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

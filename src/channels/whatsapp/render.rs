@@ -1,7 +1,8 @@
 //! Our channel-neutral message in WhatsApp's shapes and limits: up to three short options
 //! as reply buttons, up to ten as a list, otherwise numbered text.
 
-use crate::message::OutMessage;
+use crate::config::TemplateName;
+use crate::message::{OutMessage, Template};
 use serde_json::{Value, json};
 
 pub const BUTTON_TITLE_MAX: usize = 20;
@@ -27,6 +28,35 @@ pub fn body(to: &str, message: &OutMessage, list_button: &str) -> Value {
         numbered(message)
     };
     merge(base, content)
+}
+
+/// A template message (outside the 24-hour window): the approved template by name, its body
+/// parameters, and our button ids as the payloads of its quick-reply buttons.
+pub fn template(to: &str, call: &Template, name: &TemplateName) -> Value {
+    let params: Vec<Value> = call
+        .params
+        .iter()
+        .map(|p| json!({ "type": "text", "text": template_text(p) }))
+        .collect();
+    let mut components = vec![json!({ "type": "body", "parameters": params })];
+    components.extend(call.buttons.iter().enumerate().map(|(i, payload)| {
+        json!({ "type": "button", "sub_type": "quick_reply", "index": i.to_string(),
+                "parameters": [{ "type": "payload", "payload": payload }] })
+    }));
+    json!({ "messaging_product": "whatsapp", "recipient_type": "individual", "to": to,
+    "type": "template", "template": {
+        "name": name.name, "language": { "code": name.language }, "components": components
+    }})
+}
+
+/// Meta refuses template parameters with new lines, tabs or more than four spaces in a row.
+fn template_text(text: &str) -> String {
+    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.is_empty() {
+        "-".into()
+    } else {
+        one_line
+    }
 }
 
 fn merge(mut base: Value, content: Value) -> Value {
@@ -161,6 +191,7 @@ mod tests {
                 })
                 .collect(),
             contact_label: None,
+            template: None,
         }
     }
 

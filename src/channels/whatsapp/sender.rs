@@ -5,13 +5,14 @@ use super::client::{Client, WaError};
 use super::render;
 use crate::channels::sender::{Platform, Verdict};
 use crate::channels::worker::Backoff;
-use crate::config::WhatsappConfig;
+use crate::config::{TemplateName, WhatsappConfig};
 use crate::domain::ChannelKind;
 use crate::flow::Msg;
-use crate::message::Outgoing;
+use crate::message::{OutMessage, Outgoing, Template, TemplateKind};
 use crate::service::Service;
 use crate::store::{self, Store, StoreError, outbox::Claimed};
 use governor::{DefaultDirectRateLimiter, Quota, RateLimiter};
+use std::collections::HashMap;
 use std::num::NonZeroU32;
 use time::{Duration, OffsetDateTime};
 
@@ -32,6 +33,7 @@ pub struct WhatsappPlatform {
     limiter: DefaultDirectRateLimiter,
     /// The label of the button that opens a list, in the default language.
     list_button: String,
+    templates: HashMap<TemplateKind, TemplateName>,
 }
 
 impl WhatsappPlatform {
@@ -45,6 +47,7 @@ impl WhatsappPlatform {
             store: service.store.clone(),
             limiter: RateLimiter::direct(Quota::per_second(rate)),
             list_button,
+            templates: config.templates.clone(),
         }
     }
 
@@ -60,6 +63,14 @@ impl WhatsappPlatform {
     }
 }
 
+impl WhatsappPlatform {
+    /// The message's template, when it has one and the operator configured its kind.
+    fn template_for<'a>(&'a self, out: &'a OutMessage) -> Option<(&'a Template, &'a TemplateName)> {
+        let call = out.template.as_ref()?;
+        self.templates.get(&call.kind).map(|name| (call, name))
+    }
+}
+
 impl Platform for WhatsappPlatform {
     const CHANNEL: ChannelKind = ChannelKind::Whatsapp;
     const NAME: &'static str = "whatsapp sender";
@@ -69,13 +80,16 @@ impl Platform for WhatsappPlatform {
             // Button acknowledgements are a Telegram matter; nothing to do here.
             return Verdict::Sent(None);
         };
-        match self.in_window(message).await {
-            Ok(true) => {}
-            Ok(false) => return Verdict::Held("outside the 24-hour window".into()),
+        let to = message.recipient.as_str();
+        let body = match self.in_window(message).await {
+            Ok(true) => render::body(to, out, &self.list_button),
+            Ok(false) => match self.template_for(out) {
+                Some((call, name)) => render::template(to, call, name),
+                None => return Verdict::Held("outside the 24-hour window".into()),
+            },
             Err(e) => return Verdict::Retry(e.to_string()),
-        }
+        };
         self.limiter.until_ready().await;
-        let body = render::body(message.recipient.as_str(), out, &self.list_button);
         match self.client.send(&body).await {
             Ok(wamid) => Verdict::Sent(Some(wamid)),
             Err(e) => judge(e),
