@@ -70,6 +70,7 @@ pub enum Scope {
     All,
     /// A kab/kota code, or a provinsi code covering all of its kab/kota.
     Region(RegionCode),
+    /// A consultant: leads assigned to them, and leads whose referral is offered to them.
     AssignedTo(StaffId),
 }
 

@@ -19,8 +19,12 @@ pub(super) fn restrict(
         Scope::All => {}
         Scope::Region(code) => region(sql, code.as_str()),
         Scope::AssignedTo(staff) => {
+            // Their own leads, and the ones offered to them now (so the notice's link opens).
             let id = sql.arg(Bind::Int(staff.0));
-            sql.push(&format!(" AND assigned_to = {id}"));
+            sql.push(&format!(
+                " AND (assigned_to = {id} OR id IN (SELECT r.lead_id FROM referrals r \
+                 WHERE r.consultant_id = {id} AND r.state = 'offered'))"
+            ));
         }
     }
     if let Some(code) = &filter.region {
