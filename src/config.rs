@@ -183,12 +183,17 @@ impl Config {
                 })?,
             },
             referrals: ReferralConfig {
-                sla: time::Duration::hours(parsed(
-                    &get,
-                    "PANDU_REFERRAL_SLA_HOURS",
-                    48,
-                    "a whole number of hours",
-                )?),
+                // Hours, fractions allowed (tests run a whole SLA in seconds).
+                sla: time::Duration::seconds_f64(
+                    parsed(
+                        &get,
+                        "PANDU_REFERRAL_SLA_HOURS",
+                        48.0f64,
+                        "a number of hours",
+                    )?
+                    .clamp(0.0001, 24.0 * 365.0)
+                        * 3600.0,
+                ),
                 max_offers: parsed(&get, "PANDU_REFERRAL_MAX_OFFERS", 3, "a whole number")?.max(1),
             },
             telegram: telegram(&get)?,

@@ -276,7 +276,10 @@ impl Service {
         let Some((offer, _, lead)) = self.open_offer_with_lead(tx, offer).await? else {
             return Ok(());
         };
-        let hours_left = (offer.due - now).whole_hours().max(1);
+        // Rounded up: "23 hours" when 22 h 59 min remain.
+        let hours_left = ((offer.due - now).whole_minutes() + 59)
+            .div_euclid(60)
+            .max(1);
         let message = self.notices().reminder(&lead, offer.id, hours_left);
         self.send_to_staff(tx, offer.staff, message, now).await?;
         store::audit::record_system(

@@ -186,10 +186,14 @@ impl User<'_> {
 
     /// Everything queued for this user, in order, marked as delivered.
     pub async fn receive(&mut self) -> Vec<OutMessage> {
+        self.receive_at(OffsetDateTime::now_utc()).await
+    }
+
+    /// Everything due for this user by `now` (a test's clock may run ahead).
+    pub async fn receive_at(&mut self, now: OffsetDateTime) -> Vec<OutMessage> {
         let store = &self.app.service.store;
         let mut out = Vec::new();
         loop {
-            let now = OffsetDateTime::now_utc();
             let claimed = store::outbox::claim(
                 store,
                 ChannelKind::Console,
