@@ -2,102 +2,15 @@
 
 mod common;
 
-use common::fake_telegram::{Call, Failure, FakeTelegram, updates};
+use common::tg_user::{TgUser, buttons, texts};
+
+use common::fake_telegram::{Failure, FakeTelegram, updates};
 use common::telegram_app::{Options, Running, WEBHOOK_SECRET, post_update, start};
 use serde_json::Value;
 use std::time::Duration;
 use tempfile::TempDir;
 
 const WAIT: Duration = Duration::from_secs(10);
-
-/// A Telegram user talking to the bot, by polling (the fake queues updates) or by webhook.
-struct TgUser<'a> {
-    fake: &'a FakeTelegram,
-    chat: i64,
-    webhook: Option<String>,
-    seen: usize,
-}
-
-impl<'a> TgUser<'a> {
-    fn new(fake: &'a FakeTelegram, chat: i64, webhook: Option<String>) -> Self {
-        Self {
-            fake,
-            chat,
-            webhook,
-            seen: 0,
-        }
-    }
-
-    async fn send(&mut self, update: Value) -> Vec<Call> {
-        match &self.webhook {
-            Some(url) => assert_eq!(post_update(url, Some(WEBHOOK_SECRET), &update).await, 200),
-            None => {
-                self.fake.push(update);
-            }
-        }
-        self.replies().await
-    }
-
-    /// The bot's new messages: at least one, then until it has been quiet for a moment.
-    async fn replies(&mut self) -> Vec<Call> {
-        let chat = self.chat;
-        let seen = self.seen;
-        self.fake
-            .wait_for("a reply", WAIT, |f| f.sent_count(chat) > seen)
-            .await;
-        let mut count = 0;
-        while count != self.fake.sent_count(chat) {
-            count = self.fake.sent_count(chat);
-            tokio::time::sleep(Duration::from_millis(150)).await;
-        }
-        let all = self.fake.sent_to(chat);
-        self.seen = all.len();
-        all[seen..].to_vec()
-    }
-
-    async fn say(&mut self, text: &str) -> Vec<Call> {
-        let id = self.fake.next_update_id();
-        self.send(updates::text(id, self.chat, text)).await
-    }
-
-    /// Press a button of the latest message that has buttons.
-    async fn press(&mut self, data: &str) -> Vec<Call> {
-        let question = self.last_question();
-        let id = self.fake.next_update_id();
-        self.send(updates::press(id, self.chat, &question, data))
-            .await
-    }
-
-    fn last_question(&self) -> Value {
-        let sent = self.fake.sent_to(self.chat);
-        let call = sent
-            .iter()
-            .rev()
-            .find(|c| c.body["reply_markup"]["inline_keyboard"].is_array())
-            .expect("a question with buttons");
-        call.result.clone()
-    }
-}
-
-fn texts(calls: &[Call]) -> String {
-    calls
-        .iter()
-        .map(|c| c.body["text"].as_str().unwrap_or_default())
-        .collect::<Vec<_>>()
-        .join("\n---\n")
-}
-
-fn buttons(call: &Call) -> Vec<String> {
-    call.body["reply_markup"]["inline_keyboard"]
-        .as_array()
-        .map(|rows| {
-            rows.iter()
-                .flat_map(|r| r.as_array().unwrap().iter())
-                .map(|b| b["callback_data"].as_str().unwrap().to_owned())
-                .collect()
-        })
-        .unwrap_or_default()
-}
 
 async fn scalar(dir: &TempDir, sql: &str) -> i64 {
     common::sqlite_scalar(dir, sql).await

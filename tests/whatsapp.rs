@@ -3,115 +3,14 @@
 
 mod common;
 
-use common::fake_whatsapp::{Call, Failure, FakeWhatsapp, VERIFY_TOKEN, payloads};
+use common::wa_user::{WaUser, options, texts};
+
+use common::fake_whatsapp::{Failure, FakeWhatsapp, VERIFY_TOKEN, payloads};
 use common::telegram_app::Running;
 use common::whatsapp_app::{post, start, webhook_url};
 use serde_json::Value;
 use std::time::Duration;
 use tempfile::TempDir;
-
-const WAIT: Duration = Duration::from_secs(10);
-
-/// A WhatsApp user: each message is one signed webhook POST.
-struct WaUser<'a> {
-    fake: &'a FakeWhatsapp,
-    app: &'a Running,
-    wa_id: String,
-    seen: usize,
-    next: u32,
-}
-
-impl<'a> WaUser<'a> {
-    fn new(fake: &'a FakeWhatsapp, app: &'a Running, wa_id: &str) -> Self {
-        Self {
-            fake,
-            app,
-            wa_id: wa_id.into(),
-            seen: 0,
-            next: 0,
-        }
-    }
-
-    fn wamid(&mut self) -> String {
-        self.next += 1;
-        format!("wamid.in.{}.{}", self.wa_id, self.next)
-    }
-
-    async fn send(&mut self, message: Value) -> Vec<Call> {
-        let body = payloads::envelope(vec![payloads::value(vec![message], vec![])]);
-        assert_eq!(post(self.app, &body, None).await, 200);
-        self.replies().await
-    }
-
-    /// The bot's new messages: at least one, then until it has been quiet for a moment.
-    async fn replies(&mut self) -> Vec<Call> {
-        let (wa, seen) = (self.wa_id.clone(), self.seen);
-        self.fake
-            .wait_for("a reply", WAIT, |f| f.sent_count(&wa) > seen)
-            .await;
-        let mut count = 0;
-        while count != self.fake.sent_count(&wa) {
-            count = self.fake.sent_count(&wa);
-            tokio::time::sleep(Duration::from_millis(150)).await;
-        }
-        let all = self.fake.sent_to(&wa);
-        self.seen = all.len();
-        all[seen..].to_vec()
-    }
-
-    async fn say(&mut self, text: &str) -> Vec<Call> {
-        let (id, from) = (self.wamid(), self.wa_id.clone());
-        self.send(payloads::text(&id, &from, text)).await
-    }
-
-    /// Press a reply button or pick a list row, whichever the last question offered.
-    async fn choose(&mut self, option: &str) -> Vec<Call> {
-        let (id, from) = (self.wamid(), self.wa_id.clone());
-        let last = self
-            .fake
-            .sent_to(&from)
-            .last()
-            .cloned()
-            .expect("a question");
-        let message = if last.body["interactive"]["type"] == "list" {
-            payloads::list_reply(&id, &from, option, option)
-        } else {
-            payloads::button_reply(&id, &from, option, option)
-        };
-        self.send(message).await
-    }
-}
-
-fn texts(calls: &[Call]) -> String {
-    calls
-        .iter()
-        .map(|c| {
-            c.body["text"]["body"]
-                .as_str()
-                .or(c.body["interactive"]["body"]["text"].as_str())
-                .unwrap_or_default()
-        })
-        .collect::<Vec<_>>()
-        .join("\n---\n")
-}
-
-/// Ids offered by a message: reply buttons or list rows.
-fn options(call: &Call) -> Vec<String> {
-    let i = &call.body["interactive"];
-    let ids = if i["type"] == "button" {
-        i["action"]["buttons"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|b| b["reply"]["id"].clone())
-            .collect::<Vec<_>>()
-    } else {
-        i["action"]["sections"][0]["rows"]
-            .as_array()
-            .map_or(Vec::new(), |r| r.iter().map(|r| r["id"].clone()).collect())
-    };
-    ids.iter().map(|v| v.as_str().unwrap().to_owned()).collect()
-}
 
 async fn scalar(dir: &TempDir, sql: &str) -> i64 {
     common::sqlite_scalar(dir, sql).await

@@ -95,10 +95,18 @@ mod tests {
         .map(|c| c.staff.0)
     }
 
+    /// What the case is, candidates, the lead's region, who had it already, who is chosen.
+    type Case = (
+        &'static str,
+        Vec<Candidate>,
+        &'static str,
+        Vec<i64>,
+        Option<i64>,
+    );
+
     #[test]
     fn choice_table() {
-        // (what, candidates, region, excluded, expected)
-        let table: Vec<(&str, Vec<Candidate>, &str, Vec<i64>, Option<i64>)> = vec![
+        let table: Vec<Case> = vec![
             (
                 "kab/kota beats province beats national",
                 vec![

@@ -4,7 +4,7 @@
 
 use super::Service;
 use crate::access::StaffId;
-use crate::domain::{LeadId, TimerKind};
+use crate::domain::{ChannelKind, ConversationId, LeadId, TimerKind, UserKey};
 use crate::flow::{Msg, OutcomeCode};
 use crate::message::{OutMessage, Outgoing};
 use crate::referrals::notice::{self, Notices};
@@ -119,7 +119,7 @@ impl Service {
             store::referrals::offer(tx, &referral, choice.staff, &why, now + sla, now).await?;
         store::timers::schedule(tx, TimerKind::RemindOffer, offer.0, now + sla / 2, now).await?;
         store::timers::schedule(tx, TimerKind::ExpireOffer, offer.0, now + sla, now).await?;
-        let message = self.notices().offer(&lead, offer, sla.whole_hours());
+        let message = self.notices().offer(&lead, offer, hours_up(sla));
         self.send_to_staff(tx, choice.staff, message, now).await?;
         let detail = format!("staff {} ({why})", choice.staff);
         store::audit::record_system(tx, "referral_offered", Some(lead.id), &detail, now).await?;
@@ -407,8 +407,15 @@ impl Service {
         let Some(link) = store::links::of_staff(tx, staff).await? else {
             return Ok(());
         };
-        self.queue(tx, &link.channel, &link.user, None, message, now)
-            .await
+        // Transient: a notice names the owner's business, so nothing of it is kept once
+        // delivered (and `/hapus` leaves no copy in a staff chat's queue history).
+        let to = To {
+            channel: link.channel,
+            user: &link.user,
+            conversation: None,
+            transient: true,
+        };
+        queue(tx, &to, message, now).await
     }
 
     async fn send_to_owner(
@@ -418,44 +425,53 @@ impl Service {
         message: OutMessage,
         now: OffsetDateTime,
     ) -> Result<(), StoreError> {
-        let channel = lead.owner_channel;
-        self.queue(
-            tx,
-            &channel,
-            &lead.owner,
-            Some(lead.conversation),
-            message,
-            now,
-        )
-        .await
+        let to = To {
+            channel: lead.owner_channel,
+            user: &lead.owner,
+            conversation: Some(lead.conversation),
+            transient: false,
+        };
+        queue(tx, &to, message, now).await
     }
+}
 
-    async fn queue(
-        &self,
-        tx: &mut Tx,
-        channel: &crate::domain::ChannelKind,
-        to: &crate::domain::UserKey,
-        conversation: Option<crate::domain::ConversationId>,
-        message: OutMessage,
-        now: OffsetDateTime,
-    ) -> Result<(), StoreError> {
-        let parts: Vec<Outgoing> = message
-            .split(channel.max_text_chars())
-            .into_iter()
-            .map(Outgoing::Message)
-            .collect();
-        let messages: Vec<NewMessage> = parts
-            .iter()
-            .map(|outgoing| NewMessage {
-                conversation,
-                recipient: to,
-                outgoing,
-                transient: false,
-                at: now,
-            })
-            .collect();
-        store::outbox::enqueue(tx, *channel, &messages).await
-    }
+/// Where a referral message goes.
+struct To<'a> {
+    channel: ChannelKind,
+    user: &'a UserKey,
+    conversation: Option<ConversationId>,
+    /// Delete its content once delivered.
+    transient: bool,
+}
+
+/// Queue a message, split to the channel's limit.
+async fn queue(
+    tx: &mut Tx,
+    to: &To<'_>,
+    message: OutMessage,
+    now: OffsetDateTime,
+) -> Result<(), StoreError> {
+    let parts: Vec<Outgoing> = message
+        .split(to.channel.max_text_chars())
+        .into_iter()
+        .map(Outgoing::Message)
+        .collect();
+    let messages: Vec<NewMessage> = parts
+        .iter()
+        .map(|outgoing| NewMessage {
+            conversation: to.conversation,
+            recipient: to.user,
+            outgoing,
+            transient: to.transient,
+            at: now,
+        })
+        .collect();
+    store::outbox::enqueue(tx, to.channel, &messages).await
+}
+
+/// Whole hours, rounded up and at least one: "23 hours" when 22 h 59 min remain.
+fn hours_up(d: time::Duration) -> i64 {
+    (d.whole_minutes() + 59).div_euclid(60).max(1)
 }
 
 fn desk_list(desks: &[crate::referrals::Desk]) -> String {

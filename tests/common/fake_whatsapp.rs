@@ -443,12 +443,43 @@ fn validate(body: &Value) -> Result<(), Refusal> {
                     "template.name and template.language.code are required.".into(),
                 ));
             }
-            Ok(())
+            validate_template_components(&body["template"]["components"]).map_err(Refusal::NotValid)
         }
         other => Err(Refusal::Invalid(format!(
             "The fake does not accept messages of type {other:?}."
         ))),
     }
+}
+
+/// Body parameters are single-line text; quick-reply buttons carry a payload.
+fn validate_template_components(components: &Value) -> Result<(), String> {
+    for component in components.as_array().map(Vec::as_slice).unwrap_or_default() {
+        let params = component["parameters"]
+            .as_array()
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        match component["type"].as_str().unwrap_or_default() {
+            "body" => {
+                for p in params {
+                    let text = p["text"].as_str().unwrap_or_default();
+                    if text.is_empty() || text.contains(['\n', '\t']) || text.contains("     ") {
+                        return Err(format!(
+                            "Param text cannot have new-line/tab characters or more than 4 consecutive spaces: {text:?}"
+                        ));
+                    }
+                }
+            }
+            "button" => {
+                if component["sub_type"] != "quick_reply"
+                    || !params.iter().all(|p| p["payload"].is_string())
+                {
+                    return Err("Quick reply buttons need a payload".into());
+                }
+            }
+            other => return Err(format!("Unknown component type {other}")),
+        }
+    }
+    Ok(())
 }
 
 fn validate_interactive(interactive: &Value) -> Result<(), String> {
@@ -750,6 +781,16 @@ pub mod payloads {
     pub fn with_context(mut message: Value, context_wamid: &str) -> Value {
         message["context"] = json!({ "from": DISPLAY_PHONE_NUMBER, "id": context_wamid });
         message
+    }
+
+    /// A press on a template's quick-reply button: its text, and the payload we sent with it.
+    pub fn template_button(wamid: &str, from: &str, text: &str, payload: &str) -> Value {
+        message(
+            wamid,
+            from,
+            "button",
+            json!({ "text": text, "payload": payload }),
+        )
     }
 
     pub fn text(wamid: &str, from: &str, body: &str) -> Value {

@@ -302,4 +302,6 @@ pub mod dash;
 pub mod fake_telegram;
 pub mod fake_whatsapp;
 pub mod telegram_app;
+pub mod tg_user;
+pub mod wa_user;
 pub mod whatsapp_app;

@@ -14,6 +14,8 @@ pub struct Options {
     pub webhook: bool,
     pub per_chat_interval_ms: u64,
     pub database_url: Option<String>,
+    /// More variables (referral timing, the bot's username).
+    pub extra: Vec<(&'static str, String)>,
 }
 
 /// One running `pandu serve`. Dropping it (or `kill`) stops it abruptly, like a crash.
@@ -68,6 +70,9 @@ pub fn config(fake: &FakeTelegram, dir: &TempDir, options: &Options, port: u16) 
             format!("http://127.0.0.1:{port}/webhooks/telegram"),
         );
         vars.insert("TELEGRAM_WEBHOOK_SECRET", WEBHOOK_SECRET.into());
+    }
+    for (name, value) in &options.extra {
+        vars.insert(name, value.clone());
     }
     Config::from_lookup(|name| vars.get(name).cloned()).unwrap()
 }

@@ -10,6 +10,16 @@ use std::collections::HashMap;
 use tempfile::TempDir;
 
 pub fn config(fake: &FakeWhatsapp, dir: &TempDir, database_url: Option<String>) -> Config {
+    config_with(fake, dir, database_url, &[])
+}
+
+/// The same, with more variables (templates, referral timing).
+pub fn config_with(
+    fake: &FakeWhatsapp,
+    dir: &TempDir,
+    database_url: Option<String>,
+    extra: &[(&'static str, &str)],
+) -> Config {
     let mut vars: HashMap<&str, String> = HashMap::new();
     let db = database_url
         .unwrap_or_else(|| format!("sqlite://{}", dir.path().join("pandu.db").display()));
@@ -27,6 +37,9 @@ pub fn config(fake: &FakeWhatsapp, dir: &TempDir, database_url: Option<String>) 
     vars.insert("WHATSAPP_APP_SECRET", APP_SECRET.into());
     vars.insert("WHATSAPP_VERIFY_TOKEN", VERIFY_TOKEN.into());
     vars.insert("WHATSAPP_PER_SECOND", "1000".into());
+    for (name, value) in extra {
+        vars.insert(name, (*value).to_owned());
+    }
     Config::from_lookup(|name| vars.get(name).cloned()).unwrap()
 }
 
