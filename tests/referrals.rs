@@ -350,3 +350,87 @@ async fn staff_chats_never_reach_the_owner_flow(app: TestApp) -> TestApp {
     app
 }
 both_engines!(staff_chat_flow, staff_chats_never_reach_the_owner_flow);
+
+async fn a_recheck_into_another_route_moves_the_referral(app: TestApp) -> TestApp {
+    let (_, mut plut) = consultant(&app, "rina", "52.02").await;
+    let perizinan = staff(
+        &app,
+        "ptsp@loteng.id",
+        Role::Konsultan,
+        None,
+        "DPMPTSP Lombok Tengah",
+        "52",
+    )
+    .await;
+    let mut desk = link(&app, perizinan, "ptsp").await;
+    let mut owner = finished_owner(&app, "owner-siti").await;
+    fire(&app, OffsetDateTime::now_utc()).await;
+    let first = plut.receive().await;
+    assert!(all_text(&first).contains("Rujukan baru"));
+    // The owner re-checks and now says the NIB is not there yet.
+    for text in [
+        "cek ulang",
+        "makanan",
+        "keripik singkong balado",
+        "ya",
+        "150 juta",
+        "belum",
+        "di rumah",
+        "belum",
+        "belum",
+        "belum",
+        "benar",
+    ] {
+        owner.say(text).await;
+    }
+    assert_eq!(
+        app.scalar("SELECT COUNT(*) FROM leads WHERE outcome = 'perlu_nib'")
+            .await,
+        1
+    );
+    fire(&app, OffsetDateTime::now_utc()).await;
+    let moved = all_text(&desk.receive().await);
+    assert!(moved.contains("Perlu NIB dulu"), "{moved}");
+    assert_eq!(
+        app.scalar("SELECT COUNT(*) FROM referrals WHERE state = 'withdrawn'")
+            .await,
+        1
+    );
+    assert_eq!(
+        app.scalar("SELECT COUNT(*) FROM referral_offers WHERE answer = 'withdrawn'")
+            .await,
+        1
+    );
+    // PLUT's old notice no longer accepts.
+    let late = all_text(&plut.press(&button(&first, "rj:ok:")).await);
+    assert!(late.contains("sudah tidak menunggu"), "{late}");
+    app
+}
+both_engines!(
+    reroute_flow,
+    a_recheck_into_another_route_moves_the_referral
+);
+
+async fn erasing_the_lead_ends_its_referral(app: TestApp) -> TestApp {
+    let (_, mut plut) = consultant(&app, "rina", "52.02").await;
+    let mut owner = finished_owner(&app, "owner-siti").await;
+    fire(&app, OffsetDateTime::now_utc()).await;
+    let notice = plut.receive().await;
+    owner.say("/hapus").await;
+    owner.say("ya").await;
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM leads").await, 0);
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM referrals").await, 0);
+    // The delivered notice kept nothing of the owner in the queue.
+    assert_eq!(
+        app.scalar("SELECT COUNT(*) FROM outbox WHERE payload LIKE '%Keripik%'")
+            .await,
+        0
+    );
+    let gone = all_text(&plut.press(&button(&notice, "rj:ok:")).await);
+    assert!(gone.contains("tidak ditemukan"), "{gone}");
+    // Its timers fire into nothing.
+    fire(&app, OffsetDateTime::now_utc() + Duration::hours(72)).await;
+    assert_eq!(app.scalar("SELECT COUNT(*) FROM timers").await, 0);
+    app
+}
+both_engines!(erasure_flow, erasing_the_lead_ends_its_referral);
