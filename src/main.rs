@@ -223,10 +223,16 @@ async fn chat(config: Config, user: String, json: bool) -> anyhow::Result<()> {
     if let Err(e) = service.purge_expired(time::OffsetDateTime::now_utc()).await {
         tracing::error!(error = %e, "retention purge failed");
     }
+    // Referral offers, reminders and expiries fire while chatting too, so a console-only
+    // trial goes end to end (a running `pandu serve` may fire them as well: each fires once).
+    let stop = tokio_util::sync::CancellationToken::new();
+    let scheduler = tokio::spawn(pandu::workers::Scheduler::new(service.clone()).run(stop.clone()));
     let stdin = tokio::io::BufReader::new(tokio::io::stdin());
     Console::new(&service, UserKey::new(user), json, std::io::stdout().lock())
         .run(stdin)
         .await?;
+    stop.cancel();
+    let _ = scheduler.await;
     service.store.close().await;
     Ok(())
 }

@@ -151,7 +151,12 @@ impl<'a, W: Write> Console<'a, W> {
 
     fn print(&mut self, message: &OutMessage) -> std::io::Result<()> {
         if self.json {
-            let line = serde_json::to_string(message).map_err(std::io::Error::other)?;
+            // The line protocol is text and buttons; a template is a WhatsApp matter.
+            let shown = OutMessage {
+                template: None,
+                ..message.clone()
+            };
+            let line = serde_json::to_string(&shown).map_err(std::io::Error::other)?;
             writeln!(self.out, "{line}")?;
         } else {
             writeln!(
