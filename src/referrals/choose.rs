@@ -98,7 +98,8 @@ mod tests {
     #[test]
     fn choice_table() {
         // (what, candidates, region, excluded, expected)
-        let table: Vec<(&str, Vec<Candidate>, &str, Vec<i64>, Option<i64>)> = vec![
+        type Case<'a> = (&'a str, Vec<Candidate>, &'a str, Vec<i64>, Option<i64>);
+        let table: Vec<Case> = vec![
             (
                 "kab/kota beats province beats national",
                 vec![
