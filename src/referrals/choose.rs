@@ -98,8 +98,7 @@ mod tests {
     #[test]
     fn choice_table() {
         // (what, candidates, region, excluded, expected)
-        type Case<'a> = (&'a str, Vec<Candidate>, &'a str, Vec<i64>, Option<i64>);
-        let table: Vec<Case> = vec![
+        let table: Vec<(&str, Vec<Candidate>, &str, Vec<i64>, Option<i64>)> = vec![
             (
                 "kab/kota beats province beats national",
                 vec![
