@@ -61,7 +61,11 @@ pub async fn serve(
     let service = build(config).await?;
     let mut tasks = tokio::task::JoinSet::new();
     let stop_workers = CancellationToken::new();
-    let state = crate::web::AppState::new(service.clone(), config.secure_cookies);
+    let telegram_bot = config
+        .telegram
+        .as_ref()
+        .and_then(|t| t.bot_username.clone());
+    let state = crate::web::AppState::new(service.clone(), config.secure_cookies, telegram_bot);
     if let Some(path) = crate::web::setup_link(&state).await? {
         // Printed, not logged: the link is a secret that works once.
         eprintln!(

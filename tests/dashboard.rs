@@ -337,7 +337,7 @@ async fn repeated_failed_logins_are_slowed_down() {
 #[tokio::test]
 async fn the_setup_link_creates_the_first_admin_once() {
     let db = TestApp::sqlite().await;
-    let state = pandu::web::AppState::new(db.service.clone(), false);
+    let state = pandu::web::AppState::new(db.service.clone(), false, None);
     let link = pandu::web::setup_link(&state)
         .await
         .unwrap()

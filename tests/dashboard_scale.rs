@@ -198,7 +198,7 @@ both_engines!(metrics, metrics_count_without_scanning_and_stay_exact);
 #[tokio::test]
 async fn a_full_export_queue_answers_politely() {
     let dash = start(TestApp::sqlite().await).await;
-    let state = pandu::web::AppState::new(dash.db.service.clone(), false);
+    let state = pandu::web::AppState::new(dash.db.service.clone(), false, None);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let router = pandu::web::router(state.clone());

@@ -18,7 +18,7 @@ pub struct Notices<'a> {
     pub dashboard: &'a str,
 }
 
-fn outcome_label(code: OutcomeCode) -> Msg {
+pub(crate) fn outcome_label(code: OutcomeCode) -> Msg {
     Msg::new(match code {
         OutcomeCode::WajibSniLspro => "label-outcome-wajib-sni-lspro",
         OutcomeCode::BukanUmkSppt => "label-outcome-bukan-umk-sppt",

@@ -20,7 +20,9 @@ pub fn page(state: &AppState, title: &str, signed: Option<&Signed>, body: Markup
                     @if let Some(signed) = signed {
                         a href="/leads" { (state.t("dash-nav-leads")) }
                         a href="/funnel" { (state.t("dash-nav-funnel")) }
+                        a href="/rujukan" { (state.t("dash-nav-referrals")) }
                         @if signed.is_admin() {
+                            a href="/staff" { (state.t("dash-nav-staff")) }
                             a href="/audit" { (state.t("dash-nav-audit")) }
                         }
                         span.who { (signed.staff.name) " · " (signed.staff.role.as_str()) }

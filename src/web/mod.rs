@@ -5,8 +5,10 @@ mod exports;
 mod layout;
 mod leads;
 mod metrics;
+mod referrals;
 mod reports;
 mod sign_in;
+mod staff;
 
 use crate::domain::Locale;
 use crate::flow::Msg;
@@ -30,10 +32,12 @@ pub struct AppState {
     pub metrics: Arc<metrics::Metrics>,
     /// Permits for exports running now (see `exports`); tests may hold them to fill it.
     pub exports: Arc<tokio::sync::Semaphore>,
+    /// The Telegram bot's username, for staff link codes (`https://t.me/<bot>?start=…`).
+    pub telegram_bot: Option<String>,
 }
 
 impl AppState {
-    pub fn new(service: Service, secure_cookies: bool) -> Self {
+    pub fn new(service: Service, secure_cookies: bool, telegram_bot: Option<String>) -> Self {
         let per_minute =
             governor::Quota::per_minute(std::num::NonZeroU32::new(5).expect("non-zero"));
         Self {
@@ -46,12 +50,18 @@ impl AppState {
             login_limiter: Arc::new(governor::RateLimiter::keyed(per_minute)),
             metrics: Arc::default(),
             exports: Arc::new(tokio::sync::Semaphore::new(exports::EXPORTS_AT_ONCE)),
+            telegram_bot,
         }
     }
 
     /// Dashboard text, from the Fluent files (Bahasa Indonesia).
     pub fn t(&self, id: &'static str) -> String {
         self.service.texts.render(Locale::Id, &Msg::new(id))
+    }
+
+    /// Dashboard text with arguments.
+    pub fn tm(&self, msg: &Msg) -> String {
+        self.service.texts.render(Locale::Id, msg)
     }
 }
 
@@ -85,6 +95,15 @@ pub fn router(state: AppState) -> Router {
         .route("/leads/{id}/documents/{doc}", get(leads::document))
         .route("/funnel", get(reports::funnel))
         .route("/audit", get(reports::audit))
+        .route("/rujukan", get(referrals::index))
+        .route("/rujukan/{offer}/terima", post(referrals::accept))
+        .route("/rujukan/{offer}/tolak", post(referrals::decline))
+        .route("/staff", get(staff::list))
+        .route("/staff/{id}/profile", post(staff::set_profile))
+        .route("/staff/{id}/disable", post(staff::disable))
+        .route("/staff/{id}/enable", post(staff::enable))
+        .route("/staff/{id}/unlink", post(staff::unlink))
+        .route("/staff/{id}/link-code", post(staff::link_code))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             not_found_page,

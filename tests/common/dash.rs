@@ -95,9 +95,27 @@ impl Client {
             .0
     }
 
+    /// POST a form and read the page it answers with (no redirect).
+    pub async fn post_page(&self, path: &str, form: &[(&str, &str)]) -> (u16, String) {
+        let mut request = self.http.post(format!("{}{path}", self.base)).form(form);
+        if let Some(c) = &self.cookie {
+            request = request.header("cookie", c);
+        }
+        let response = request.send().await.unwrap();
+        (
+            response.status().as_u16(),
+            response.text().await.unwrap_or_default(),
+        )
+    }
+
     /// The CSRF token of the current session, read from a page's forms.
     pub async fn csrf(&self) -> String {
-        let (_, page) = self.get("/leads").await;
+        self.csrf_on("/leads").await
+    }
+
+    /// The CSRF token, read from the forms of this page.
+    pub async fn csrf_on(&self, path: &str) -> String {
+        let (_, page) = self.get(path).await;
         let start = page
             .find("name=\"csrf\" value=\"")
             .expect("a form with a CSRF token")
@@ -189,6 +207,15 @@ async fn seed(db: &TestApp) -> Seeded {
     add("jatim@pandu.test", Role::Dinas, Some(region("35.78"))).await;
     let konsultan_a = add("konsultan-a@pandu.test", Role::Konsultan, None).await;
     add("konsultan-b@pandu.test", Role::Konsultan, None).await;
+    // Konsultan A coaches all of NTB, so the Mataram lead may be assigned to them.
+    let profile = pandu::access::Profile {
+        organisation: "PLUT NTB".into(),
+        desk: Some(pandu::referrals::Desk::Plut),
+        coverage: pandu::referrals::Coverage::parse("52").unwrap(),
+        capacity: 10,
+        contact: None,
+    };
+    db.service.set_profile(konsultan_a, &profile).await.unwrap();
     sqlx::query("UPDATE leads SET assigned_to = $1 WHERE id = $2")
         .bind(konsultan_a.0)
         .bind(leads[1])

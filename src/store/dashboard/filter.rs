@@ -20,9 +20,10 @@ pub(super) fn restrict(
         Scope::Region(code) => region(sql, code.as_str()),
         Scope::AssignedTo(staff) => {
             // Their own leads, and the ones offered to them now (so the notice's link opens).
+            // Qualified: the document query joins another table with an `id`.
             let id = sql.arg(Bind::Int(staff.0));
             sql.push(&format!(
-                " AND (assigned_to = {id} OR id IN (SELECT r.lead_id FROM referrals r \
+                " AND (leads.assigned_to = {id} OR leads.id IN (SELECT r.lead_id FROM referrals r \
                  WHERE r.consultant_id = {id} AND r.state = 'offered'))"
             ));
         }

@@ -175,6 +175,7 @@ mod explain;
 mod filter;
 mod funnel;
 mod list;
+pub mod referrals;
 mod search;
 
 use filter::restrict;

@@ -120,10 +120,18 @@ pub async fn assign(
     if signed.staff.role == Role::Konsultan {
         return StatusCode::NOT_FOUND.into_response();
     }
+    let store = &state.service.store;
+    let lead = match dashboard::detail(store, &signed.staff.scope(), id).await {
+        Ok(Some(lead)) => lead,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(e) => return failure(e),
+    };
     let consultant = StaffId(form.consultant);
-    match store::staff::get(&state.service.store, consultant).await {
-        Ok(Some(c)) if c.role == Role::Konsultan && !c.disabled => {}
-        Ok(_) => return StatusCode::BAD_REQUEST.into_response(),
+    match store::staff::get(store, consultant).await {
+        Ok(Some(c)) if super::page::may_take(&c, &lead.summary.region_code) => {}
+        Ok(_) => {
+            return (StatusCode::BAD_REQUEST, state.t("dash-ref-not-covering")).into_response();
+        }
         Err(e) => return failure(e),
     }
     let detail = format!("konsultan {consultant}");

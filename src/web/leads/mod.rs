@@ -202,6 +202,7 @@ fn filters(state: &AppState, q: &ListQuery) -> Markup {
 mod actions;
 mod document;
 mod page;
+mod referral;
 
 pub use actions::{add_note, assign, set_status};
 pub use document::document;

@@ -1,8 +1,10 @@
 //! One lead's page: what staff read, and the forms to act on it.
 
 use super::failure;
-use crate::access::{LeadStatus, Role, parse_lead_id};
+use crate::access::{LeadStatus, Role, Staff, StaffId, parse_lead_id};
 use crate::flow::answers::OwnerQuestion;
+use crate::reference::RegionCode;
+use crate::store::dashboard::referrals as refs;
 use crate::store::{self, dashboard};
 use crate::web::AppState;
 use crate::web::auth::Signed;
@@ -11,6 +13,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
+use std::collections::HashMap;
 use time::OffsetDateTime;
 
 pub async fn detail(
@@ -27,15 +30,24 @@ pub async fn detail(
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
         Err(e) => return failure(e),
     };
-    let (documents, timeline, consultants) = match (
+    let (documents, timeline, staff) = match (
         store::documents::list_for(store, crate::domain::ConversationId(lead.conversation_id))
             .await,
         dashboard::timeline(store, id).await,
-        store::staff::consultants(store).await,
+        store::staff::list(store).await,
     ) {
-        (Ok(d), Ok(t), Ok(c)) => (d, t, c),
+        (Ok(d), Ok(t), Ok(s)) => (d, t, s),
         (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => return failure(e),
     };
+    let (lead_referral, offers) = match (
+        refs::of_lead(store, id).await,
+        refs::offers_of_lead(store, id).await,
+    ) {
+        (Ok(r), Ok(o)) => (r, o),
+        (Err(e), _) | (_, Err(e)) => return failure(e),
+    };
+    let names: HashMap<StaffId, String> = staff.iter().map(|s| (s.id, s.name.clone())).collect();
+    let consultants = covering(&staff, &lead.summary.region_code);
     let _ = store::audit::log(
         store,
         signed.staff.id,
@@ -119,13 +131,30 @@ pub async fn detail(
             h2 { (state.t("dash-consent")) }
             p { (state.t("dash-consent-version")) " " (lead.consent_version) " · " (lead.consented_at.date()) " " (lead.consented_at.time()) " UTC" }
         }
+        (super::referral::card(&state, lead_referral.as_ref(), &offers))
         @if can_act { (actions(&state, &signed, l.id, &consultants)) }
         div.card {
             h2 { (state.t("dash-timeline")) }
-            table { @for e in &timeline { tr { td { (e.at.date()) } td { (e.who) } td { (e.action) } td { (e.detail) } } } }
+            table { @for e in &timeline {
+                @let (who, action, detail) = super::referral::timeline_row(&state, &names, e);
+                tr { td { (e.at.date()) } td { (who) } td { (action) } td { (detail) } }
+            } }
         }
     })
     .into_response()
+}
+
+/// Active consultants whose coverage includes the lead's region: the only ones it may be
+/// assigned to.
+fn covering<'a>(staff: &'a [Staff], region: &str) -> Vec<&'a Staff> {
+    staff.iter().filter(|s| may_take(s, region)).collect()
+}
+
+/// An active consultant whose coverage includes this region.
+pub(super) fn may_take(staff: &Staff, region: &str) -> bool {
+    let covered =
+        RegionCode::parse(region).is_ok_and(|r| staff.profile.coverage.covers(&r).is_some());
+    staff.role == Role::Konsultan && !staff.disabled && covered
 }
 
 /// An answer as a person reads it: `{"amount": 150000000}` becomes "amount: 150000000".
@@ -146,7 +175,7 @@ fn actions(
     state: &AppState,
     signed: &Signed,
     id: crate::domain::LeadId,
-    consultants: &[crate::access::Staff],
+    consultants: &[&Staff],
 ) -> Markup {
     html! {
         div.grid {
@@ -167,8 +196,12 @@ fn actions(
                 form.card method="post" action=(format!("/leads/{id}/assign")) {
                     h2 { (state.t("dash-assign")) }
                     input type="hidden" name="csrf" value=(signed.csrf);
-                    select name="consultant" { @for c in consultants { option value=(c.id.0) { (c.name) } } }
-                    button.primary type="submit" { (state.t("dash-save")) }
+                    @if consultants.is_empty() {
+                        p.muted { (state.t("dash-ref-no-covering")) }
+                    } @else {
+                        select name="consultant" { @for c in consultants { option value=(c.id.0) { (c.name) " · " (c.profile.organisation) } } }
+                        button.primary type="submit" { (state.t("dash-save")) }
+                    }
                 }
             }
         }

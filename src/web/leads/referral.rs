@@ -1,0 +1,129 @@
+//! The lead page's "Rujukan" card, and referral steps of the timeline in words.
+
+use crate::access::StaffId;
+use crate::flow::Msg;
+use crate::store::dashboard::TimelineEntry;
+use crate::store::dashboard::referrals::{LeadReferral, OfferHistory};
+use crate::web::AppState;
+use crate::web::referrals::{answer_text, outcome_text, reason_text, state_text, when};
+use maud::{Markup, html};
+use std::collections::HashMap;
+
+pub(super) fn card(
+    state: &AppState,
+    referral: Option<&LeadReferral>,
+    offers: &[OfferHistory],
+) -> Markup {
+    let Some(r) = referral else {
+        return html! { div.card { h2 { (state.t("dash-ref-card")) } p.muted { (state.t("dash-ref-card-none")) } } };
+    };
+    html! {
+        div.card.referral {
+            h2 { (state.t("dash-ref-card")) }
+            dl {
+                dt { (state.t("dash-ref-state")) } dd { strong { (state_text(state, &r.state)) } }
+                dt { (state.t("dash-col-outcome")) } dd { (outcome_text(state, &r.outcome)) }
+                dt { (state.t("dash-ref-consultant")) }
+                dd {
+                    @match &r.consultant {
+                        Some(name) => { (name) @if let Some(org) = r.organisation.as_deref().filter(|o| !o.is_empty()) { " · " (org) } },
+                        None => { "-" },
+                    }
+                    @if let Some(at) = r.accepted_at { " " small.muted { "(" (state.t("dash-ref-accepted-at")) " " (when(at)) ")" } }
+                }
+                dt { (state.t("dash-ref-tries")) } dd { (r.tries) }
+            }
+            @if !offers.is_empty() { (history(state, offers)) }
+        }
+    }
+}
+
+fn history(state: &AppState, offers: &[OfferHistory]) -> Markup {
+    html! {
+        h3 { (state.t("dash-ref-history")) }
+        table.offers {
+            thead { tr {
+                th { (state.t("dash-ref-consultant")) } th { (state.t("dash-ref-offered-at")) }
+                th { (state.t("dash-ref-answer")) } th { (state.t("dash-ref-answered-at")) } th { (state.t("dash-reasons")) }
+            } }
+            tbody { @for o in offers { tr {
+                td { (o.consultant) } td { (when(o.offered_at)) }
+                td { (answer_text(state, o.answer.as_deref())) }
+                td { @if let Some(at) = o.answered_at { (when(at)) } }
+                td { @if let Some(r) = &o.reason { (reason_text(state, r)) } }
+            } } }
+        }
+    }
+}
+
+/// `staff 12 (regency 1/5)` → the staff id and what follows it.
+fn staff_in(detail: &str) -> Option<(StaffId, &str)> {
+    let rest = detail.strip_prefix("staff ")?;
+    let end = rest
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(rest.len());
+    let id = rest[..end].parse().ok()?;
+    let tail = rest[end..].trim_start_matches(':').trim();
+    Some((StaffId(id), tail))
+}
+
+/// A timeline entry as staff read it: who, what, and what remains of the detail.
+pub(super) fn timeline_row(
+    state: &AppState,
+    names: &HashMap<StaffId, String>,
+    e: &TimelineEntry,
+) -> (String, String, String) {
+    let who = if e.who.is_empty() {
+        state.t("dash-ref-system")
+    } else {
+        e.who.clone()
+    };
+    let named = |id: &'static str| {
+        let (staff, tail) = staff_in(&e.detail)?;
+        let name = names
+            .get(&staff)
+            .cloned()
+            .unwrap_or_else(|| format!("#{staff}"));
+        Some((state.tm(&Msg::new(id).text("name", name)), tail.to_owned()))
+    };
+    let by_who = |id: &'static str| state.tm(&Msg::new(id).text("name", e.who.clone()));
+    let words = match e.action.as_str() {
+        "referral_opened" => Some((state.t("dash-ref-tl-opened"), e.detail.clone())),
+        "referral_offered" => named("dash-ref-tl-offered"),
+        "referral_reminded" => named("dash-ref-tl-reminded"),
+        "referral_expired" => named("dash-ref-tl-expired"),
+        "referral_declined" => Some((
+            by_who("dash-ref-tl-declined"),
+            reason_text(state, &e.detail),
+        )),
+        "referral_accepted" => Some((by_who("dash-ref-tl-accepted"), String::new())),
+        "referral_withdrawn" => Some(
+            named("dash-ref-tl-withdrawn-from")
+                .unwrap_or_else(|| (state.t("dash-ref-tl-withdrawn"), e.detail.clone())),
+        ),
+        "referral_escalated" => Some((state.t("dash-ref-tl-escalated"), e.detail.clone())),
+        _ => None,
+    };
+    let (action, detail) = words.unwrap_or_else(|| (e.action.clone(), e.detail.clone()));
+    (who, action, detail)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn staff_ids_are_read_from_details() {
+        assert_eq!(
+            staff_in("staff 12 (regency 1/5)"),
+            Some((StaffId(12), "(regency 1/5)"))
+        );
+        assert_eq!(
+            staff_in("staff 3: unlinked"),
+            Some((StaffId(3), "unlinked"))
+        );
+        assert_eq!(staff_in("staff 7"), Some((StaffId(7), "")));
+        assert_eq!(staff_in("rerouted"), None);
+        assert_eq!(staff_in("staff x"), None);
+    }
+}

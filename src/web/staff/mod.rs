@@ -1,0 +1,236 @@
+//! Staff management for admins: consultants' profiles, their linked chats, link codes,
+//! disabling and enabling. Every change is written to the audit log.
+
+mod view;
+
+use super::AppState;
+use super::auth::Signed;
+use super::leads::failure;
+use crate::access::{Profile, Role, Staff, StaffId};
+use crate::flow::Msg;
+use crate::referrals::{Coverage, Desk};
+use crate::store;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use time::OffsetDateTime;
+
+/// `GET /staff`
+pub async fn list(State(state): State<AppState>, signed: Signed) -> Response {
+    if !signed.is_admin() {
+        return StatusCode::NOT_FOUND.into_response();
+    }
+    view::render(&state, &signed, None, StatusCode::OK).await
+}
+
+#[derive(Deserialize)]
+pub struct CsrfForm {
+    csrf: String,
+}
+
+#[derive(Deserialize)]
+pub struct ProfileForm {
+    csrf: String,
+    organisation: String,
+    desk: String,
+    coverage: String,
+    capacity: String,
+    contact: String,
+}
+
+/// The konsultan or dinas account an admin acts on, or the response that ends the request.
+async fn target(
+    state: &AppState,
+    signed: &Signed,
+    csrf: &str,
+    id: &str,
+) -> Result<Staff, Response> {
+    signed
+        .check_csrf(csrf)
+        .map_err(IntoResponse::into_response)?;
+    let id = id.parse().ok().filter(|n: &i64| *n > 0).map(StaffId);
+    let (Some(id), true) = (id, signed.is_admin()) else {
+        return Err(StatusCode::NOT_FOUND.into_response());
+    };
+    match store::staff::get(&state.service.store, id).await {
+        Ok(Some(s)) if matches!(s.role, Role::Konsultan | Role::Dinas) => Ok(s),
+        Ok(_) => Err(StatusCode::NOT_FOUND.into_response()),
+        Err(e) => Err(failure(e)),
+    }
+}
+
+/// `POST /staff/{id}/profile`
+pub async fn set_profile(
+    State(state): State<AppState>,
+    signed: Signed,
+    Path(id): Path<String>,
+    Form(form): Form<ProfileForm>,
+) -> Response {
+    let staff = match target(&state, &signed, &form.csrf, &id).await {
+        Ok(s) if s.role == Role::Konsultan => s,
+        Ok(_) => return StatusCode::NOT_FOUND.into_response(),
+        Err(r) => return r,
+    };
+    let profile = match parse_profile(&form) {
+        Ok(p) => p,
+        Err(msg) => {
+            let error = state.tm(&msg.text("name", staff.name.clone()));
+            return view::render(&state, &signed, Some(error), StatusCode::BAD_REQUEST).await;
+        }
+    };
+    if let Err(e) = state.service.set_profile(staff.id, &profile).await {
+        return failure(e);
+    }
+    let detail = format!(
+        "staff {}: {} / {} / {} / {}",
+        staff.id,
+        profile.organisation,
+        profile.desk.map_or("-", Desk::as_str),
+        profile.coverage,
+        profile.capacity
+    );
+    audited(&state, &signed, "staff_profile", &detail).await
+}
+
+/// The profile a form asks for, or what is wrong with it.
+fn parse_profile(form: &ProfileForm) -> Result<Profile, Msg> {
+    let coverage = Coverage::parse(form.coverage.trim())
+        .map_err(|e| Msg::new("dash-staff-bad-coverage").text("value", e.0))?;
+    let desk = match form.desk.trim() {
+        "" => None,
+        d => Some(Desk::parse(d).ok_or_else(|| Msg::new("dash-staff-bad-desk").text("value", d))?),
+    };
+    let capacity = form
+        .capacity
+        .trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|c| *c <= 10_000)
+        .ok_or_else(|| Msg::new("dash-staff-bad-capacity").text("value", form.capacity.trim()))?;
+    let contact = Some(form.contact.trim().to_owned()).filter(|c| !c.is_empty());
+    Ok(Profile {
+        organisation: form.organisation.trim().to_owned(),
+        desk,
+        coverage,
+        capacity,
+        contact,
+    })
+}
+
+/// Write the audit row of a change, then back to the list.
+async fn audited(state: &AppState, signed: &Signed, action: &str, detail: &str) -> Response {
+    let now = OffsetDateTime::now_utc();
+    match store::audit::log(
+        &state.service.store,
+        signed.staff.id,
+        action,
+        None,
+        detail,
+        now,
+    )
+    .await
+    {
+        Ok(()) => Redirect::to("/staff").into_response(),
+        Err(e) => failure(e),
+    }
+}
+
+/// `POST /staff/{id}/disable`
+pub async fn disable(
+    State(state): State<AppState>,
+    signed: Signed,
+    Path(id): Path<String>,
+    Form(form): Form<CsrfForm>,
+) -> Response {
+    let staff = match target(&state, &signed, &form.csrf, &id).await {
+        Ok(s) => s,
+        Err(r) => return r,
+    };
+    match state
+        .service
+        .disable_staff(staff.id, Some(signed.staff.id))
+        .await
+    {
+        Ok(_) => Redirect::to("/staff").into_response(),
+        Err(e) => failure(e),
+    }
+}
+
+/// `POST /staff/{id}/enable`
+pub async fn enable(
+    State(state): State<AppState>,
+    signed: Signed,
+    Path(id): Path<String>,
+    Form(form): Form<CsrfForm>,
+) -> Response {
+    let staff = match target(&state, &signed, &form.csrf, &id).await {
+        Ok(s) => s,
+        Err(r) => return r,
+    };
+    if let Err(e) = state.service.enable_staff(staff.id).await {
+        return failure(e);
+    }
+    audited(
+        &state,
+        &signed,
+        "staff_enabled",
+        &format!("staff {}", staff.id),
+    )
+    .await
+}
+
+/// `POST /staff/{id}/unlink`
+pub async fn unlink(
+    State(state): State<AppState>,
+    signed: Signed,
+    Path(id): Path<String>,
+    Form(form): Form<CsrfForm>,
+) -> Response {
+    let staff = match target(&state, &signed, &form.csrf, &id).await {
+        Ok(s) => s,
+        Err(r) => return r,
+    };
+    match state.service.unlink_staff(staff.id, signed.staff.id).await {
+        Ok(_) => Redirect::to("/staff").into_response(),
+        Err(e) => failure(e),
+    }
+}
+
+/// `POST /staff/{id}/link-code`: a new one-time code, shown once.
+pub async fn link_code(
+    State(state): State<AppState>,
+    signed: Signed,
+    Path(id): Path<String>,
+    Form(form): Form<CsrfForm>,
+) -> Response {
+    let staff = match target(&state, &signed, &form.csrf, &id).await {
+        Ok(s) => s,
+        Err(r) => return r,
+    };
+    let code = match state
+        .service
+        .link_code(staff.id, state.telegram_bot.as_deref())
+        .await
+    {
+        Ok(c) => c,
+        Err(e) => return failure(e),
+    };
+    let now = OffsetDateTime::now_utc();
+    let detail = format!("staff {}", staff.id);
+    let store = &state.service.store;
+    if let Err(e) = store::audit::log(
+        store,
+        signed.staff.id,
+        "staff_link_code",
+        None,
+        &detail,
+        now,
+    )
+    .await
+    {
+        return failure(e);
+    }
+    view::link_code(&state, &signed, &staff, &code).into_response()
+}

@@ -1,0 +1,128 @@
+//! The staff page and the link-code page.
+
+use crate::access::{Role, Staff};
+use crate::referrals::Desk;
+use crate::service::staff_admin::LinkCode;
+use crate::store::{self, links::Link};
+use crate::web::AppState;
+use crate::web::auth::Signed;
+use crate::web::layout::page;
+use crate::web::leads::failure;
+use crate::web::referrals::when;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use maud::{Markup, html};
+use std::collections::HashMap;
+
+/// The konsultan and dinas accounts with their forms; `error` above them when a change was
+/// refused.
+pub(super) async fn render(
+    state: &AppState,
+    signed: &Signed,
+    error: Option<String>,
+    status: StatusCode,
+) -> Response {
+    let store = &state.service.store;
+    let (staff, links) = match tokio::join!(store::staff::list(store), store::links::all(store)) {
+        (Ok(s), Ok(l)) => (s, l),
+        (Err(e), _) | (_, Err(e)) => return failure(e),
+    };
+    let shown: Vec<&Staff> = staff
+        .iter()
+        .filter(|s| matches!(s.role, Role::Konsultan | Role::Dinas))
+        .collect();
+    let body = html! {
+        @if let Some(error) = &error { p.error role="alert" { (error) } }
+        p.muted { (state.t("dash-staff-intro")) }
+        @for s in &shown { (account(state, signed, s, &links)) }
+        @if shown.is_empty() { p { (state.t("dash-staff-none")) } }
+    };
+    let markup = page(state, &state.t("dash-staff-title"), Some(signed), body);
+    (status, markup).into_response()
+}
+
+fn account(
+    state: &AppState,
+    signed: &Signed,
+    s: &Staff,
+    links: &HashMap<crate::access::StaffId, Link>,
+) -> Markup {
+    let link = links.get(&s.id);
+    html! {
+        div.card id=(format!("staff-{}", s.id)) {
+            h2 { (s.name) " " small.muted { (s.email) " · " (s.role.as_str()) } }
+            dl {
+                @if let Some(region) = &s.region { dt { (state.t("dash-col-region")) } dd { (region.as_str()) } }
+                dt { (state.t("dash-staff-linked")) }
+                dd { @match link {
+                    Some(l) => { (l.channel.as_str()) " · " (l.user.as_str()) },
+                    None => { (state.t("dash-staff-not-linked")) },
+                } }
+                dt { (state.t("dash-staff-active")) }
+                dd { @if s.disabled { (state.t("dash-staff-disabled")) } @else { (state.t("dash-staff-enabled")) } }
+            }
+            @if s.role == Role::Konsultan { (profile_form(state, signed, s)) }
+            div.actions { (buttons(state, signed, s, link.is_some())) }
+        }
+    }
+}
+
+fn profile_form(state: &AppState, signed: &Signed, s: &Staff) -> Markup {
+    let p = &s.profile;
+    html! {
+        form.filters method="post" action=(format!("/staff/{}/profile", s.id)) {
+            input type="hidden" name="csrf" value=(signed.csrf);
+            label { (state.t("dash-staff-organisation")) input name="organisation" value=(p.organisation); }
+            label { (state.t("dash-staff-desk")) select name="desk" {
+                option value="" { "—" }
+                @for d in Desk::ALL { option value=(d.as_str()) selected[p.desk == Some(*d)] { (d.as_str()) } }
+            } }
+            label { (state.t("dash-staff-coverage")) input name="coverage" placeholder="52.02 52 ID" value=(p.coverage); }
+            label { (state.t("dash-staff-capacity")) input type="number" min="0" name="capacity" value=(p.capacity); }
+            label { (state.t("dash-staff-contact")) input name="contact" value=(p.contact.as_deref().unwrap_or_default()); }
+            button.primary type="submit" { (state.t("dash-save")) }
+        }
+    }
+}
+
+fn buttons(state: &AppState, signed: &Signed, s: &Staff, linked: bool) -> Markup {
+    let form = |action: &str, label: &'static str| {
+        html! {
+            form method="post" action=(format!("/staff/{}/{action}", s.id)) {
+                input type="hidden" name="csrf" value=(signed.csrf);
+                button type="submit" { (state.t(label)) }
+            }
+        }
+    };
+    html! {
+        (form("link-code", "dash-staff-link-code"))
+        @if linked { (form("unlink", "dash-staff-unlink")) }
+        @if s.disabled { (form("enable", "dash-staff-enable")) } @else { (form("disable", "dash-staff-disable")) }
+    }
+}
+
+/// The one-time code, with the ways to use it; shown once.
+pub(super) fn link_code(
+    state: &AppState,
+    signed: &Signed,
+    staff: &Staff,
+    code: &LinkCode,
+) -> Markup {
+    let start = format!("/start link-{}", code.code);
+    let typed = format!("link {}", code.code);
+    let body = html! {
+        div.card {
+            p { (state.tm(&crate::flow::Msg::new("dash-staff-code-for").text("name", staff.name.clone()))) }
+            p { strong.code { (code.code) } }
+            @if let Some(url) = &code.telegram_url {
+                p { (state.t("dash-staff-code-telegram-link")) " " a href=(url) { (url) } }
+            } @else {
+                p { (state.t("dash-staff-code-telegram-typed")) " " code { (start) } }
+            }
+            p { (state.t("dash-staff-code-whatsapp")) " " code { (typed) } }
+            p.muted { (state.t("dash-staff-code-expires")) " " (when(code.expires)) ". " (state.t("dash-staff-code-once")) }
+            p { a href="/staff" { (state.t("dash-staff-back")) } }
+        }
+    };
+    page(state, &state.t("dash-staff-code-title"), Some(signed), body)
+}
