@@ -147,3 +147,138 @@ async fn a_dinas_officer_works_a_lead_in_the_browser() {
     assert_eq!(views, 1, "the browser's document view is audited");
     dash.finish().await;
 }
+
+/// Sign in as `email` in a fresh browser profile, on the leads page.
+fn signed_in(base: &str, profile: &Path, email: &str) -> (Browser, Arc<Tab>) {
+    let browser = browser(profile);
+    let tab: Arc<Tab> = browser.new_tab().unwrap();
+    tab.navigate_to(&format!("{base}/login"))
+        .unwrap()
+        .wait_until_navigated()
+        .unwrap();
+    tab.find_element("input[name=email]")
+        .unwrap()
+        .type_into(email)
+        .unwrap();
+    tab.find_element("input[name=password]")
+        .unwrap()
+        .type_into(PASSWORD)
+        .unwrap();
+    tab.find_element("button[type=submit]")
+        .unwrap()
+        .click()
+        .unwrap();
+    tab.wait_until_navigated().unwrap();
+    // Signed in once the page frame has the logout form.
+    tab.wait_for_element("form[action='/logout']").unwrap();
+    (browser, tab)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_consultant_accepts_a_referral_and_the_admin_sees_it_in_the_browser() {
+    if !Path::new(CHROMIUM).exists() {
+        assert_ne!(
+            std::env::var("CI").as_deref(),
+            Ok("true"),
+            "CI must have chromium"
+        );
+        eprintln!("SKIPPED: browser test, no {CHROMIUM}");
+        return;
+    }
+    let dash = start(TestApp::sqlite().await).await;
+    let db = &dash.db;
+    // Konsultan A (PLUT NTB, all of NTB) links a chat; then a new owner in Lombok Tengah finishes.
+    let link = pandu::store::links::Link {
+        staff: dash.seeded.konsultan_a,
+        channel: pandu::domain::ChannelKind::Console,
+        user: pandu::domain::UserKey::new("chat-konsultan-a"),
+    };
+    let mut tx = db.service.store.begin().await.unwrap();
+    pandu::store::links::link(&mut tx, &link, time::OffsetDateTime::now_utc())
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let mut owner = db.user("u-browser");
+    let mut lines: Vec<&str> = common::HAPPY_PATH.to_vec();
+    lines[3] = "Madu Trigona Sembalun";
+    for line in lines {
+        owner.say(line).await;
+    }
+    pandu::workers::Scheduler::new(db.service.clone())
+        .fire_due(time::OffsetDateTime::now_utc())
+        .await
+        .unwrap();
+    let base = format!("http://{}", dash.app.addr);
+    let profiles = [tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap()];
+    let paths: Vec<PathBuf> = profiles.iter().map(|p| p.path().to_path_buf()).collect();
+    tokio::task::spawn_blocking(move || {
+        let (_browser, tab) = signed_in(&base, &paths[0], "konsultan-a@pandu.test");
+        tab.navigate_to(&format!("{base}/rujukan"))
+            .unwrap()
+            .wait_until_navigated()
+            .unwrap();
+        let mine = text(&tab);
+        assert!(mine.contains("Madu Trigona Sembalun"), "{mine}");
+        shot(&tab, "10-rujukan-saya");
+        tab.find_element("form[action$='/terima'] button")
+            .unwrap()
+            .click()
+            .unwrap();
+        tab.wait_until_navigated().unwrap();
+        // The page after the POST's redirect has nothing left to answer.
+        let answered = (0..50).any(|_| {
+            std::thread::sleep(Duration::from_millis(100));
+            tab.find_element("form[action$='/terima']").is_err()
+        });
+        assert!(answered, "nothing left to answer");
+        let after = text(&tab);
+        assert!(
+            after.contains("Madu Trigona Sembalun"),
+            "listed as accepted: {after}"
+        );
+        shot(&tab, "11-rujukan-accepted");
+        let href = tab
+            .find_element("main a[href^='/leads/']")
+            .unwrap()
+            .get_attribute_value("href")
+            .unwrap()
+            .unwrap();
+        tab.navigate_to(&format!("{base}{href}"))
+            .unwrap()
+            .wait_until_navigated()
+            .unwrap();
+        tab.wait_for_element("form[action$='/notes']").unwrap();
+        let lead = text(&tab);
+        assert!(
+            lead.contains("konsultan-a@pandu.test") && lead.contains("PLUT NTB"),
+            "the referral card: {lead}"
+        );
+        shot(&tab, "12-lead-referral");
+
+        let (_admin, tab) = signed_in(&base, &paths[1], "admin@pandu.test");
+        tab.navigate_to(&format!("{base}/rujukan"))
+            .unwrap()
+            .wait_until_navigated()
+            .unwrap();
+        let overview = text(&tab);
+        assert!(overview.contains("konsultan-a@pandu.test"), "{overview}");
+        assert!(tab.find_element("svg").is_ok(), "the median chart is drawn");
+        shot(&tab, "13-rujukan-overview");
+        tab.navigate_to(&format!("{base}/staff"))
+            .unwrap()
+            .wait_until_navigated()
+            .unwrap();
+        assert!(
+            text(&tab).contains("konsultan-a@pandu.test"),
+            "the staff page lists the consultant"
+        );
+        shot(&tab, "14-staff");
+    })
+    .await
+    .unwrap();
+    let owner_told = db
+        .scalar("SELECT COUNT(*) FROM outbox WHERE recipient = 'u-browser' AND payload LIKE '%Kabar baik%'")
+        .await;
+    assert_eq!(owner_told, 1, "accepting on the web tells the owner");
+    dash.finish().await;
+}

@@ -174,10 +174,11 @@ fn median_chart(state: &AppState, medians: &[Median]) -> Markup {
     let max = medians.iter().map(|m| m.millis).max().unwrap_or(0).max(1) as f64;
     let height = medians.len() * 34 + 10;
     html! {
-        svg role="img" aria-label=(state.t("dash-ref-median-title")) viewBox=(format!("0 0 640 {height}")) width="100%" xmlns="http://www.w3.org/2000/svg" {
+        // Drawn at its own size (never scaled up), with room for the longest duration text.
+        svg.chart role="img" aria-label=(state.t("dash-ref-median-title")) viewBox=(format!("0 0 720 {height}")) width="720" height=(height) xmlns="http://www.w3.org/2000/svg" {
             @for (i, m) in medians.iter().enumerate() {
                 @let y = i * 34 + 5;
-                @let width = (m.millis as f64 / max * 340.0).round().max(2.0);
+                @let width = (m.millis as f64 / max * 320.0).round().max(2.0);
                 text x="0" y=(y + 17) font-size="13" { (m.label) }
                 rect x="200" y=(y) width=(width) height="24" fill="#16a34a" {}
                 text x=(205.0 + width) y=(y + 17) font-size="13" { (duration_text(state, m.millis)) }
