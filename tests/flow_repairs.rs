@@ -453,3 +453,57 @@ fn a_product_typed_before_the_category_is_kept_through_it() {
     );
     assert_ne!(chat.step(), &Step::Product { page: 0 }, "not asked again");
 }
+
+/// Owners who type the next answer instead of confirming the product the bot found.
+#[test]
+fn moving_on_from_a_product_confirmation_confirms_it() {
+    let mut chat = chat_at(&["makanan", "madu"]);
+    assert!(
+        matches!(chat.step(), Step::ProductConfirm { .. }),
+        "{:?}",
+        chat.step()
+    );
+    chat.say("20jtan setahun");
+    assert_eq!(
+        chat.step(),
+        &Step::Nib,
+        "the omzet was the answer after the product"
+    );
+    let a = chat.answers();
+    assert!(
+        matches!(&a.product, Some(ProductAnswer::Listed(p)) if p.as_str() == "madu"),
+        "{:?}",
+        a.product
+    );
+    assert!(a.omzet.is_some());
+    // Text that answers neither keeps the confirmation, with a hint that fits it.
+    let mut chat = chat_at(&["makanan", "madu"]);
+    chat.say("kemarin hujan deres");
+    assert!(matches!(chat.step(), Step::ProductConfirm { .. }));
+    assert!(chat.ids().contains(&"hint-confirm"), "{:?}", chat.ids());
+}
+
+/// A business name typed on at "Kabupaten or Kota Bandung?" is neither, and no far-away
+/// place is guessed from it.
+#[test]
+fn a_pick_is_not_replaced_by_a_guess() {
+    let mut chat = Chat::new();
+    chat.play(&["halo", "setuju", "bandung"]);
+    assert_eq!(chat.ids(), ["ask-region-pick"]);
+    for _ in 0..4 {
+        chat.say("Sabun Sereh Teh Euis");
+        assert!(
+            matches!(chat.step(), Step::RegionPick { .. }),
+            "{:?}",
+            chat.step()
+        );
+    }
+    assert!(
+        chat.said("hint-pick") || chat.said("miss-third"),
+        "{:?}",
+        chat.ids()
+    );
+    // A place named exactly still replaces the pick.
+    chat.say("kota cimahi");
+    assert_eq!(chat.step(), &Step::BusinessName);
+}

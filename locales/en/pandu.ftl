@@ -298,6 +298,8 @@ hint-product = Sorry, I did not understand. Try typing just the product's name.
 hint-amount = Sorry, I did not understand that amount. Example: "150 million" or "2 million a month". Or pick one of the options.
 hint-amount-modal = Sorry, I did not understand that amount. Example: "300 million" or "1.5 billion". Or pick one of the options.
 hint-document = Please send a photo or PDF, or press one of the options.
+hint-pick = Please pick one of the options below first (tap it or type its number). Then we go on.
+hint-confirm = Just answer "yes" or "no", please.
 hint-choice = Sorry, I did not understand. Pick one of the options, or type its number.
 
 ## Console channel (pandu chat)

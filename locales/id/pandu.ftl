@@ -299,6 +299,8 @@ hint-product = Maaf, saya belum paham. Coba ketik nama produknya saja.
 hint-amount = Maaf, angkanya belum saya pahami. Contoh: "150 juta" atau "2 juta sebulan". Atau pilih salah satu.
 hint-amount-modal = Maaf, angkanya belum saya pahami. Contoh: "300 juta" atau "1,5 M". Atau pilih salah satu.
 hint-document = Silakan kirim foto atau PDF, atau tekan salah satu pilihan.
+hint-pick = Pilih salah satu pilihan di bawah dulu, ya (tekan tombolnya atau ketik nomornya). Setelah itu kita lanjut.
+hint-confirm = Cukup jawab "ya" atau "bukan", ya.
 hint-choice = Maaf, saya belum paham. Pilih salah satu, atau ketik nomornya.
 
 ## Console channel (pandu chat)

@@ -132,6 +132,9 @@ fn about_this(text: &str) -> bool {
 
 /// Read the answer to the question on screen, and any later answers in the same message.
 pub(super) fn on_question(conv: &mut Conversation, input: &super::Input, ctx: &Ctx) -> Understood {
+    if let Some(moved_on) = confirmed_by_next_answer(conv, input, ctx) {
+        return moved_on;
+    }
     let parts = match input {
         super::Input::Text(t) => clauses(t),
         _ => Vec::new(),
@@ -169,6 +172,42 @@ pub(super) fn on_question(conv: &mut Conversation, input: &super::Input, ctx: &C
             let filled = questions::fill_ahead(conv, parts.get(1..).unwrap_or_default(), ctx);
             understood(taken, &filled, conv, ctx)
         }
+    }
+}
+
+/// "Produk Anda: Madu. Benar?" answered with "20 milyar": the owner moved on without the
+/// yes. When the message is no answer to the confirmation but does answer the question
+/// after it, the product is taken as confirmed and the message as that answer.
+fn confirmed_by_next_answer(
+    conv: &mut Conversation,
+    input: &super::Input,
+    ctx: &Ctx,
+) -> Option<Understood> {
+    use super::{ButtonId, Step};
+    if !matches!(conv.step, Step::ProductConfirm { .. }) || !matches!(input, super::Input::Text(_))
+    {
+        return None;
+    }
+    let mut probe = conv.clone();
+    if !matches!(
+        questions::take(&mut probe, input, ctx),
+        Some((_, Take::NotUnderstood))
+    ) {
+        return None;
+    }
+    let mut trial = conv.clone();
+    let yes = super::Input::Button(ButtonId::Answer(crate::parse::YesNo::Yes));
+    let Some((_, Take::Recorded(echo))) = questions::take(&mut trial, &yes, ctx) else {
+        return None;
+    };
+    let next = questions::next_unanswered(&trial.answers, ctx)?;
+    trial.advance(next.step());
+    match on_question(&mut trial, input, ctx) {
+        Understood::Answered(more) => {
+            *conv = trial;
+            Some(Understood::Answered(join(echo, more)))
+        }
+        _ => None,
     }
 }
 

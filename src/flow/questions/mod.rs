@@ -357,6 +357,10 @@ pub fn help(step: &Step) -> Msg {
 /// The short hint shown before the question again when an answer was not understood.
 pub fn hint(step: &Step) -> Msg {
     Msg::new(match (step, Q::of(step)) {
+        // At a pick or a confirmation the owner has to choose first; "not found" or "type the
+        // name" would send them the wrong way.
+        (Step::RegionPick { .. } | Step::ProductPick { .. }, _) => "hint-pick",
+        (Step::RegionConfirm { .. } | Step::ProductConfirm { .. }, _) => "hint-confirm",
         (_, Some(q)) => q.def().hint(),
         (Step::Document { .. }, _) => "hint-document",
         _ => "hint-choice",

@@ -251,7 +251,12 @@ fn among(options: &[RegionCode], text: &str, ctx: &Ctx) -> RegionMatch {
             .collect()
     };
     match fits.len() {
-        0 => regions.match_place(text, None),
+        // Another place, named exactly, replaces the pick; a typo guess does not (a business
+        // name typed on, "Sabun Sereh", is no "Sabu Raijua").
+        0 => match regions.match_place(text, None) {
+            RegionMatch::Guess(_) => RegionMatch::None,
+            other => other,
+        },
         1 => RegionMatch::One(fits[0].clone()),
         _ => RegionMatch::Many(fits),
     }
