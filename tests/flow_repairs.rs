@@ -507,3 +507,21 @@ fn a_pick_is_not_replaced_by_a_guess() {
     chat.say("kota cimahi");
     assert_eq!(chat.step(), &Step::BusinessName);
 }
+
+/// "25 juta" typed at a product pick is the turnover typed too early, never a product name.
+#[test]
+fn an_amount_is_never_taken_for_a_product() {
+    let mut chat = chat_at(&["tekstil", "kain batik"]);
+    let before = chat.step().clone();
+    chat.say("25 juta");
+    assert_eq!(chat.step(), &before, "the pick is asked again");
+    assert!(chat.answers().product.is_none());
+    let mut chat = chat_at(&["makanan"]);
+    chat.say("900 juta");
+    assert!(chat.answers().product.is_none());
+    assert!(
+        !matches!(chat.step(), Step::ProductUnlisted { .. }),
+        "{:?}",
+        chat.step()
+    );
+}

@@ -136,6 +136,10 @@ fn typed_or_picked(conv: &mut Conversation, input: &Input, ctx: &Ctx) -> Take {
         Input::Text(text) if is_greeting(text) || is_bare_stance(text) => Take::NotUnderstood,
         Input::Text(text) => {
             match find(ctx, text, conv.answers.category, &conv.rejected_products) {
+                // "25 juta" typed on is the turnover, not a product missing from the catalogue.
+                ProductMatch::None if crate::parse::find_amount(text).is_some() => {
+                    return Take::NotUnderstood;
+                }
                 ProductMatch::One(pid) => conv.step = Step::ProductConfirm { product: pid },
                 ProductMatch::Many(options) => {
                     conv.step = Step::ProductPick {
