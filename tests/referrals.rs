@@ -434,3 +434,37 @@ async fn erasing_the_lead_ends_its_referral(app: TestApp) -> TestApp {
     app
 }
 both_engines!(erasure_flow, erasing_the_lead_ends_its_referral);
+
+async fn a_consultant_who_blocks_the_bot_passes_their_offers_on(app: TestApp) -> TestApp {
+    use pandu::service::{Item, Work};
+    let (_, mut first) = consultant(&app, "rina", "52.02").await;
+    let (_, mut second) = consultant(&app, "budi", "52").await;
+    let _owner = finished_owner(&app, "owner-siti").await;
+    fire(&app, OffsetDateTime::now_utc()).await;
+    assert!(!first.receive().await.is_empty());
+    // The platform tells us the first consultant's chat blocked the bot.
+    let blocked = Item {
+        inbox_id: None,
+        work: Work::Unreachable {
+            user: first.key.clone(),
+            why: "blocked the bot".into(),
+        },
+    };
+    let handled = app
+        .service
+        .handle_batch(pandu::domain::ChannelKind::Console, &[blocked])
+        .await;
+    assert!(handled[0].is_ok());
+    fire(&app, OffsetDateTime::now_utc()).await;
+    assert!(all_text(&second.receive().await).contains("Rujukan baru"));
+    assert_eq!(
+        app.scalar("SELECT COUNT(*) FROM referral_offers WHERE answer = 'withdrawn'")
+            .await,
+        1
+    );
+    app
+}
+both_engines!(
+    blocked_flow,
+    a_consultant_who_blocks_the_bot_passes_their_offers_on
+);
