@@ -278,3 +278,63 @@ async fn two_instances_on_postgres_offer_remind_and_escalate_once() {
     b.stop().await;
     db.finish().await;
 }
+
+#[tokio::test]
+async fn a_notice_held_outside_the_window_goes_out_when_the_consultant_writes() {
+    let fake = FakeWhatsapp::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    // No template configured: outside the window the notice has to wait.
+    let config = whatsapp_app::config(&fake, &dir, None);
+    let app = telegram_app::start_with(config.clone()).await;
+    let admin = pandu::app::build(&config).await.unwrap();
+    let rina = staff(
+        &admin,
+        "rina@plut.id",
+        Role::Konsultan,
+        None,
+        "PLUT-KUMKM NTB",
+        "52",
+    )
+    .await;
+    let code = admin.link_code(rina, None).await.unwrap();
+    let mut consultant = WaUser::new(&fake, &app, "6281900000001");
+    consultant.say(&format!("link {}", code.code)).await;
+    sqlx::query(
+        "UPDATE inbox SET received_at = received_at - 90000000 WHERE chat = '6281900000001'",
+    )
+    .execute(admin.store.pool())
+    .await
+    .unwrap();
+    let mut owner = WaUser::new(&fake, &app, "6287700000002");
+    for text in HAPPY_PATH.iter().filter(|t| !t.starts_with("0812")) {
+        owner.say(text).await;
+    }
+    let held = || async {
+        common::sqlite_scalar(
+            &dir,
+            "SELECT COUNT(*) FROM outbox WHERE status = 'held' AND recipient = '6281900000001'",
+        )
+        .await
+    };
+    for _ in 0..100 {
+        if held().await == 1 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(held().await, 1, "the notice waits");
+    assert_eq!(
+        fake.sent_count("6281900000001"),
+        1,
+        "only the link answer was sent"
+    );
+    // The consultant writes: the window is open, the notice goes out, then the answer.
+    let now = common::wa_user::texts(&consultant.say("halo").await);
+    assert!(
+        now.contains("Rujukan baru") && now.contains("Keripik Bu Siti"),
+        "{now}"
+    );
+    assert_eq!(held().await, 0);
+    admin.store.close().await;
+    app.stop().await;
+}

@@ -99,6 +99,10 @@ impl Service {
             })
             .collect();
         store::outbox::enqueue(tx, channel, &acks).await?;
+        // Notices held while their window was closed go out first, now that it is open.
+        if staff.is_some() {
+            store::outbox::release_held(tx, channel, user, now).await?;
+        }
         let reply = match (read(&inbound.input), staff) {
             (StaffInput::Link(code), _) => self.link(tx, channel, user, &code, now).await?,
             (_, None) => Some(Msg::new("staff-not-linked")),

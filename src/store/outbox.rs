@@ -289,3 +289,23 @@ pub async fn mark_held(tx: &mut Tx, id: OutboxId, why: &str) -> Result<(), Store
     .await?;
     Ok(())
 }
+
+/// The contact wrote again, so its window is open: messages held for it are sent now, in
+/// their order (a staff member's notices that waited for a template-less window).
+pub async fn release_held(
+    tx: &mut Tx,
+    channel: ChannelKind,
+    recipient: &UserKey,
+    now: OffsetDateTime,
+) -> Result<u64, StoreError> {
+    let done = sqlx::query(
+        "UPDATE outbox SET status = 'pending', not_before = $3, last_error = NULL \
+         WHERE channel = $1 AND recipient = $2 AND status = 'held'",
+    )
+    .bind(channel.as_str())
+    .bind(recipient.as_str())
+    .bind(millis(now))
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected())
+}
