@@ -280,6 +280,21 @@ async fn consultants_answer_offers_on_the_web(db: TestApp) -> TestApp {
     assert!(page.contains("Ditolak oleh Konsultan A"));
     assert!(page.contains("Diterima oleh Konsultan B"));
     assert!(page.contains("Sedang penuh"), "the reason in words");
+    // Why each one was chosen: A covers the kab/kota, B the province.
+    assert!(
+        page.contains("cakupan kab/kota; 0 dari 10 rujukan terbuka saat itu"),
+        "why A"
+    );
+    assert!(page.contains("cakupan provinsi;"), "why B");
+    for machine in ["(regency", "(province", "(national"] {
+        let at = page.find(machine);
+        assert!(
+            at.is_none(),
+            "machine form {machine}: {}",
+            at.map(|i| &page[i.saturating_sub(200)..i + 50])
+                .unwrap_or_default()
+        );
+    }
     s.finish().await
 }
 both_engines!(answering, consultants_answer_offers_on_the_web);

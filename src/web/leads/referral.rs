@@ -67,6 +67,47 @@ fn staff_in(detail: &str) -> Option<(StaffId, &str)> {
     Some((StaffId(id), tail))
 }
 
+/// Why this consultant, as the offer stored it (`(province 1/5)`): the coverage that fit and
+/// their load at the time.
+fn why_text(state: &AppState, tail: &str) -> String {
+    let inner = tail.trim_start_matches('(').trim_end_matches(')');
+    let Some((fit, load)) = inner.split_once(' ') else {
+        return tail.to_owned();
+    };
+    let Some((open, capacity)) = load.split_once('/') else {
+        return tail.to_owned();
+    };
+    let fit = match fit {
+        "regency" => "dash-ref-fit-regency",
+        "province" => "dash-ref-fit-province",
+        "national" => "dash-ref-fit-national",
+        _ => return tail.to_owned(),
+    };
+    state.tm(&Msg::new("dash-ref-why")
+        .msg("fit", Msg::new(fit))
+        .text("open", open)
+        .text("capacity", capacity))
+}
+
+/// `siap_bina_umk → plut, dinas_coach`: the result in words and the desks.
+fn opened_text(state: &AppState, detail: &str) -> String {
+    match detail.split_once(" → ") {
+        Some((outcome, desks)) => format!("{} → {desks}", outcome_text(state, outcome)),
+        None => detail.to_owned(),
+    }
+}
+
+/// `3 offers`: after how many offers nobody accepted.
+fn escalated_text(state: &AppState, detail: &str) -> String {
+    match detail
+        .strip_suffix(" offers")
+        .and_then(|n| n.parse::<i64>().ok())
+    {
+        Some(n) => state.tm(&Msg::new("dash-ref-after-offers").num("count", n)),
+        None => detail.to_owned(),
+    }
+}
+
 /// A timeline entry as staff read it: who, what, and what remains of the detail.
 pub(super) fn timeline_row(
     state: &AppState,
@@ -88,8 +129,10 @@ pub(super) fn timeline_row(
     };
     let by_who = |id: &'static str| state.tm(&Msg::new(id).text("name", e.who.clone()));
     let words = match e.action.as_str() {
-        "referral_opened" => Some((state.t("dash-ref-tl-opened"), e.detail.clone())),
-        "referral_offered" => named("dash-ref-tl-offered"),
+        "referral_opened" => Some((state.t("dash-ref-tl-opened"), opened_text(state, &e.detail))),
+        "referral_offered" => {
+            named("dash-ref-tl-offered").map(|(a, tail)| (a, why_text(state, &tail)))
+        }
         "referral_reminded" => named("dash-ref-tl-reminded"),
         "referral_expired" => named("dash-ref-tl-expired"),
         "referral_declined" => Some((
@@ -101,7 +144,10 @@ pub(super) fn timeline_row(
             named("dash-ref-tl-withdrawn-from")
                 .unwrap_or_else(|| (state.t("dash-ref-tl-withdrawn"), e.detail.clone())),
         ),
-        "referral_escalated" => Some((state.t("dash-ref-tl-escalated"), e.detail.clone())),
+        "referral_escalated" => Some((
+            state.t("dash-ref-tl-escalated"),
+            escalated_text(state, &e.detail),
+        )),
         _ => None,
     };
     let (action, detail) = words.unwrap_or_else(|| (e.action.clone(), e.detail.clone()));
