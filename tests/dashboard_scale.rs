@@ -241,11 +241,16 @@ async fn a_full_export_queue_answers_politely() {
 #[tokio::test]
 async fn a_common_word_lists_the_newest_matches() {
     let dash = start(TestApp::sqlite().await).await;
+    // Recent times (an hour ago and after): older rows would be the served app's retention
+    // purge to delete at its start, racing this test.
+    let base = pandu::store::millis_for_tests(time::OffsetDateTime::now_utc()) - 3_600_000;
     exec(
         &dash,
-        "WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c WHERE n < 6000) \
-         INSERT INTO conversations (channel, user_key, state, step, created_at, updated_at) \
-         SELECT 'console', 'many-' || n, '{}', 'selesai', n, n FROM c",
+        &format!(
+            "WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c WHERE n < 6000) \
+             INSERT INTO conversations (channel, user_key, state, step, created_at, updated_at) \
+             SELECT 'console', 'many-' || n, '{{}}', 'selesai', {base} + n, {base} + n FROM c"
+        ),
     )
     .await;
     exec(
