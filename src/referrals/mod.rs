@@ -108,21 +108,7 @@ wire_enum! {
     }
 }
 
-macro_rules! id_type {
-    ($name:ident) => {
-        #[derive(
-            Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
-        )]
-        #[serde(transparent)]
-        pub struct $name(pub i64);
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                write!(f, "{}", self.0)
-            }
-        }
-    };
-}
+use crate::domain::id_type;
 
 id_type!(ReferralId);
 id_type!(OfferId);

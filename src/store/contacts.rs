@@ -1,6 +1,6 @@
 //! Contacts a channel can no longer reach (blocked the bot, account deleted).
 
-use super::sql::list;
+use super::sql::{bind_keys, list};
 use super::{Store, StoreError, Tx, millis};
 use crate::domain::{ChannelKind, UserKey};
 use sqlx::Row;
@@ -40,10 +40,7 @@ pub async fn mark_reachable(
         "DELETE FROM unreachable_contacts WHERE channel = $1 AND user_key IN ({})",
         list(users.len(), 2)
     );
-    let mut query = sqlx::query(&sql).bind(channel.as_str());
-    for user in users {
-        query = query.bind(user.as_str());
-    }
+    let query = bind_keys(sqlx::query(&sql).bind(channel.as_str()), users);
     query.execute(&mut **tx).await?;
     Ok(())
 }
@@ -61,10 +58,7 @@ pub async fn unreachable_among(
         "SELECT user_key FROM unreachable_contacts WHERE channel = $1 AND user_key IN ({})",
         list(users.len(), 2)
     );
-    let mut query = sqlx::query(&sql).bind(channel.as_str());
-    for user in users {
-        query = query.bind(user.as_str());
-    }
+    let query = bind_keys(sqlx::query(&sql).bind(channel.as_str()), users);
     query
         .fetch_all(store.reader())
         .await?

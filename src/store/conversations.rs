@@ -1,6 +1,6 @@
 //! Conversation state rows.
 
-use super::sql::{list, values};
+use super::sql::{bind_keys, list, values};
 use super::{Store, StoreError, Tx, corrupt, millis};
 use crate::domain::{ChannelKind, ConversationId, UserKey};
 use crate::flow::Conversation;
@@ -28,10 +28,7 @@ pub async fn load_for_update(
         list(users.len(), 2),
         store.lock_clause()
     );
-    let mut query = sqlx::query(&sql).bind(channel.as_str());
-    for user in users {
-        query = query.bind(user.as_str());
-    }
+    let query = bind_keys(sqlx::query(&sql).bind(channel.as_str()), users);
     let mut found = HashMap::with_capacity(users.len());
     for row in query.fetch_all(&mut **tx).await? {
         let state: String = row.try_get("state")?;

@@ -1,6 +1,6 @@
 //! Staff members' own chats: one-time link codes, and the chat each account is linked to.
 
-use super::sql::list;
+use super::sql::{bind_keys, list};
 use super::{Store, StoreError, Tx, millis};
 use crate::access::StaffId;
 use crate::domain::{ChannelKind, UserKey};
@@ -155,10 +155,7 @@ pub async fn staff_among(
         "SELECT staff_id, user_key FROM staff_links WHERE channel = $1 AND user_key IN ({})",
         list(users.len(), 2)
     );
-    let mut query = sqlx::query(&sql).bind(channel.as_str());
-    for user in users {
-        query = query.bind(user.as_str());
-    }
+    let query = bind_keys(sqlx::query(&sql).bind(channel.as_str()), users);
     let rows = query.fetch_all(&mut **tx).await?;
     rows.iter()
         .map(|r| Ok((r.try_get("user_key")?, StaffId(r.try_get("staff_id")?))))

@@ -2,7 +2,7 @@
 //! the caller's transaction, with the referral row locked first, so an answer, a timer and
 //! another instance never act on one referral at once.
 
-use super::sql::list;
+use super::sql::{bind_keys, list};
 use super::{Store, StoreError, Tx, corrupt, from_millis, millis};
 use crate::access::StaffId;
 use crate::domain::{ChannelKind, ConversationId, LeadId, Locale, UserKey};
@@ -414,10 +414,7 @@ pub async fn owner_views(
          WHERE c.channel = $1 AND c.user_key IN ({})",
         list(users.len(), 2)
     );
-    let mut query = sqlx::query(&sql).bind(channel.as_str());
-    for user in users {
-        query = query.bind(user.as_str());
-    }
+    let query = bind_keys(sqlx::query(&sql).bind(channel.as_str()), users);
     let rows = query.fetch_all(&mut **tx).await?;
     rows.iter()
         .map(|r| {

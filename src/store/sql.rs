@@ -90,6 +90,17 @@ pub fn bind_ids<'q>(
     query
 }
 
+/// Bind each user key in turn (for an `IN (…)` list made by [`list`]).
+pub fn bind_keys<'q>(
+    mut query: Query<'q, Any, AnyArguments<'q>>,
+    users: &[&'q crate::domain::UserKey],
+) -> Query<'q, Any, AnyArguments<'q>> {
+    for user in users {
+        query = query.bind(user.as_str());
+    }
+    query
+}
+
 /// Extend the lease of claimed rows of a queue table still in `held` status, so a short
 /// lease only runs out when the worker holding it is gone.
 pub async fn renew_lease(
