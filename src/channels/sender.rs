@@ -163,8 +163,9 @@ impl<P: Platform> Sender<P> {
                     .await?;
                 outbox::fail_all_for(tx, channel, &message.recipient, &why).await?;
                 // A consultant who blocked the bot can take no referral: theirs move on.
-                let link = store::links::of_user(tx, channel, &message.recipient).await?;
-                self.service.release_blocked(tx, link, now).await
+                self.service
+                    .release_blocked(tx, channel, &message.recipient, now)
+                    .await
             }
         }
     }

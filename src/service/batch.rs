@@ -182,7 +182,9 @@ impl Service {
         for (n, item) in items.iter().enumerate() {
             handled.push(match (&item.work, stepped.get(&n)) {
                 (Work::Event { inbound, .. }, None) if staff.contains_key(&n) => {
-                    self.staff_event(tx, inbound, staff[&n], now).await?;
+                    let (account, input) = &staff[&n];
+                    self.staff_event(tx, inbound, *account, input.clone(), now)
+                        .await?;
                     Handled::Processed { replies: 1 }
                 }
                 (Work::Event { inbound, .. }, Some(s)) => {
@@ -225,8 +227,7 @@ impl Service {
                 }
                 (Work::Unreachable { user, why }, _) => {
                     store::contacts::mark_unreachable(tx, channel, user, why, now).await?;
-                    let link = store::links::of_user(tx, channel, user).await?;
-                    self.release_blocked(tx, link, now).await?;
+                    self.release_blocked(tx, channel, user, now).await?;
                     store::outbox::fail_all_for(tx, channel, user, why).await?;
                     Handled::Housekeeping
                 }
@@ -269,7 +270,7 @@ impl Service {
         channel: ChannelKind,
         items: &'a [Item],
         fresh: &[bool],
-        staff: &HashMap<usize, Option<StaffId>>,
+        staff: &HashMap<usize, (Option<StaffId>, StaffInput)>,
     ) -> Result<HashMap<usize, Stepped<'a>>, StoreError> {
         let events: Vec<(usize, &Inbound)> = items
             .iter()
@@ -341,7 +342,7 @@ impl Service {
         channel: ChannelKind,
         items: &[Item],
         fresh: &[bool],
-    ) -> Result<HashMap<usize, Option<StaffId>>, StoreError> {
+    ) -> Result<HashMap<usize, (Option<StaffId>, StaffInput)>, StoreError> {
         let events: Vec<(usize, &Inbound)> = items
             .iter()
             .enumerate()
@@ -357,14 +358,10 @@ impl Service {
             .into_iter()
             .filter_map(|(n, inbound)| {
                 let staff = linked.get(inbound.user.as_str()).copied();
-                let staffish = !matches!(
-                    staff_chat::read(&inbound.input),
-                    StaffInput::Other
-                        | StaffInput::Unlink
-                        | StaffInput::Accept
-                        | StaffInput::Decline
-                );
-                (staff.is_some() || staffish).then_some((n, staff))
+                let input = staff_chat::read(&inbound.input);
+                // Someone not linked is staff only when linking or pressing a referral button.
+                let staffish = matches!(input, StaffInput::Link(_) | StaffInput::Button(_));
+                (staff.is_some() || staffish).then_some((n, (staff, input)))
             })
             .collect())
     }

@@ -84,6 +84,7 @@ impl Service {
         tx: &mut Tx,
         inbound: &Inbound,
         staff: Option<StaffId>,
+        input: StaffInput,
         now: OffsetDateTime,
     ) -> Result<(), StoreError> {
         let (channel, user) = (inbound.channel, &inbound.user);
@@ -103,7 +104,7 @@ impl Service {
         if staff.is_some() {
             store::outbox::release_held(tx, channel, user, now).await?;
         }
-        let reply = match (read(&inbound.input), staff) {
+        let reply = match (input, staff) {
             (StaffInput::Link(code), _) => self.link(tx, channel, user, &code, now).await?,
             (_, None) => Some(Msg::new("staff-not-linked")),
             (StaffInput::Unlink, Some(staff)) => {

@@ -2,17 +2,18 @@
 //! time, answered, reminded, expired, escalated. Every step runs in the caller's
 //! transaction with the referral locked, and queues its messages in the same transaction.
 
+mod send;
+
 use super::Service;
 use crate::access::StaffId;
-use crate::domain::{ChannelKind, ConversationId, LeadId, TimerKind, UserKey};
+use crate::domain::{ChannelKind, LeadId, TimerKind, UserKey};
 use crate::flow::{Msg, OutcomeCode};
-use crate::message::{OutMessage, Outgoing};
-use crate::referrals::notice::{self, Notices};
+use crate::referrals::notice;
 use crate::referrals::{
     Answer, DeclineReason, OfferId, RefButton, ReferralId, ReferralState, choose,
 };
-use crate::store::referrals::{LeadBrief, Referral};
-use crate::store::{self, StoreError, Tx, links::Link, outbox::NewMessage};
+use crate::store::referrals::{LeadBrief, Offer, Referral};
+use crate::store::{self, StoreError, Tx};
 use time::OffsetDateTime;
 
 /// What became of a consultant's answer.
@@ -31,14 +32,6 @@ pub enum Answered {
 const OFFER_TIMERS: [TimerKind; 2] = [TimerKind::RemindOffer, TimerKind::ExpireOffer];
 
 impl Service {
-    pub(crate) fn notices(&self) -> Notices<'_> {
-        Notices {
-            texts: &self.texts,
-            locale: self.settings.default_locale,
-            dashboard: self.settings.dashboard_url.trim_end_matches('/'),
-        }
-    }
-
     /// A result was judged for this lead: open a referral for its desks, keep the open one
     /// when the route is the same, or withdraw it when the route changed.
     pub(crate) async fn route_lead(
@@ -155,21 +148,12 @@ impl Service {
         button: RefButton,
         now: OffsetDateTime,
     ) -> Result<Answered, StoreError> {
-        let Some(offer) = store::referrals::get_offer(tx, button.offer()).await? else {
+        let Some((offer, referral)) = self.locked_offer(tx, button.offer()).await? else {
             return Ok(Answered::NotFound);
         };
         if offer.staff != staff {
             return Ok(Answered::NotFound);
         }
-        let Some(referral) =
-            store::referrals::get_for_update(&self.store, tx, offer.referral).await?
-        else {
-            return Ok(Answered::NotFound);
-        };
-        // Read again under the lock: a timer may have answered it meanwhile.
-        let offer = store::referrals::get_offer(tx, offer.id)
-            .await?
-            .unwrap_or(offer);
         if offer.answer.is_some() || referral.state != ReferralState::Offered {
             return Ok(Answered::TooLate(offer.answer));
         }
@@ -276,10 +260,7 @@ impl Service {
         let Some((offer, _, lead)) = self.open_offer_with_lead(tx, offer).await? else {
             return Ok(());
         };
-        // Rounded up: "23 hours" when 22 h 59 min remain.
-        let hours_left = ((offer.due - now).whole_minutes() + 59)
-            .div_euclid(60)
-            .max(1);
+        let hours_left = hours_up(offer.due - now);
         let message = self.notices().reminder(&lead, offer.id, hours_left);
         self.send_to_staff(tx, offer.staff, message, now).await?;
         store::audit::record_system(
@@ -360,21 +341,24 @@ impl Service {
     pub(crate) async fn release_blocked(
         &self,
         tx: &mut Tx,
-        link: Option<Link>,
+        channel: ChannelKind,
+        user: &UserKey,
         now: OffsetDateTime,
     ) -> Result<(), StoreError> {
-        if let Some(link) = link {
+        if let Some(link) = store::links::of_user(tx, channel, user).await? {
             self.release_consultant(tx, link.staff, "blocked the bot", now)
                 .await?;
         }
         Ok(())
     }
 
-    async fn open_offer_with_lead(
+    /// The offer and its referral, locked; the offer is read again under the lock, since a
+    /// timer or another instance may have answered it meanwhile.
+    async fn locked_offer(
         &self,
         tx: &mut Tx,
         offer: OfferId,
-    ) -> Result<Option<(store::referrals::Offer, Referral, LeadBrief)>, StoreError> {
+    ) -> Result<Option<(Offer, Referral)>, StoreError> {
         let Some(found) = store::referrals::get_offer(tx, offer).await? else {
             return Ok(None);
         };
@@ -383,90 +367,27 @@ impl Service {
         else {
             return Ok(None);
         };
-        let Some(offer) = store::referrals::get_offer(tx, offer).await? else {
+        let offer = store::referrals::get_offer(tx, offer)
+            .await?
+            .unwrap_or(found);
+        Ok(Some((offer, referral)))
+    }
+
+    /// An offer still waiting for its answer, with its referral (locked) and lead.
+    async fn open_offer_with_lead(
+        &self,
+        tx: &mut Tx,
+        offer: OfferId,
+    ) -> Result<Option<(Offer, Referral, LeadBrief)>, StoreError> {
+        let Some((offer, referral)) = self.locked_offer(tx, offer).await? else {
             return Ok(None);
         };
         if offer.answer.is_some() || referral.state != ReferralState::Offered {
             return Ok(None);
         }
-        let Some(lead) = store::referrals::lead_brief(tx, referral.lead).await? else {
-            return Ok(None);
-        };
-        Ok(Some((offer, referral, lead)))
+        let lead = store::referrals::lead_brief(tx, referral.lead).await?;
+        Ok(lead.map(|lead| (offer, referral, lead)))
     }
-
-    /// Queue a message to a staff member's linked chat; nothing when they have none (the
-    /// dashboard shows it all the same).
-    pub(crate) async fn send_to_staff(
-        &self,
-        tx: &mut Tx,
-        staff: StaffId,
-        message: OutMessage,
-        now: OffsetDateTime,
-    ) -> Result<(), StoreError> {
-        let Some(link) = store::links::of_staff(tx, staff).await? else {
-            return Ok(());
-        };
-        // Transient: a notice names the owner's business, so nothing of it is kept once
-        // delivered (and `/hapus` leaves no copy in a staff chat's queue history).
-        let to = To {
-            channel: link.channel,
-            user: &link.user,
-            conversation: None,
-            transient: true,
-        };
-        queue(tx, &to, message, now).await
-    }
-
-    async fn send_to_owner(
-        &self,
-        tx: &mut Tx,
-        lead: &LeadBrief,
-        message: OutMessage,
-        now: OffsetDateTime,
-    ) -> Result<(), StoreError> {
-        let to = To {
-            channel: lead.owner_channel,
-            user: &lead.owner,
-            conversation: Some(lead.conversation),
-            transient: false,
-        };
-        queue(tx, &to, message, now).await
-    }
-}
-
-/// Where a referral message goes.
-struct To<'a> {
-    channel: ChannelKind,
-    user: &'a UserKey,
-    conversation: Option<ConversationId>,
-    /// Delete its content once delivered.
-    transient: bool,
-}
-
-/// Queue a message, split to the channel's limit.
-async fn queue(
-    tx: &mut Tx,
-    to: &To<'_>,
-    message: OutMessage,
-    now: OffsetDateTime,
-) -> Result<(), StoreError> {
-    let parts: Vec<Outgoing> = message
-        .split(to.channel.max_text_chars())
-        .into_iter()
-        .map(Outgoing::Message)
-        .collect();
-    let messages: Vec<NewMessage> = parts
-        .iter()
-        .map(|outgoing| NewMessage {
-            conversation: to.conversation,
-            recipient: to.user,
-            outgoing,
-            transient: to.transient,
-            at: now,
-        })
-        .collect();
-    store::outbox::enqueue(tx, to.channel, &messages).await
 }
 
 /// Whole hours, rounded up and at least one: "23 hours" when 22 h 59 min remain.
