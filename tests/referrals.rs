@@ -4,51 +4,17 @@
 
 mod common;
 
+use common::staff::staff;
 use common::{HAPPY_PATH, TestApp, User, all_text};
-use pandu::access::{Profile, Role, StaffId};
+use pandu::access::{Role, StaffId};
 use pandu::message::OutMessage;
-use pandu::reference::RegionCode;
-use pandu::referrals::{Coverage, Desk};
 use pandu::workers::Scheduler;
 use time::{Duration, OffsetDateTime};
-
-async fn staff(
-    app: &TestApp,
-    email: &str,
-    role: Role,
-    region: Option<&str>,
-    org: &str,
-    coverage: &str,
-) -> StaffId {
-    let store = &app.service.store;
-    let region = region.map(|r| RegionCode::parse(r).unwrap());
-    let now = OffsetDateTime::now_utc();
-    let id = pandu::store::staff::add(
-        store,
-        email,
-        email,
-        role,
-        region.as_ref(),
-        "not-a-login",
-        now,
-    )
-    .await
-    .unwrap();
-    let profile = Profile {
-        organisation: org.into(),
-        desk: Desk::guess(org),
-        coverage: Coverage::parse(coverage).unwrap(),
-        capacity: 5,
-        contact: Some("WA 0812-1111-2222".into()),
-    };
-    app.service.set_profile(id, &profile).await.unwrap();
-    id
-}
 
 /// A consultant whose own chat (console user `key`) is linked with a one-time code.
 async fn consultant<'a>(app: &'a TestApp, name: &str, coverage: &str) -> (StaffId, User<'a>) {
     let id = staff(
-        app,
+        &app.service,
         &format!("{name}@plut.id"),
         Role::Konsultan,
         None,
@@ -205,7 +171,7 @@ async fn reminder_expiry_and_escalation_follow_the_clock(app: TestApp) -> TestAp
     let (_, mut first) = consultant(&app, "rina", "52.02").await;
     let (_, mut second) = consultant(&app, "budi", "ID").await;
     let dinas = staff(
-        &app,
+        &app.service,
         "dinas@loteng.id",
         Role::Dinas,
         Some("52.02"),
@@ -311,7 +277,7 @@ both_engines!(leaving_flow, a_consultant_who_leaves_passes_their_offers_on);
 async fn the_desk_follows_the_outcome(app: TestApp) -> TestApp {
     let (_, mut plut) = consultant(&app, "rina", "52.02").await;
     let perizinan = staff(
-        &app,
+        &app.service,
         "ptsp@loteng.id",
         Role::Konsultan,
         None,
@@ -354,7 +320,7 @@ both_engines!(staff_chat_flow, staff_chats_never_reach_the_owner_flow);
 async fn a_recheck_into_another_route_moves_the_referral(app: TestApp) -> TestApp {
     let (_, mut plut) = consultant(&app, "rina", "52.02").await;
     let perizinan = staff(
-        &app,
+        &app.service,
         "ptsp@loteng.id",
         Role::Konsultan,
         None,

@@ -7,39 +7,13 @@ mod common;
 
 use common::fake_telegram::FakeTelegram;
 use common::fake_whatsapp::{FakeWhatsapp, payloads};
+use common::staff::staff;
 use common::telegram_app::{self, Options};
 use common::tg_user::{TgUser, buttons, texts};
 use common::wa_user::WaUser;
 use common::{HAPPY_PATH, whatsapp_app};
-use pandu::access::{Profile, Role, StaffId};
-use pandu::referrals::{Coverage, Desk};
-use pandu::service::Service;
+use pandu::access::Role;
 use std::time::Duration;
-
-/// An account made the way `pandu staff add` makes it.
-async fn staff(
-    admin: &Service,
-    email: &str,
-    role: Role,
-    region: Option<&str>,
-    org: &str,
-    coverage: &str,
-) -> StaffId {
-    let region = region.map(|r| pandu::reference::RegionCode::parse(r).unwrap());
-    let now = time::OffsetDateTime::now_utc();
-    let id = pandu::store::staff::add(&admin.store, email, email, role, region.as_ref(), "x", now)
-        .await
-        .unwrap();
-    let profile = Profile {
-        organisation: org.into(),
-        desk: Desk::guess(org),
-        coverage: Coverage::parse(coverage).unwrap(),
-        capacity: 5,
-        contact: Some("WA 0812-1111-2222".into()),
-    };
-    admin.set_profile(id, &profile).await.unwrap();
-    id
-}
 
 #[tokio::test]
 async fn telegram_link_notice_accept_and_the_owner_is_told() {

@@ -301,6 +301,7 @@ pub mod bench;
 pub mod dash;
 pub mod fake_telegram;
 pub mod fake_whatsapp;
+pub mod staff;
 pub mod telegram_app;
 pub mod tg_user;
 pub mod wa_user;
