@@ -270,6 +270,17 @@ fn whatsapp(get: &impl Fn(&str) -> Option<String>) -> Result<Option<WhatsappConf
     }))
 }
 
+/// The variable that names a kind's template.
+fn template_var(kind: crate::message::TemplateKind) -> &'static str {
+    use crate::message::TemplateKind;
+    match kind {
+        TemplateKind::ReferralNotice => "WHATSAPP_TEMPLATE_REFERRAL_NOTICE",
+        TemplateKind::ReferralReminder => "WHATSAPP_TEMPLATE_REFERRAL_REMINDER",
+        TemplateKind::ReferralAccepted => "WHATSAPP_TEMPLATE_REFERRAL_ACCEPTED",
+        TemplateKind::ReferralEscalated => "WHATSAPP_TEMPLATE_REFERRAL_ESCALATED",
+    }
+}
+
 /// `WHATSAPP_TEMPLATE_<KIND>=name` or `name:language`; the language defaults to
 /// `WHATSAPP_TEMPLATE_LANGUAGE` (id).
 fn templates(
@@ -279,7 +290,7 @@ fn templates(
     crate::message::TemplateKind::ALL
         .iter()
         .filter_map(|kind| {
-            let value = get(kind.env_var())?;
+            let value = get(template_var(*kind))?;
             let (name, lang) = match value.split_once(':') {
                 Some((name, lang)) => (name.trim().to_owned(), lang.trim().to_owned()),
                 None => (value, language.clone()),

@@ -44,15 +44,6 @@ impl TemplateKind {
         Self::ReferralAccepted,
         Self::ReferralEscalated,
     ];
-
-    pub fn env_var(self) -> &'static str {
-        match self {
-            Self::ReferralNotice => "WHATSAPP_TEMPLATE_REFERRAL_NOTICE",
-            Self::ReferralReminder => "WHATSAPP_TEMPLATE_REFERRAL_REMINDER",
-            Self::ReferralAccepted => "WHATSAPP_TEMPLATE_REFERRAL_ACCEPTED",
-            Self::ReferralEscalated => "WHATSAPP_TEMPLATE_REFERRAL_ESCALATED",
-        }
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -71,6 +71,15 @@ impl Desk {
     }
 }
 
+/// Desks by their wire names, joined by `sep`.
+pub fn desk_names(desks: &[Desk], sep: &str) -> String {
+    desks
+        .iter()
+        .map(|d| d.as_str())
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
 wire_enum! {
     /// Where a referral stands.
     ReferralState {

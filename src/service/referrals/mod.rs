@@ -54,7 +54,11 @@ impl Service {
         if let Some(desks) = desks {
             let id = store::referrals::create(tx, lead, outcome, desks, now).await?;
             store::timers::schedule(tx, TimerKind::OfferReferral, id.0, now, now).await?;
-            let detail = format!("{} → {}", outcome.as_str(), desk_list(desks));
+            let detail = format!(
+                "{} → {}",
+                outcome.as_str(),
+                crate::referrals::desk_names(desks, ", ")
+            );
             store::audit::record_system(tx, "referral_opened", Some(lead), &detail, now).await?;
             tracing::info!(lead = %lead, referral = %id, "referral opened");
         }
@@ -393,12 +397,4 @@ impl Service {
 /// Whole hours, rounded up and at least one: "23 hours" when 22 h 59 min remain.
 fn hours_up(d: time::Duration) -> i64 {
     (d.whole_minutes() + 59).div_euclid(60).max(1)
-}
-
-fn desk_list(desks: &[crate::referrals::Desk]) -> String {
-    desks
-        .iter()
-        .map(|d| d.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
 }

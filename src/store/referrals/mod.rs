@@ -53,14 +53,6 @@ fn referral_row(r: &AnyRow) -> Result<Referral, StoreError> {
     })
 }
 
-fn desks_text(desks: &[Desk]) -> String {
-    desks
-        .iter()
-        .map(|d| d.as_str())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// One referral by a condition on one id column, locked for the transaction.
 async fn locked(
     store: &Store,
@@ -107,7 +99,7 @@ pub async fn create(
     )
     .bind(lead.0)
     .bind(outcome.as_str())
-    .bind(desks_text(desks))
+    .bind(crate::referrals::desk_names(desks, " "))
     .bind(millis(now))
     .fetch_one(&mut **tx)
     .await?;
