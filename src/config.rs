@@ -47,11 +47,7 @@ pub struct ReferralConfig {
 }
 
 /// An approved WhatsApp template: its name and language code.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TemplateName {
-    pub name: String,
-    pub language: String,
-}
+pub use crate::message::TemplateRef as TemplateName;
 
 #[derive(Clone)]
 pub struct WhatsappConfig {
@@ -270,15 +266,16 @@ fn whatsapp(get: &impl Fn(&str) -> Option<String>) -> Result<Option<WhatsappConf
     }))
 }
 
-/// The variable that names a kind's template.
-fn template_var(kind: crate::message::TemplateKind) -> &'static str {
+/// The variable that names a kind's template (none for kinds that carry their own).
+fn template_var(kind: crate::message::TemplateKind) -> Option<&'static str> {
     use crate::message::TemplateKind;
-    match kind {
+    Some(match kind {
         TemplateKind::ReferralNotice => "WHATSAPP_TEMPLATE_REFERRAL_NOTICE",
         TemplateKind::ReferralReminder => "WHATSAPP_TEMPLATE_REFERRAL_REMINDER",
         TemplateKind::ReferralAccepted => "WHATSAPP_TEMPLATE_REFERRAL_ACCEPTED",
         TemplateKind::ReferralEscalated => "WHATSAPP_TEMPLATE_REFERRAL_ESCALATED",
-    }
+        TemplateKind::Campaign | TemplateKind::FollowUp => return None,
+    })
 }
 
 /// `WHATSAPP_TEMPLATE_<KIND>=name` or `name:language`; the language defaults to
@@ -290,7 +287,7 @@ fn templates(
     crate::message::TemplateKind::ALL
         .iter()
         .filter_map(|kind| {
-            let value = get(template_var(*kind))?;
+            let value = get(template_var(*kind)?)?;
             let (name, lang) = match value.split_once(':') {
                 Some((name, lang)) => (name.trim().to_owned(), lang.trim().to_owned()),
                 None => (value, language.clone()),

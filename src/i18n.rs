@@ -144,6 +144,7 @@ impl Texts {
             .buttons
             .iter()
             .map(|b| OutButton {
+                url: None,
                 id: b.id.wire(),
                 label: self.render_label(locale, &b.label),
             })
@@ -152,6 +153,7 @@ impl Texts {
             .ask_contact
             .then(|| self.render(locale, &Msg::new("btn-share-contact")));
         OutMessage {
+            image: None,
             text,
             buttons,
             contact_label,

@@ -2,16 +2,23 @@
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct OutButton {
     pub id: String,
     pub label: String,
+    /// A link that does what the id does, where the channel has link buttons (a Telegram
+    /// deep link that starts the check, and still works when the message is forwarded).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct OutMessage {
     pub text: String,
     pub buttons: Vec<OutButton>,
+    /// An image (https URL) shown above the text; the text becomes its caption.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
     /// Label of a "share my number" button, on channels that can ask for the contact.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_label: Option<String>,
@@ -35,9 +42,14 @@ pub enum TemplateKind {
     ReferralAccepted,
     /// To a dinas officer. Body: {{1}} business, {{2}} region, {{3}} dashboard link.
     ReferralEscalated,
+    /// An outreach notice; the campaign names its own template and parameters.
+    Campaign,
+    /// A follow-up (e.g. "has your NIB come?"); the follow-up names its own template.
+    FollowUp,
 }
 
 impl TemplateKind {
+    /// The kinds whose template the operator names in config (the others carry their own).
     pub const ALL: &'static [TemplateKind] = &[
         Self::ReferralNotice,
         Self::ReferralReminder,
@@ -54,6 +66,17 @@ pub struct Template {
     /// Payloads of the template's quick-reply buttons, in order (our button ids).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub buttons: Vec<String>,
+    /// The template itself, when the message chose it (campaigns, follow-ups); otherwise the
+    /// operator's template for `kind`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub named: Option<TemplateRef>,
+}
+
+/// An approved template by name and language code ("id", "en_US").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TemplateRef {
+    pub name: String,
+    pub language: String,
 }
 
 impl OutMessage {
@@ -64,6 +87,7 @@ impl OutMessage {
         let last = parts.len().saturating_sub(1);
         let mut tail = Some((self.buttons, self.contact_label));
         let template = self.template;
+        let image = self.image;
         parts
             .into_iter()
             .enumerate()
@@ -77,6 +101,8 @@ impl OutMessage {
                     text,
                     buttons,
                     contact_label,
+                    // The image heads the first part.
+                    image: if i == 0 { image.clone() } else { None },
                     // A template stands for the whole message: only the first part carries it.
                     template: if i == 0 { template.clone() } else { None },
                 }
@@ -142,8 +168,10 @@ mod tests {
 
     fn msg(text: &str) -> OutMessage {
         OutMessage {
+            image: None,
             text: text.into(),
             buttons: vec![OutButton {
+                url: None,
                 id: "yes".into(),
                 label: "Ya".into(),
             }],

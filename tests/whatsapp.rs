@@ -302,6 +302,7 @@ async fn a_message_outside_the_24_hour_window_is_held_not_sent() {
     };
     pandu::store::inbox::insert(&store, &old).await.unwrap();
     let message = pandu::message::Outgoing::Message(pandu::message::OutMessage {
+        image: None,
         text: "Halo lagi".into(),
         buttons: vec![],
         contact_label: None,

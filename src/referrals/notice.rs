@@ -76,10 +76,12 @@ impl Notices<'_> {
     fn answer_buttons(&self, offer: OfferId) -> Vec<OutButton> {
         vec![
             OutButton {
+                url: None,
                 id: RefButton::Accept(offer).wire(),
                 label: self.render(&Msg::new("btn-referral-accept")),
             },
             OutButton {
+                url: None,
                 id: RefButton::Decline(offer, None).wire(),
                 label: self.render(&Msg::new("btn-referral-decline")),
             },
@@ -93,6 +95,7 @@ impl Notices<'_> {
         offer: Option<OfferId>,
     ) -> Template {
         Template {
+            named: None,
             kind,
             params,
             buttons: offer
@@ -128,6 +131,7 @@ impl Notices<'_> {
             hours.to_string(),
         ];
         OutMessage {
+            image: None,
             text,
             buttons: self.answer_buttons(offer),
             contact_label: None,
@@ -144,6 +148,7 @@ impl Notices<'_> {
         );
         let params = vec![lead.business_name.clone(), hours_left.to_string()];
         OutMessage {
+            image: None,
             text,
             buttons: self.answer_buttons(offer),
             contact_label: None,
@@ -156,6 +161,7 @@ impl Notices<'_> {
         let buttons = DeclineReason::ALL
             .iter()
             .map(|r| OutButton {
+                url: None,
                 id: RefButton::Decline(offer, Some(*r)).wire(),
                 label: self.render(&Msg::new(match r {
                     DeclineReason::Full => "btn-decline-full",
@@ -166,6 +172,7 @@ impl Notices<'_> {
             })
             .collect();
         OutMessage {
+            image: None,
             text: self.render(&Msg::new("referral-ask-reason")),
             buttons,
             contact_label: None,
@@ -176,6 +183,7 @@ impl Notices<'_> {
     /// A short answer in the staff chat (thanks, not found, linked…).
     pub fn say(&self, msg: Msg) -> OutMessage {
         OutMessage {
+            image: None,
             text: self.render(&msg),
             buttons: Vec::new(),
             contact_label: None,
@@ -203,6 +211,7 @@ impl Notices<'_> {
         );
         let params = vec![lead.business_name.clone(), lead.region_name.clone(), link];
         OutMessage {
+            image: None,
             text,
             buttons: Vec::new(),
             contact_label: None,
@@ -242,10 +251,12 @@ pub fn owner_accepted(
         ));
     }
     OutMessage {
+        image: None,
         text: paragraphs.join("\n\n"),
         buttons: Vec::new(),
         contact_label: None,
         template: Some(Template {
+            named: None,
             kind: TemplateKind::ReferralAccepted,
             params: vec![consultant.to_owned(), organisation.to_owned(), how_text],
             buttons: Vec::new(),

@@ -181,11 +181,13 @@ mod tests {
 
     fn msg(labels: &[&str]) -> OutMessage {
         OutMessage {
+            image: None,
             text: "Pilih:".into(),
             buttons: labels
                 .iter()
                 .enumerate()
                 .map(|(i, l)| OutButton {
+                    url: None,
                     id: format!("b{i}"),
                     label: (*l).into(),
                 })

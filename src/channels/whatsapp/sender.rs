@@ -64,10 +64,11 @@ impl WhatsappPlatform {
 }
 
 impl WhatsappPlatform {
-    /// The message's template, when it has one and the operator configured its kind.
+    /// The message's template: the one it names, or the operator's for its kind.
     fn template_for<'a>(&'a self, out: &'a OutMessage) -> Option<(&'a Template, &'a TemplateName)> {
         let call = out.template.as_ref()?;
-        self.templates.get(&call.kind).map(|name| (call, name))
+        let name = call.named.as_ref().or_else(|| self.templates.get(&call.kind))?;
+        Some((call, name))
     }
 }
 
