@@ -131,6 +131,7 @@ impl<'a, W: Write> Console<'a, W> {
                 store,
                 ChannelKind::Console,
                 Some(&self.user),
+                store::outbox::Lane::Any,
                 50,
                 Duration::seconds(30),
                 now,

@@ -3,10 +3,10 @@
 //! order and pacing come from the store; the platform adds its own rate limit and tells what
 //! each answer means.
 
-use super::worker::{self, Backoff, CONCURRENT};
+use super::worker::{self, BATCH, Backoff, CONCURRENT};
 use crate::domain::{ChannelKind, UserKey};
 use crate::service::Service;
-use crate::store::outbox::{self, Claimed, Sent};
+use crate::store::outbox::{self, Claimed, Lane, Sent};
 use crate::store::{self, StoreError, Tx};
 use futures_util::StreamExt;
 use std::future::Future;
@@ -24,6 +24,8 @@ pub enum Verdict {
     Retry(String),
     /// Not allowed now and not failed (WhatsApp outside the 24-hour window).
     Held(String),
+    /// Not sent, by rule: a notice to someone who opted out after the campaign was built.
+    Skipped(String),
     /// This message can never be delivered; the chat goes on.
     Failed(String),
     /// Blocked or gone: nothing more is sent to this contact.
@@ -42,6 +44,28 @@ pub trait Platform: Send + Sync {
     fn gap(&self, _message: &Claimed) -> Duration {
         Duration::ZERO
     }
+
+    /// Messages per second this platform is paced at.
+    fn per_second(&self) -> u32;
+}
+
+/// A limiter that spaces sends evenly at `per_second`, with no burst and a 1% margin, so no
+/// one-second window ever holds more than the platform allows (a burst allowance would let
+/// a window hold nearly twice the rate).
+pub fn pace(per_second: u32) -> governor::DefaultDirectRateLimiter {
+    let per_second = per_second.max(1);
+    let period = std::time::Duration::from_secs_f64(1.01 / f64::from(per_second));
+    let quota = governor::Quota::with_period(period).unwrap_or(governor::Quota::per_second(
+        std::num::NonZeroU32::MIN,
+    ));
+    governor::RateLimiter::direct(quota)
+}
+
+/// Campaign notices claimed at once: a quarter of a second's worth, so a reply that comes
+/// in during a broadcast waits at most that long, and a crash mid-batch can leave at most
+/// this many sends unrecorded.
+fn broadcast_batch(per_second: u32) -> i64 {
+    i64::from(per_second / 4).clamp(1, 16)
 }
 
 pub struct Sender<P> {
@@ -71,7 +95,14 @@ impl<P: Platform> Sender<P> {
         let store = &self.service.store;
         let lease = self.service.settings.lease;
         let now = OffsetDateTime::now_utc();
-        let batch = outbox::claim(store, P::CHANNEL, None, worker::BATCH, lease, now).await?;
+        let mut batch =
+            outbox::claim(store, P::CHANNEL, None, Lane::Replies, BATCH, lease, now).await?;
+        if batch.len() < BATCH as usize {
+            let room = (BATCH - batch.len() as i64).min(broadcast_batch(self.platform.per_second()));
+            batch.extend(
+                outbox::claim(store, P::CHANNEL, None, Lane::Broadcast, room, lease, now).await?,
+            );
+        }
         if batch.is_empty() {
             return Ok(0);
         }
@@ -87,9 +118,20 @@ impl<P: Platform> Sender<P> {
         let unreachable =
             store::contacts::unreachable_among(&self.service.store, P::CHANNEL, &recipients)
                 .await?;
+        // Opting out counts up to the moment of sending, not only when the audience was built.
+        let noticed: Vec<&UserKey> = batch
+            .iter()
+            .filter(|m| m.broadcast)
+            .map(|m| &m.recipient)
+            .collect();
+        let subscribed =
+            store::campaigns::subscribed_among(&self.service.store, P::CHANNEL, &noticed).await?;
         let attempts: Vec<_> = batch
             .iter()
-            .map(|m| self.attempt(m, unreachable.contains(m.recipient.as_str())))
+            .map(|m| {
+                let opted_out = m.broadcast && !subscribed.contains(m.recipient.as_str());
+                self.attempt(m, unreachable.contains(m.recipient.as_str()), opted_out)
+            })
             .collect();
         // `buffered` keeps the batch's order, so verdicts line up with messages.
         let verdicts = futures_util::stream::iter(attempts)
@@ -99,9 +141,12 @@ impl<P: Platform> Sender<P> {
         Ok(verdicts)
     }
 
-    async fn attempt(&self, message: &Claimed, unreachable: bool) -> Verdict {
+    async fn attempt(&self, message: &Claimed, unreachable: bool, opted_out: bool) -> Verdict {
         if unreachable {
             return Verdict::Failed("contact unreachable".into());
+        }
+        if opted_out {
+            return Verdict::Skipped("opted out".into());
         }
         self.platform.send(message).await
     }
@@ -153,6 +198,7 @@ impl<P: Platform> Sender<P> {
                 tracing::info!(channel = %channel, reason = %why, "message held");
                 outbox::mark_held(tx, id, &why).await
             }
+            Verdict::Skipped(why) => outbox::mark_skipped(tx, id, &why).await,
             Verdict::Failed(why) => {
                 tracing::warn!(channel = %channel, reason = %why, "message failed");
                 outbox::mark_failed(tx, id, &why).await

@@ -114,6 +114,9 @@ pub struct Conversation {
     pub owner_questions: Vec<OwnerQuestion>,
     #[serde(with = "time::serde::rfc3339::option", default)]
     pub last_seen: Option<OffsetDateTime>,
+    /// The owner asked for no more notices (`/berhenti`); their check and lead stay.
+    #[serde(default)]
+    pub notices_off: bool,
 }
 
 impl Conversation {
@@ -132,7 +135,18 @@ impl Conversation {
             rejected_products: Vec::new(),
             owner_questions: Vec::new(),
             last_seen: None,
+            notices_off: false,
         }
+    }
+
+    /// May receive notices: agreed, and did not opt out.
+    pub fn subscribed(&self) -> bool {
+        self.consent.is_some() && !self.notices_off
+    }
+
+    /// Agreed, and the check has no result yet (a reminder may help).
+    pub fn unfinished(&self) -> bool {
+        self.consent.is_some() && self.decision.is_none()
     }
 
     /// Move to a new question.

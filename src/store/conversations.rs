@@ -65,36 +65,54 @@ pub async fn save(
         let state =
             serde_json::to_string(save.conv).map_err(|e| corrupt("conversation state", e))?;
         let step = step_name(save.conv);
+        let flags = (
+            i64::from(save.conv.subscribed()),
+            i64::from(save.conv.unfinished()),
+        );
         match save.existing {
             Some(id) => {
                 ids.insert(save.user.as_str().to_owned(), id);
-                existing.push((id, state, step, millis(save.at)));
+                existing.push((id, state, step, millis(save.at), flags));
             }
-            None => new.push((save.user, state, step, millis(save.at))),
+            None => new.push((save.user, state, step, millis(save.at), flags)),
         }
     }
     if !existing.is_empty() {
+        // Writing again makes the owner due a fresh reminder if they stop again (nudged = 0).
         let sql = format!(
-            "UPDATE conversations SET state = v.column2, step = v.column3, updated_at = v.column4 \
+            "UPDATE conversations SET state = v.column2, step = v.column3, updated_at = v.column4, \
+             subscribed = v.column5, unfinished = v.column6, nudged = 0 \
              FROM (VALUES {}) AS v WHERE conversations.id = v.column1",
-            values(existing.len(), 4, 1)
+            values(existing.len(), 6, 1)
         );
         let mut query = sqlx::query(&sql);
-        for (id, state, step, at) in existing {
-            query = query.bind(id.0).bind(state).bind(step).bind(at);
+        for (id, state, step, at, (subscribed, unfinished)) in existing {
+            query = query
+                .bind(id.0)
+                .bind(state)
+                .bind(step)
+                .bind(at)
+                .bind(subscribed)
+                .bind(unfinished);
         }
         query.execute(&mut **tx).await?;
     }
     if !new.is_empty() {
         let sql = format!(
-            "INSERT INTO conversations (channel, user_key, state, step, created_at, updated_at) \
-             SELECT $1, v.column1, v.column2, v.column3, v.column4, v.column4 FROM (VALUES {}) AS v \
-             RETURNING id, user_key",
-            values(new.len(), 4, 2)
+            "INSERT INTO conversations (channel, user_key, state, step, created_at, updated_at, subscribed, unfinished) \
+             SELECT $1, v.column1, v.column2, v.column3, v.column4, v.column4, v.column5, v.column6 \
+             FROM (VALUES {}) AS v RETURNING id, user_key",
+            values(new.len(), 6, 2)
         );
         let mut query = sqlx::query(&sql).bind(channel.as_str());
-        for (user, state, step, at) in new {
-            query = query.bind(user.as_str()).bind(state).bind(step).bind(at);
+        for (user, state, step, at, (subscribed, unfinished)) in new {
+            query = query
+                .bind(user.as_str())
+                .bind(state)
+                .bind(step)
+                .bind(at)
+                .bind(subscribed)
+                .bind(unfinished);
         }
         for row in query.fetch_all(&mut **tx).await? {
             ids.insert(row.try_get("user_key")?, ConversationId(row.try_get("id")?));

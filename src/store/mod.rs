@@ -4,6 +4,7 @@
 //! the few statements that differ (row locks) ask [`Backend`].
 
 pub mod audit;
+pub mod campaigns;
 pub mod contacts;
 pub mod conversations;
 pub mod dashboard;

@@ -59,6 +59,27 @@ pub struct Claimed {
     pub outgoing: Outgoing,
     pub attempts: i64,
     pub transient: bool,
+    /// A campaign's notice rather than a reply.
+    pub broadcast: bool,
+}
+
+/// Which messages a claim takes: replies to conversations, or campaign notices. Senders
+/// take replies first, so a broadcast never holds a conversation back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lane {
+    Replies,
+    Broadcast,
+    Any,
+}
+
+impl Lane {
+    fn filter(self) -> &'static str {
+        match self {
+            Self::Replies => " AND o.campaign_recipient_id IS NULL",
+            Self::Broadcast => " AND o.campaign_recipient_id IS NOT NULL",
+            Self::Any => "",
+        }
+    }
 }
 
 /// Claim due rows of a channel (optionally of one recipient): for each chat only its oldest
@@ -68,6 +89,7 @@ pub async fn claim(
     store: &Store,
     channel: ChannelKind,
     recipient: Option<&UserKey>,
+    lane: Lane,
     limit: i64,
     lease: Duration,
     now: OffsetDateTime,
@@ -81,9 +103,10 @@ pub async fn claim(
          WHERE id IN (SELECT o.id FROM outbox o WHERE o.id IN ( \
              SELECT MIN(h.id) FROM outbox h WHERE h.channel = $2 AND h.status IN ('pending', 'sending') \
                AND ($3 = '' OR h.recipient = $3) GROUP BY h.recipient) \
-           AND ((o.status = 'pending' AND o.not_before <= $4) OR (o.status = 'sending' AND o.lease_until < $4)) \
+           AND ((o.status = 'pending' AND o.not_before <= $4) OR (o.status = 'sending' AND o.lease_until < $4)){lane} \
            ORDER BY o.id LIMIT $5{skip_locked}) \
-         RETURNING id, recipient, payload, attempts, transient"
+         RETURNING id, recipient, payload, attempts, transient, campaign_recipient_id",
+        lane = lane.filter()
     );
     let rows = sqlx::query(&sql)
         .bind(millis(now + lease))
@@ -104,6 +127,7 @@ pub async fn claim(
                     .map_err(|e| corrupt("outbox payload", e))?,
                 attempts: r.try_get("attempts")?,
                 transient: r.try_get::<i64, _>("transient")? != 0,
+                broadcast: r.try_get::<Option<i64>, _>("campaign_recipient_id")?.is_some(),
             })
         })
         .collect::<Result<Vec<_>, StoreError>>()?;
@@ -221,6 +245,18 @@ pub async fn mark_failed(tx: &mut Tx, id: OutboxId, error: &str) -> Result<(), S
     )
     .bind(id.0)
     .bind(error)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Not sent by rule (the contact opted out before their campaign notice went).
+pub async fn mark_skipped(tx: &mut Tx, id: OutboxId, why: &str) -> Result<(), StoreError> {
+    sqlx::query(
+        "UPDATE outbox SET status = 'skipped', lease_until = NULL, last_error = $2, payload = '' WHERE id = $1",
+    )
+    .bind(id.0)
+    .bind(why)
     .execute(&mut **tx)
     .await?;
     Ok(())

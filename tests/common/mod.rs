@@ -198,6 +198,7 @@ impl User<'_> {
                 store,
                 ChannelKind::Console,
                 Some(&self.key),
+                store::outbox::Lane::Any,
                 100,
                 Duration::seconds(30),
                 now,

@@ -2,14 +2,13 @@
 //! errors turned into retries, waits or an unreachable contact.
 
 use super::render::markup;
-use crate::channels::sender::{Platform, Verdict};
+use crate::channels::sender::{Platform, Verdict, pace};
 use crate::channels::worker::Backoff;
 use crate::config::TelegramConfig;
 use crate::domain::ChannelKind;
 use crate::message::Outgoing;
 use crate::store::outbox::Claimed;
-use governor::{DefaultDirectRateLimiter, Quota, RateLimiter};
-use std::num::NonZeroU32;
+use governor::DefaultDirectRateLimiter;
 use teloxide::prelude::*;
 use teloxide::types::{ChatId, MessageId};
 use teloxide::{ApiError, RequestError};
@@ -19,6 +18,7 @@ use time::Duration;
 pub struct TelegramPlatform {
     bot: Bot,
     limiter: DefaultDirectRateLimiter,
+    per_second: u32,
     per_chat: Duration,
 }
 
@@ -31,10 +31,10 @@ pub const BACKOFF: Backoff = Backoff {
 
 impl TelegramPlatform {
     pub fn new(bot: Bot, config: &TelegramConfig) -> Self {
-        let rate = NonZeroU32::new(config.global_per_second).unwrap_or(NonZeroU32::MIN);
         Self {
             bot,
-            limiter: RateLimiter::direct(Quota::per_second(rate)),
+            limiter: pace(config.global_per_second),
+            per_second: config.global_per_second.max(1),
             per_chat: Duration::try_from(config.per_chat_interval).unwrap_or(Duration::SECOND),
         }
     }
@@ -75,6 +75,10 @@ impl TelegramPlatform {
 impl Platform for TelegramPlatform {
     const CHANNEL: ChannelKind = ChannelKind::Telegram;
     const NAME: &'static str = "telegram sender";
+
+    fn per_second(&self) -> u32 {
+        self.per_second
+    }
 
     async fn send(&self, message: &Claimed) -> Verdict {
         let Ok(chat) = message.recipient.as_str().parse::<i64>().map(ChatId) else {

@@ -3,7 +3,7 @@
 
 use super::client::{Client, WaError};
 use super::render;
-use crate::channels::sender::{Platform, Verdict};
+use crate::channels::sender::{Platform, Verdict, pace};
 use crate::channels::worker::Backoff;
 use crate::config::{TemplateName, WhatsappConfig};
 use crate::domain::ChannelKind;
@@ -11,9 +11,8 @@ use crate::flow::Msg;
 use crate::message::{OutMessage, Outgoing, Template, TemplateKind};
 use crate::service::Service;
 use crate::store::{self, Store, StoreError, outbox::Claimed};
-use governor::{DefaultDirectRateLimiter, Quota, RateLimiter};
+use governor::DefaultDirectRateLimiter;
 use std::collections::HashMap;
-use std::num::NonZeroU32;
 use time::{Duration, OffsetDateTime};
 
 /// Free-form messages are allowed this long after the user's last message.
@@ -31,6 +30,7 @@ pub struct WhatsappPlatform {
     client: Client,
     store: Store,
     limiter: DefaultDirectRateLimiter,
+    per_second: u32,
     /// The label of the button that opens a list, in the default language.
     list_button: String,
     templates: HashMap<TemplateKind, TemplateName>,
@@ -38,14 +38,14 @@ pub struct WhatsappPlatform {
 
 impl WhatsappPlatform {
     pub fn new(client: Client, service: &Service, config: &WhatsappConfig) -> Self {
-        let rate = NonZeroU32::new(config.per_second).unwrap_or(NonZeroU32::MIN);
         let list_button = service
             .texts
             .render(service.settings.default_locale, &Msg::new("btn-list-open"));
         Self {
             client,
             store: service.store.clone(),
-            limiter: RateLimiter::direct(Quota::per_second(rate)),
+            limiter: pace(config.per_second),
+            per_second: config.per_second.max(1),
             list_button,
             templates: config.templates.clone(),
         }
@@ -75,6 +75,10 @@ impl WhatsappPlatform {
 impl Platform for WhatsappPlatform {
     const CHANNEL: ChannelKind = ChannelKind::Whatsapp;
     const NAME: &'static str = "whatsapp sender";
+
+    fn per_second(&self) -> u32 {
+        self.per_second
+    }
 
     async fn send(&self, message: &Claimed) -> Verdict {
         let Outgoing::Message(out) = &message.outgoing else {
