@@ -15,6 +15,7 @@ pub mod flow;
 pub mod i18n;
 pub mod message;
 pub mod parse;
+pub mod campaigns;
 pub mod reference;
 pub mod referrals;
 pub mod service;

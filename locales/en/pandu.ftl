@@ -240,6 +240,7 @@ done-menu = We have your data and will pass it to our staff. Type:
     /ubah to change an answer
     /ulang to check again
     /hapus to delete your data
+    /berhenti if you do not want notices
 status-progress = You are at question { $n } of about { $total }.
 
 ## Commands

@@ -241,6 +241,7 @@ done-menu = Data Anda sudah kami terima dan akan diteruskan ke petugas. Ketik:
     /ubah untuk mengubah jawaban
     /ulang untuk cek ulang
     /hapus untuk menghapus data Anda
+    /berhenti kalau tidak ingin menerima pengumuman
 status-progress = Anda di pertanyaan { $n } dari sekitar { $total }.
 
 ## Commands

@@ -61,6 +61,9 @@ pub enum ButtonId {
     Edit(Q),
     /// After the result: check again, keeping who and where.
     Recheck,
+    /// A campaign's "start the check" button, with the campaign's deep-link code (WhatsApp
+    /// has no link buttons; on Telegram the same button is a `/start <code>` link).
+    Start(String),
 }
 
 impl ButtonId {
@@ -95,6 +98,7 @@ impl ButtonId {
             ReviewEdit => "review:edit".into(),
             Edit(q) => format!("edit:{}", q.code()),
             Recheck => "recheck".into(),
+            Start(code) => format!("start:{code}"),
         }
     }
 
@@ -129,6 +133,7 @@ impl ButtonId {
                 .map(|(_, b)| b.clone())
         };
         match prefix {
+            "start" => crate::flow::commands::source_code(rest.to_owned()).map(Start),
             "consent" => found(&[("yes", Consent(true)), ("no", Consent(false))]),
             "confirm" => found(&[("yes", Confirm(true)), ("no", Confirm(false))]),
             "lang" => Locale::parse(rest).map(Lang),

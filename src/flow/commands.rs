@@ -16,6 +16,10 @@ pub enum Command {
     Edit,
     /// Check again after the result, keeping who and where.
     Recheck,
+    /// No more notices (`/berhenti`, "stop"); the check and lead stay.
+    Unsubscribe,
+    /// Notices again (`/langganan`).
+    Subscribe,
 }
 
 /// Recognises `/cmd [arg]`, and a few commands typed as a bare word ("bantuan", "kembali").
@@ -32,6 +36,9 @@ pub fn parse(text: &str) -> Option<Command> {
         "kembali" | "back" => Command::Back,
         "ulang" | "restart" if !bare => Command::Restart,
         "batal" | "cancel" | "stop" if !bare => Command::Cancel,
+        // A bare "STOP" is how people leave broadcast lists everywhere.
+        "stop" | "berhenti" | "unsubscribe" => Command::Unsubscribe,
+        "langganan" | "subscribe" => Command::Subscribe,
         "hapus" | "delete" if !bare => Command::Delete,
         "bahasa" | "language" | "lang" if !bare => {
             Command::Language(arg.as_deref().and_then(crate::domain::Locale::parse))
@@ -59,7 +66,7 @@ fn split_command(rest: &str) -> (String, Option<String>) {
 }
 
 /// A deep-link source code: Telegram allows A-Z, a-z, 0-9, _ and - up to 64 characters.
-fn source_code(arg: String) -> Option<String> {
+pub fn source_code(arg: String) -> Option<String> {
     let ok = arg.len() <= 64
         && arg
             .chars()
@@ -79,6 +86,37 @@ pub fn in_words(text: &str) -> Option<Command> {
         "hapus nomor saya",
         "delete my data",
     ];
+    const UNSUBSCRIBE: &[&str] = &[
+        "jangan kirim lagi",
+        "jangan kirim pesan lagi",
+        "jangan kirimi saya lagi",
+        "jangan kirim pengumuman lagi",
+        "berhenti langganan",
+        "berhenti berlangganan",
+        "stop langganan",
+        "stop kirim",
+        "stop kirim pesan",
+        "tidak mau terima pesan lagi",
+        // "ga"/"gak" arrive as "tidak" (see parse::canonical).
+        "tidak usah kirim lagi",
+        "tidak perlu kirim lagi",
+        "stop sending",
+        "stop messages",
+    ];
+    const SUBSCRIBE: &[&str] = &[
+        "langganan lagi",
+        "mau langganan",
+        "mau langganan lagi",
+        "kirim pengumuman lagi",
+        "subscribe again",
+    ];
+    let bare = t.trim_end_matches(['.', '!']).trim();
+    if UNSUBSCRIBE.contains(&bare) {
+        return Some(Command::Unsubscribe);
+    }
+    if SUBSCRIBE.contains(&bare) {
+        return Some(Command::Subscribe);
+    }
     const RECHECK: &[&str] = &[
         "cek ulang",
         "cek lagi",
@@ -179,12 +217,26 @@ mod tests {
             ("/status", Some(Command::Status)),
             ("/lewati", Some(Command::Skip)),
             ("/dokumen", Some(Command::Documents)),
+            ("/berhenti", Some(Command::Unsubscribe)),
+            ("STOP", Some(Command::Unsubscribe)),
+            ("berhenti", Some(Command::Unsubscribe)),
+            ("/stop", Some(Command::Cancel)),
+            ("/langganan", Some(Command::Subscribe)),
             ("gula aren", None),
             ("/unknown", None),
         ];
         for (text, expected) in cases {
             assert_eq!(parse(text), expected, "{text}");
         }
+    }
+
+    #[test]
+    fn opting_out_in_words() {
+        for text in ["jangan kirim lagi", "Jangan kirim pesan lagi!", "berhenti langganan", "ga usah kirim lagi"] {
+            assert_eq!(in_words(text), Some(Command::Unsubscribe), "{text}");
+        }
+        assert_eq!(in_words("mau langganan lagi"), Some(Command::Subscribe));
+        assert_eq!(in_words("jangan kirim lagi produk saya"), None, "only the whole phrase");
     }
 
     #[test]

@@ -18,6 +18,10 @@ pub(super) fn start(event: &Event, ctx: &Ctx, out: &mut Out) -> Next {
         out.say(Reply::say(Msg::new("nothing-stored")));
         return Next::Forget;
     }
+    if matches!(command, Some(Command::Unsubscribe)) || words_command(&event.input) == Some(Command::Unsubscribe) {
+        out.say(Reply::say(Msg::new("unsubscribe-none")));
+        return Next::Forget;
+    }
     let mut conv = Conversation::new(ctx.default_locale);
     if let Some(Command::Language(Some(locale))) = command {
         conv.locale = locale;
@@ -42,6 +46,10 @@ pub(super) fn start(event: &Event, ctx: &Ctx, out: &mut Out) -> Next {
 pub(super) fn handle(conv: &mut Conversation, event: &Event, ctx: &Ctx, out: &mut Out) -> bool {
     if let Some(command) = text_of(event).and_then(commands::parse) {
         return run_command(conv, command, ctx, out);
+    }
+    // A campaign's start button works like its `/start <code>` link.
+    if let Input::Button(ButtonId::Start(code)) = &event.input {
+        return run_command(conv, Command::Start(Some(code.clone())), ctx, out);
     }
     let input = as_choice(conv, ctx, &event.input);
     if let Some(pending) = conv.pending.take() {
@@ -262,10 +270,29 @@ fn run_command(conv: &mut Conversation, command: Command, ctx: &Ctx, out: &mut O
             out.say(Reply::say(Msg::new("cancel-ok")));
         }
         Command::Status => result::status(conv, ctx, out),
+        Command::Unsubscribe => notices(conv, false, out),
+        Command::Subscribe => {
+            if conv.consent.is_none() {
+                out.ask(conv, ctx, Some(Msg::new("subscribe-needs-consent")));
+            } else {
+                notices(conv, true, out);
+            }
+        }
         Command::Skip => skip(conv, ctx, out),
         Command::Documents => documents::resume(conv, ctx, out),
     }
     true
+}
+
+/// `/berhenti` and `/langganan`: notices off or on. Only notices: the check, the lead and
+/// any referral go on (deleting is `/hapus`).
+fn notices(conv: &mut Conversation, on: bool, out: &mut Out) {
+    if conv.consent.is_none() {
+        out.say(Reply::say(Msg::new("unsubscribe-none")));
+        return;
+    }
+    conv.notices_off = !on;
+    out.say(Reply::say(Msg::new(if on { "subscribe-ok" } else { "unsubscribe-ok" })));
 }
 
 /// `/kembali`: the answered question before this one, in asking order, whichever way it

@@ -40,6 +40,11 @@ impl RegionCode {
         self.0.len() == 2
     }
 
+    /// This region is `area` or lies inside it (a kab/kota of that province).
+    pub fn within(&self, area: &RegionCode) -> bool {
+        self.0 == area.0 || (area.is_province() && self.0.starts_with(&format!("{}.", area.0)))
+    }
+
     /// The province this code belongs to (itself for a province code).
     pub fn province(&self) -> RegionCode {
         Self(self.0[..2].to_string())
