@@ -6,6 +6,7 @@
 
 pub mod access;
 pub mod app;
+pub mod campaigns;
 pub mod channels;
 pub mod config;
 pub mod documents;
@@ -15,7 +16,6 @@ pub mod flow;
 pub mod i18n;
 pub mod message;
 pub mod parse;
-pub mod campaigns;
 pub mod reference;
 pub mod referrals;
 pub mod service;

@@ -75,7 +75,10 @@ mod tests {
         assert!(jatim.within(Some(&code("35"))));
         assert!(sidoarjo.within(Some(&code("35"))));
         assert!(!jatim.within(Some(&code("35.15"))), "a province is wider");
-        assert!(!Audience::default().within(Some(&code("35"))), "everyone is wider");
+        assert!(
+            !Audience::default().within(Some(&code("35"))),
+            "everyone is wider"
+        );
         assert!(Audience::default().within(None));
         assert!(!sidoarjo.within(Some(&code("52"))));
     }

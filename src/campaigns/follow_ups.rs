@@ -83,7 +83,9 @@ impl FollowUps {
                 _ => return Err(invalid("give one of after_days or after_hours, above 0")),
             };
             if trigger == Trigger::Unfinished && after >= Duration::hours(24) {
-                return Err(invalid("an unfinished reminder must come inside WhatsApp's 24 hours"));
+                return Err(invalid(
+                    "an unfinished reminder must come inside WhatsApp's 24 hours",
+                ));
             }
             if out.iter().any(|f| f.key == raw.key) {
                 return Err(invalid("listed twice"));
@@ -164,7 +166,11 @@ mod tests {
         assert!(bad(&one("sometimes", "after_days = 1")).contains("`when`"));
         assert!(bad(&one("unfinished", "after_hours = 30")).contains("24 hours"));
         assert!(bad(&one("unfinished", "after_hours = 0")).contains("above 0"));
-        let twice = format!("{}{}", one("unfinished", "after_hours = 2"), one("unfinished", "after_hours = 3"));
+        let twice = format!(
+            "{}{}",
+            one("unfinished", "after_hours = 2"),
+            one("unfinished", "after_hours = 3")
+        );
         assert!(bad(&twice).contains("twice"));
     }
 }

@@ -147,7 +147,9 @@ pub enum CampaignError {
     Button,
     #[error("the audience reaches outside your region")]
     OutsideRegion,
-    #[error("WhatsApp is in the audience: name the approved template for contacts outside the 24-hour window")]
+    #[error(
+        "WhatsApp is in the audience: name the approved template for contacts outside the 24-hour window"
+    )]
     TemplateMissing,
     #[error("WhatsApp template check failed: {0}")]
     Template(String),
@@ -181,10 +183,7 @@ impl CampaignError {
 
 impl Draft {
     /// The checks that need no platform: lengths, links, scope, template presence.
-    pub fn check(
-        &self,
-        scope: Option<&crate::reference::RegionCode>,
-    ) -> Result<(), CampaignError> {
+    pub fn check(&self, scope: Option<&crate::reference::RegionCode>) -> Result<(), CampaignError> {
         let chars = |s: &str| s.trim().chars().count();
         if chars(&self.name) == 0 || chars(&self.name) > MAX_NAME {
             return Err(CampaignError::Name);
@@ -193,7 +192,8 @@ impl Draft {
             return Err(CampaignError::Body);
         }
         if let Some(url) = &self.image_url {
-            let ok = url::Url::parse(url).is_ok_and(|u| u.scheme() == "https" && u.host().is_some());
+            let ok =
+                url::Url::parse(url).is_ok_and(|u| u.scheme() == "https" && u.host().is_some());
             if !ok {
                 return Err(CampaignError::Image);
             }

@@ -55,9 +55,8 @@ pub trait Platform: Send + Sync {
 pub fn pace(per_second: u32) -> governor::DefaultDirectRateLimiter {
     let per_second = per_second.max(1);
     let period = std::time::Duration::from_secs_f64(1.01 / f64::from(per_second));
-    let quota = governor::Quota::with_period(period).unwrap_or(governor::Quota::per_second(
-        std::num::NonZeroU32::MIN,
-    ));
+    let quota = governor::Quota::with_period(period)
+        .unwrap_or(governor::Quota::per_second(std::num::NonZeroU32::MIN));
     governor::RateLimiter::direct(quota)
 }
 
@@ -98,7 +97,8 @@ impl<P: Platform> Sender<P> {
         let mut batch =
             outbox::claim(store, P::CHANNEL, None, Lane::Replies, BATCH, lease, now).await?;
         if batch.len() < BATCH as usize {
-            let room = (BATCH - batch.len() as i64).min(broadcast_batch(self.platform.per_second()));
+            let room =
+                (BATCH - batch.len() as i64).min(broadcast_batch(self.platform.per_second()));
             batch.extend(
                 outbox::claim(store, P::CHANNEL, None, Lane::Broadcast, room, lease, now).await?,
             );

@@ -232,11 +232,20 @@ mod tests {
 
     #[test]
     fn opting_out_in_words() {
-        for text in ["jangan kirim lagi", "Jangan kirim pesan lagi!", "berhenti langganan", "ga usah kirim lagi"] {
+        for text in [
+            "jangan kirim lagi",
+            "Jangan kirim pesan lagi!",
+            "berhenti langganan",
+            "ga usah kirim lagi",
+        ] {
             assert_eq!(in_words(text), Some(Command::Unsubscribe), "{text}");
         }
         assert_eq!(in_words("mau langganan lagi"), Some(Command::Subscribe));
-        assert_eq!(in_words("jangan kirim lagi produk saya"), None, "only the whole phrase");
+        assert_eq!(
+            in_words("jangan kirim lagi produk saya"),
+            None,
+            "only the whole phrase"
+        );
     }
 
     #[test]

@@ -18,7 +18,9 @@ pub(super) fn start(event: &Event, ctx: &Ctx, out: &mut Out) -> Next {
         out.say(Reply::say(Msg::new("nothing-stored")));
         return Next::Forget;
     }
-    if matches!(command, Some(Command::Unsubscribe)) || words_command(&event.input) == Some(Command::Unsubscribe) {
+    if matches!(command, Some(Command::Unsubscribe))
+        || words_command(&event.input) == Some(Command::Unsubscribe)
+    {
         out.say(Reply::say(Msg::new("unsubscribe-none")));
         return Next::Forget;
     }
@@ -292,7 +294,11 @@ fn notices(conv: &mut Conversation, on: bool, out: &mut Out) {
         return;
     }
     conv.notices_off = !on;
-    out.say(Reply::say(Msg::new(if on { "subscribe-ok" } else { "unsubscribe-ok" })));
+    out.say(Reply::say(Msg::new(if on {
+        "subscribe-ok"
+    } else {
+        "unsubscribe-ok"
+    })));
 }
 
 /// `/kembali`: the answered question before this one, in asking order, whichever way it

@@ -127,7 +127,9 @@ pub async fn claim(
                     .map_err(|e| corrupt("outbox payload", e))?,
                 attempts: r.try_get("attempts")?,
                 transient: r.try_get::<i64, _>("transient")? != 0,
-                broadcast: r.try_get::<Option<i64>, _>("campaign_recipient_id")?.is_some(),
+                broadcast: r
+                    .try_get::<Option<i64>, _>("campaign_recipient_id")?
+                    .is_some(),
             })
         })
         .collect::<Result<Vec<_>, StoreError>>()?;

@@ -67,7 +67,10 @@ impl WhatsappPlatform {
     /// The message's template: the one it names, or the operator's for its kind.
     fn template_for<'a>(&'a self, out: &'a OutMessage) -> Option<(&'a Template, &'a TemplateName)> {
         let call = out.template.as_ref()?;
-        let name = call.named.as_ref().or_else(|| self.templates.get(&call.kind))?;
+        let name = call
+            .named
+            .as_ref()
+            .or_else(|| self.templates.get(&call.kind))?;
         Some((call, name))
     }
 }
