@@ -22,6 +22,8 @@ pub enum Role {
     Admin,
     Dinas,
     Konsultan,
+    /// Runs outreach campaigns for its region (national without one); sees no leads.
+    Outreach,
 }
 
 impl Role {
@@ -30,11 +32,12 @@ impl Role {
             Self::Admin => "admin",
             Self::Dinas => "dinas",
             Self::Konsultan => "konsultan",
+            Self::Outreach => "outreach",
         }
     }
 
     pub fn parse(s: &str) -> Option<Self> {
-        [Self::Admin, Self::Dinas, Self::Konsultan]
+        [Self::Admin, Self::Dinas, Self::Konsultan, Self::Outreach]
             .into_iter()
             .find(|r| r.as_str() == s)
     }
@@ -82,6 +85,17 @@ impl Staff {
             // A dinas account without a region sees nothing rather than everything.
             (Role::Dinas, None) => Scope::AssignedTo(StaffId(-1)),
             (Role::Konsultan, _) => Scope::AssignedTo(self.id),
+            (Role::Outreach, _) => Scope::AssignedTo(StaffId(-1)),
+        }
+    }
+
+    /// Where this staff member may run campaigns: `Some(None)` nationally, `Some(Some(r))`
+    /// in a region, `None` not at all.
+    pub fn campaign_reach(&self) -> Option<Option<RegionCode>> {
+        match self.role {
+            Role::Admin => Some(None),
+            Role::Outreach => Some(self.region.clone()),
+            Role::Dinas | Role::Konsultan => None,
         }
     }
 }

@@ -1,5 +1,6 @@
 //! Wiring: configuration in, a ready service out. Used by `main` and by the tests.
 
+use crate::campaigns::follow_ups::FollowUps;
 use crate::config::Config;
 use crate::documents::DocumentStore;
 use crate::i18n::Texts;
@@ -15,14 +16,18 @@ pub enum StartError {
     Reference(#[from] ReferenceError),
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error(transparent)]
+    FollowUps(#[from] crate::campaigns::follow_ups::FollowUpError),
 }
 
 pub async fn build(config: &Config) -> Result<Service, StartError> {
     let reference = Reference::load(&config.reference)?;
+    let follow_ups = FollowUps::load(config.follow_ups_path.as_deref())?;
     let store = Store::connect(&config.database_url).await?;
     let wake = Arc::new(Wake::default());
     Ok(Service {
         intake: Intake::start(store.clone(), wake.clone()),
+        template_checker: None,
         store,
         reference: Arc::new(reference),
         texts: Arc::new(Texts::embedded(config.help_contact.clone())),
@@ -35,6 +40,11 @@ pub async fn build(config: &Config) -> Result<Service, StartError> {
             lease: time::Duration::seconds(i64::from(config.lease_seconds)),
             referrals: config.referrals.clone(),
             dashboard_url: config.public_url.as_str().trim_end_matches('/').to_owned(),
+            follow_ups: Arc::new(follow_ups),
+            bot_username: config
+                .telegram
+                .as_ref()
+                .and_then(|t| t.bot_username.clone()),
         },
     })
 }
@@ -107,6 +117,8 @@ pub async fn serve(
     }
     tasks.spawn(retention(service.clone(), stop_workers.clone()));
     tasks.spawn(crate::workers::Scheduler::new(service.clone()).run(stop_workers.clone()));
+    let runner = crate::workers::CampaignRunner::new(service.clone(), send_rates(config));
+    tasks.spawn(runner.run(stop_workers.clone()));
     tracing::info!(addr = %listener.local_addr()?, "pandu serving");
     axum::serve(listener, router)
         .with_graceful_shutdown(shutdown)
@@ -121,6 +133,19 @@ pub async fn serve(
     service.store.close().await;
     tracing::info!("pandu stopped");
     Ok(())
+}
+
+/// Each channel's send rate, which campaigns are fed at.
+pub fn send_rates(config: &Config) -> Vec<(crate::domain::ChannelKind, u32)> {
+    use crate::domain::ChannelKind;
+    let mut rates = Vec::new();
+    if let Some(t) = &config.telegram {
+        rates.push((ChannelKind::Telegram, t.global_per_second));
+    }
+    if let Some(w) = &config.whatsapp {
+        rates.push((ChannelKind::Whatsapp, w.per_second));
+    }
+    rates
 }
 
 /// How long a stop waits for the workers to finish what they hold (a slow send or download).

@@ -33,6 +33,8 @@ pub struct Config {
     /// Where staff open the dashboard (links in referral notices).
     pub public_url: url::Url,
     pub referrals: ReferralConfig,
+    /// Follow-ups other than the shipped ones (`PANDU_FOLLOW_UPS_PATH`).
+    pub follow_ups_path: Option<PathBuf>,
     /// Present when `TELEGRAM_BOT_TOKEN` is set.
     pub telegram: Option<TelegramConfig>,
     /// Present when `WHATSAPP_ACCESS_TOKEN` is set.
@@ -125,6 +127,7 @@ impl Config {
         Ok(Self {
             database_url: get("DATABASE_URL").unwrap_or_else(|| "sqlite://pandu.db".into()),
             documents_dir: path("PANDU_DOCUMENTS_DIR").unwrap_or_else(|| "pandu-documents".into()),
+            follow_ups_path: path("PANDU_FOLLOW_UPS_PATH"),
             document_max_bytes: parsed(
                 &get,
                 "PANDU_DOCUMENT_MAX_MB",

@@ -138,16 +138,24 @@ pub enum TimerKind {
     RemindOffer,
     /// The offer's time is up: it moves on.
     ExpireOffer,
+    /// A follow-up of a conversation (`store::follow_ups`) comes due.
+    FollowUp,
 }
 
 impl TimerKind {
-    pub const ALL: [TimerKind; 3] = [Self::OfferReferral, Self::RemindOffer, Self::ExpireOffer];
+    pub const ALL: [TimerKind; 4] = [
+        Self::OfferReferral,
+        Self::RemindOffer,
+        Self::ExpireOffer,
+        Self::FollowUp,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Self::OfferReferral => "offer_referral",
             Self::RemindOffer => "remind_offer",
             Self::ExpireOffer => "expire_offer",
+            Self::FollowUp => "follow_up",
         }
     }
 

@@ -4,6 +4,8 @@ use pandu::channels::console::Console;
 use pandu::config::Config;
 use pandu::domain::UserKey;
 
+mod cli;
+
 // Every update allocates many small short-lived strings (JSON, SQL binds, rendered text);
 // mimalloc spends far less CPU on them than the system allocator.
 #[global_allocator]
@@ -45,6 +47,11 @@ enum Command {
         #[command(subcommand)]
         command: StaffCommand,
     },
+    /// Outreach campaigns: create, test, start, pause, resume, cancel, stats.
+    Campaign {
+        #[command(subcommand)]
+        command: cli::campaign::CampaignCommand,
+    },
 }
 
 #[derive(Subcommand)]
@@ -55,7 +62,7 @@ enum StaffCommand {
         email: String,
         #[arg(long)]
         name: String,
-        #[arg(long, value_parser = ["admin", "dinas", "konsultan"])]
+        #[arg(long, value_parser = ["admin", "dinas", "konsultan", "outreach"])]
         role: String,
         /// For dinas: the provinsi or kab/kota code, e.g. 52 or 52.02.
         #[arg(long)]
@@ -183,7 +190,7 @@ async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     let quiet_console = matches!(
         cli.command,
-        Some(Command::Chat { .. }) | Some(Command::Leads { .. })
+        Some(Command::Chat { .. }) | Some(Command::Leads { .. }) | Some(Command::Campaign { .. })
     );
     pandu::telemetry::init(if quiet_console { "warn" } else { "info" });
     let config = Config::from_env().context("configuration")?;
@@ -191,6 +198,12 @@ async fn main() -> anyhow::Result<()> {
         Command::Serve => serve(config).await,
         Command::Chat { user, json } => chat(config, user, json).await,
         Command::Staff { command } => staff(config, command).await,
+        Command::Campaign { command } => {
+            let service = pandu::app::build(&config).await.context("starting")?;
+            cli::campaign::run(&service, command).await?;
+            service.store.close().await;
+            Ok(())
+        }
         Command::Migrate => {
             pandu::store::Store::connect(&config.database_url)
                 .await

@@ -21,6 +21,7 @@ campaign-error-region = The audience is outside your region.
 campaign-error-template-missing = WhatsApp is in the audience: give the approved WhatsApp template for recipients who have not written in the last 24 hours.
 campaign-error-template = The WhatsApp template cannot be used: { $why }
 campaign-error-not-tested = Send a test to your own number before starting.
+campaign-error-no-test-chat = Link your Telegram or WhatsApp first (Account menu) so the test can be sent there.
 campaign-error-past = The start time has passed.
 campaign-error-state = This campaign cannot do that in its current state.
 campaign-error-not-found = Campaign not found.

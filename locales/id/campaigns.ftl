@@ -21,6 +21,7 @@ campaign-error-region = Sasaran kampanye di luar wilayah Anda.
 campaign-error-template-missing = WhatsApp termasuk sasaran: isi nama template WhatsApp yang sudah disetujui, untuk penerima yang tidak menulis dalam 24 jam terakhir.
 campaign-error-template = Template WhatsApp tidak bisa dipakai: { $why }
 campaign-error-not-tested = Kirim uji coba ke nomor Anda sendiri dulu sebelum memulai.
+campaign-error-no-test-chat = Hubungkan dulu Telegram atau WhatsApp Anda (menu Akun) supaya uji coba bisa dikirim ke sana.
 campaign-error-past = Waktu mulai sudah lewat.
 campaign-error-state = Kampanye ini tidak bisa diubah begitu dalam keadaannya sekarang.
 campaign-error-not-found = Kampanye tidak ditemukan.

@@ -50,7 +50,6 @@ CREATE TABLE campaign_recipients (
     region_code     TEXT,
     utc_offset      INTEGER NOT NULL,          -- minutes: 420 WIB, 480 WITA, 540 WIT
     state           TEXT    NOT NULL,          -- waiting | queued | cancelled
-    outbox_id       INTEGER,
     finished_at     INTEGER,                   -- finished a check after the notice
     UNIQUE (campaign_id, conversation_id)
 );
@@ -60,6 +59,7 @@ CREATE INDEX campaign_recipients_conversation ON campaign_recipients (conversati
 
 -- The outbox row of a campaign message (NULL for conversation replies, which go first).
 ALTER TABLE outbox ADD COLUMN campaign_recipient_id INTEGER;
+CREATE INDEX outbox_campaign_recipient ON outbox (campaign_recipient_id) WHERE campaign_recipient_id IS NOT NULL;
 
 -- A follow-up of one conversation, fired by a timer (see reference/follow_ups.toml).
 CREATE TABLE follow_ups (

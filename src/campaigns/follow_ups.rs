@@ -24,10 +24,10 @@ pub struct FollowUp {
     pub key: String,
     pub trigger: Trigger,
     pub after: Duration,
-    /// Fluent id of the message.
-    pub message: String,
+    /// Fluent id of the message (read once at start, so kept for the process's life).
+    pub message: &'static str,
     /// Fluent id of a "check again" button's label.
-    pub recheck_button: Option<String>,
+    pub recheck_button: Option<&'static str>,
     /// For WhatsApp contacts outside the 24-hour window.
     pub template: Option<TemplateRef>,
 }
@@ -59,6 +59,11 @@ struct Raw {
     message: String,
     recheck_button: Option<String>,
     whatsapp_template: Option<String>,
+}
+
+/// Message ids are `&'static str` like every other; follow-ups are read once at start.
+fn leak(id: String) -> &'static str {
+    Box::leak(id.into_boxed_str())
 }
 
 impl FollowUps {
@@ -101,8 +106,8 @@ impl FollowUps {
                 key: raw.key,
                 trigger,
                 after,
-                message: raw.message,
-                recheck_button: raw.recheck_button,
+                message: leak(raw.message),
+                recheck_button: raw.recheck_button.map(leak),
                 template,
             });
         }

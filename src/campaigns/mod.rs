@@ -155,6 +155,8 @@ pub enum CampaignError {
     Template(String),
     #[error("send a test to yourself before starting")]
     NotTested,
+    #[error("no chat to send the test to: link your Telegram or WhatsApp first")]
+    NoTestChat,
     #[error("the start time has passed")]
     InThePast,
     #[error("the campaign is {0} and cannot do that")]
@@ -174,6 +176,7 @@ impl CampaignError {
             Self::TemplateMissing => "campaign-error-template-missing",
             Self::Template(_) => "campaign-error-template",
             Self::NotTested => "campaign-error-not-tested",
+            Self::NoTestChat => "campaign-error-no-test-chat",
             Self::InThePast => "campaign-error-past",
             Self::State(_) => "campaign-error-state",
             Self::NotFound => "campaign-error-not-found",

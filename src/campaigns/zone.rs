@@ -41,6 +41,28 @@ impl Zone {
         UtcOffset::from_whole_seconds(self.minutes() * 60).unwrap_or(UtcOffset::UTC)
     }
 
+    /// "2026-12-07 09:00" (or with a `T`) read as this zone's local time.
+    pub fn parse_local(self, text: &str) -> Option<OffsetDateTime> {
+        let format = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]");
+        let text = text.trim().replacen('T', " ", 1);
+        let local = time::PrimitiveDateTime::parse(&text, format).ok()?;
+        Some(local.assume_offset(self.offset()))
+    }
+
+    /// A time as this zone's clock shows it ("2026-12-07 09:00 WIB").
+    pub fn show(self, at: OffsetDateTime) -> String {
+        let local = at.to_offset(self.offset());
+        format!(
+            "{:04}-{:02}-{:02} {:02}:{:02} {}",
+            local.year(),
+            u8::from(local.month()),
+            local.day(),
+            local.hour(),
+            local.minute(),
+            self.as_str().to_uppercase()
+        )
+    }
+
     /// The zone a province keeps (by its two-digit code).
     pub fn of_province(code: &str) -> Zone {
         match code {
@@ -191,5 +213,21 @@ mod tests {
         assert_eq!(Quiet::parse("21 sampai 6"), Some(Quiet::default()));
         assert_eq!(Quiet::parse("25:00-06:00"), None);
         assert_eq!(Quiet::default().label(), "21:00–06:00");
+    }
+
+    #[test]
+    fn local_times_are_read_in_the_campaigns_zone() {
+        let at = Zone::Wib.parse_local("2026-12-07 09:00").unwrap();
+        assert_eq!(at.to_offset(time::UtcOffset::UTC).hour(), 2);
+        assert_eq!(
+            Zone::Wit
+                .parse_local("2026-12-07T09:00")
+                .unwrap()
+                .to_offset(time::UtcOffset::UTC)
+                .hour(),
+            0
+        );
+        assert_eq!(Zone::Wita.show(at), "2026-12-07 10:00 WITA");
+        assert!(Zone::Wib.parse_local("besok pagi").is_none());
     }
 }

@@ -60,6 +60,8 @@ impl Service {
                     tracing::info!(lead = %lead_id, outcome = lead.decision.code.as_str(), "lead saved");
                     if lead.new_result {
                         self.route_lead(tx, lead_id, lead.decision.code, at).await?;
+                        self.plan_follow_ups(tx, id, lead.decision.code, at).await?;
+                        store::campaigns::note_finished(tx, id, at).await?;
                         applied.scheduled = true;
                     }
                 }

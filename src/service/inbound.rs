@@ -73,6 +73,9 @@ pub struct Settings {
     pub referrals: crate::config::ReferralConfig,
     /// The dashboard's public address, for links in staff notices.
     pub dashboard_url: String,
+    pub follow_ups: Arc<crate::campaigns::follow_ups::FollowUps>,
+    /// The Telegram bot's @username, for campaign deep links.
+    pub bot_username: Option<String>,
 }
 
 #[derive(Clone)]
@@ -86,6 +89,9 @@ pub struct Service {
     pub wake: Arc<Wake>,
     /// Where channels commit what they receive, in groups.
     pub intake: super::intake::Intake,
+    /// Checks a campaign's WhatsApp template with Meta before it may start (None: no
+    /// WhatsApp Business account configured, so only its presence is checked).
+    pub template_checker: super::campaigns::TemplateChecker,
 }
 
 impl Service {

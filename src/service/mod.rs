@@ -2,9 +2,12 @@
 
 mod apply;
 mod batch;
+pub mod campaigns;
+mod follow_ups;
 mod inbound;
 pub mod intake;
 mod maintenance;
+mod outgoing;
 mod referrals;
 pub mod staff_admin;
 pub mod staff_chat;

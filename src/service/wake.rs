@@ -9,6 +9,7 @@ pub struct Wake {
     inbox: watch::Sender<u64>,
     outbox: watch::Sender<u64>,
     timers: watch::Sender<u64>,
+    campaigns: watch::Sender<u64>,
 }
 
 impl Default for Wake {
@@ -17,6 +18,7 @@ impl Default for Wake {
             inbox: watch::Sender::new(0),
             outbox: watch::Sender::new(0),
             timers: watch::Sender::new(0),
+            campaigns: watch::Sender::new(0),
         }
     }
 }
@@ -35,6 +37,15 @@ impl Wake {
     /// A timer was scheduled that may be due now.
     pub fn timers(&self) {
         self.timers.send_modify(|n| *n = n.wrapping_add(1));
+    }
+
+    /// A campaign was started or resumed.
+    pub fn campaigns(&self) {
+        self.campaigns.send_modify(|n| *n = n.wrapping_add(1));
+    }
+
+    pub fn on_campaigns(&self) -> watch::Receiver<u64> {
+        self.campaigns.subscribe()
     }
 
     pub fn on_timers(&self) -> watch::Receiver<u64> {

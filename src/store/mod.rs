@@ -9,6 +9,7 @@ pub mod contacts;
 pub mod conversations;
 pub mod dashboard;
 pub mod documents;
+pub mod follow_ups;
 pub mod inbound;
 pub mod inbox;
 pub mod leads;

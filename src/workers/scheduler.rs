@@ -1,4 +1,5 @@
-//! Fires timers when they come due. Each timer is taken and its work done in one
+//! Fires timers when they come due (referral offers, reminders, follow-ups), and reminds
+//! owners of checks left unfinished. Each timer is taken and its work done in one
 //! transaction: a crash before commit leaves the timer for the next run, and two instances
 //! never both fire one (the second finds it gone).
 
@@ -70,6 +71,9 @@ impl Scheduler {
         if !due.is_empty() {
             self.service.wake.outbox();
         }
+        // The unfinished reminder has no timer row: its clock is the conversation's last
+        // message, which every message moves.
+        self.service.remind_unfinished(now).await?;
         Ok(due.len())
     }
 
@@ -95,6 +99,7 @@ impl Scheduler {
                     .expire_offer(&mut tx, OfferId(timer.subject), now)
                     .await?
             }
+            TimerKind::FollowUp => service.send_follow_up(&mut tx, timer.subject, now).await?,
         }
         tx.commit().await?;
         tracing::debug!(timer = timer.kind.as_str(), "timer fired");

@@ -2,11 +2,11 @@
 
 use super::Service;
 use crate::access::StaffId;
-use crate::domain::{ChannelKind, ConversationId, UserKey};
-use crate::message::{OutMessage, Outgoing};
+use crate::message::OutMessage;
 use crate::referrals::notice::Notices;
+use crate::service::outgoing::{To, queue};
 use crate::store::referrals::LeadBrief;
-use crate::store::{self, StoreError, Tx, outbox::NewMessage};
+use crate::store::{self, StoreError, Tx};
 use time::OffsetDateTime;
 
 impl Service {
@@ -56,38 +56,4 @@ impl Service {
         };
         queue(tx, &to, message, now).await
     }
-}
-
-/// Where a referral message goes.
-struct To<'a> {
-    channel: ChannelKind,
-    user: &'a UserKey,
-    conversation: Option<ConversationId>,
-    /// Delete its content once delivered.
-    transient: bool,
-}
-
-/// Queue a message, split to the channel's limit.
-async fn queue(
-    tx: &mut Tx,
-    to: &To<'_>,
-    message: OutMessage,
-    now: OffsetDateTime,
-) -> Result<(), StoreError> {
-    let parts: Vec<Outgoing> = message
-        .split(to.channel.max_text_chars())
-        .into_iter()
-        .map(Outgoing::Message)
-        .collect();
-    let messages: Vec<NewMessage> = parts
-        .iter()
-        .map(|outgoing| NewMessage {
-            conversation: to.conversation,
-            recipient: to.user,
-            outgoing,
-            transient: to.transient,
-            at: now,
-        })
-        .collect();
-    store::outbox::enqueue(tx, to.channel, &messages).await
 }

@@ -1,29 +1,16 @@
-//! Campaigns, their recipients, and who may receive notices at all.
+//! Campaigns and their recipients: the rows, who an audience reaches, feeding the outbox
+//! in small batches, and the results.
 
-use super::sql::{bind_keys, list};
-use super::{Store, StoreError};
-use crate::domain::{ChannelKind, UserKey};
-use sqlx::Row;
-use std::collections::HashSet;
+mod audience;
+mod feed;
+mod rows;
+mod stats;
+mod subscribers;
 
-/// Which of these contacts still take notices (agreed, not opted out, not erased).
-pub async fn subscribed_among(
-    store: &Store,
-    channel: ChannelKind,
-    users: &[&UserKey],
-) -> Result<HashSet<String>, StoreError> {
-    if users.is_empty() {
-        return Ok(HashSet::new());
-    }
-    let sql = format!(
-        "SELECT user_key FROM conversations WHERE channel = $1 AND subscribed = 1 AND user_key IN ({})",
-        list(users.len(), 2)
-    );
-    let query = bind_keys(sqlx::query(&sql).bind(channel.as_str()), users);
-    query
-        .fetch_all(store.pool())
-        .await?
-        .iter()
-        .map(|r| Ok(r.try_get("user_key")?))
-        .collect()
-}
+pub use audience::{Materialised, count_audience, materialise};
+pub use feed::{Feed, backlog, feed, finish_if_done, release};
+pub use rows::{
+    NewCampaign, create, due_to_start, list, load, mark_tested, running, set_state, update_draft,
+};
+pub use stats::{RegionResults, Results, note_finished, results};
+pub use subscribers::subscribed_among;

@@ -24,7 +24,7 @@ use time::OffsetDateTime;
 pub async fn index(State(state): State<AppState>, signed: Signed) -> Response {
     match signed.staff.role {
         Role::Konsultan => mine::page(&state, &signed).await,
-        Role::Admin | Role::Dinas => overview::page(&state, &signed).await,
+        Role::Admin | Role::Dinas | Role::Outreach => overview::page(&state, &signed).await,
     }
 }
 
