@@ -303,6 +303,7 @@ pub mod dash;
 pub mod fake_telegram;
 pub mod fake_whatsapp;
 pub mod staff;
+pub mod subscribers;
 pub mod telegram_app;
 pub mod tg_user;
 pub mod wa_user;

@@ -22,11 +22,14 @@ fn filtered(sql: &mut Sql, audience: &Audience, now: OffsetDateTime) {
     let channels: Vec<&str> = audience.channels().iter().map(|c| c.as_str()).collect();
     any_of(sql, "c.channel", &channels);
     if let Some(region) = &audience.region {
-        let exact = sql.arg(Bind::Text(region.as_str().to_owned()));
-        let below = sql.arg(Bind::Text(format!("{}.%", region.as_str())));
-        sql.push(&format!(
-            " AND (l.region_code = {exact} OR l.region_code LIKE {below})"
-        ));
+        // The lead's derived, indexed province and kab/kota columns (see 0007).
+        let column = if region.is_province() {
+            "l.province_code"
+        } else {
+            "l.regency_code"
+        };
+        let code = sql.arg(Bind::Text(region.as_str().to_owned()));
+        sql.push(&format!(" AND {column} = {code}"));
     }
     let outcomes: Vec<&str> = audience.outcomes.iter().map(|o| o.as_str()).collect();
     any_of(sql, "l.outcome", &outcomes);
@@ -69,7 +72,7 @@ fn utc_offset_sql() -> String {
     for zone in [Zone::Wita, Zone::Wit] {
         let provinces: Vec<String> = zone.provinces().iter().map(|p| format!("'{p}'")).collect();
         case.push_str(&format!(
-            " WHEN substr(l.region_code, 1, 2) IN ({}) THEN {}",
+            " WHEN l.province_code IN ({}) THEN {}",
             provinces.join(", "),
             zone.minutes()
         ));
@@ -96,25 +99,25 @@ pub async fn materialise(
     now: OffsetDateTime,
 ) -> Result<Materialised, StoreError> {
     let mut tx = store.begin().await?;
-    let lock = store.lock_clause();
-    let row = sqlx::query(&format!(
-        "SELECT cursor, materialised FROM campaigns WHERE id = $1 AND state = 'running'{lock}"
-    ))
+    // Writing first takes the campaign's row lock (PostgreSQL) or the write lock (SQLite,
+    // where a read that later writes could fail at once instead of waiting).
+    let claimed = sqlx::query(
+        "UPDATE campaigns SET updated_at = $2 WHERE id = $1 AND state = 'running' AND materialised = 0",
+    )
     .bind(id.0)
-    .fetch_optional(&mut *tx)
+    .bind(millis(now))
+    .execute(&mut *tx)
     .await?;
-    let Some(row) = row else {
-        return Ok(Materialised {
-            written: 0,
-            done: true,
-        });
-    };
-    if row.try_get::<i64, _>("materialised")? != 0 {
+    if claimed.rows_affected() == 0 {
         return Ok(Materialised {
             written: 0,
             done: true,
         });
     }
+    let row = sqlx::query("SELECT cursor FROM campaigns WHERE id = $1")
+        .bind(id.0)
+        .fetch_one(&mut *tx)
+        .await?;
     let cursor: i64 = row.try_get("cursor")?;
     let bound = sqlx::query(
         "SELECT MAX(id) AS upto, COUNT(*) AS n FROM \

@@ -35,21 +35,20 @@ pub async fn backlog(store: &Store, channel: ChannelKind) -> Result<i64, StoreEr
 }
 
 /// Queue the next waiting recipients of a running campaign; returns how many. The campaign
-/// row is locked (PostgreSQL) or the write lock held (SQLite), so two instances never queue
-/// one recipient twice.
+/// row is locked first, so two instances never queue one recipient twice.
 pub async fn feed(store: &Store, f: &Feed<'_>) -> Result<u64, StoreError> {
     if f.room <= 0 || f.open_offsets.is_empty() {
         return Ok(0);
     }
     let mut tx = store.begin().await?;
-    let lock = store.lock_clause();
-    let running = sqlx::query(&format!(
-        "SELECT id FROM campaigns WHERE id = $1 AND state = 'running'{lock}"
-    ))
-    .bind(f.campaign.0)
-    .fetch_optional(&mut *tx)
-    .await?;
-    if running.is_none() {
+    // Writing first: the campaign row's lock (PostgreSQL) or the write lock (SQLite).
+    let running =
+        sqlx::query("UPDATE campaigns SET updated_at = $2 WHERE id = $1 AND state = 'running'")
+            .bind(f.campaign.0)
+            .bind(millis(f.now))
+            .execute(&mut *tx)
+            .await?;
+    if running.rows_affected() == 0 {
         return Ok(0);
     }
     let payload = serde_json::to_string(f.notice).map_err(|e| corrupt("outbox payload", e))?;

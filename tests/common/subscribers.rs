@@ -1,0 +1,99 @@
+//! Subscribers written straight into the store: the audience tests need hundreds of owners
+//! with chosen regions, outcomes and ages, which the conversation would take minutes to make.
+#![allow(dead_code)]
+
+use pandu::domain::Locale;
+use pandu::flow::Conversation;
+use pandu::flow::state::ConsentRecord;
+use pandu::store::{Store, millis_for_tests};
+use time::{Duration, OffsetDateTime};
+
+#[derive(Debug, Clone)]
+pub struct Sub {
+    pub channel: &'static str,
+    pub user: String,
+    /// The lead's region; None: no lead (the check was never finished).
+    pub region: Option<&'static str>,
+    pub outcome: &'static str,
+    pub category: Option<&'static str>,
+    pub status: &'static str,
+    /// Last wrote this many days ago.
+    pub days_ago: i64,
+    pub subscribed: bool,
+}
+
+impl Sub {
+    /// A Telegram subscriber in Sidoarjo (Jawa Timur) with a food product and perlu_nib.
+    pub fn new(user: impl Into<String>) -> Self {
+        Self {
+            channel: "telegram",
+            user: user.into(),
+            region: Some("35.15"),
+            outcome: "perlu_nib",
+            category: Some("makanan"),
+            status: "baru",
+            days_ago: 1,
+            subscribed: true,
+        }
+    }
+}
+
+/// A state that agreed to the privacy notice (and opted out of notices when not subscribed),
+/// so the flow and `/berhenti` treat these owners like real ones.
+fn state(sub: &Sub, at: OffsetDateTime) -> String {
+    let mut conv = Conversation::new(Locale::Id);
+    conv.consent = Some(ConsentRecord {
+        notice_version: "test".into(),
+        at,
+    });
+    conv.notices_off = !sub.subscribed;
+    serde_json::to_string(&conv).unwrap()
+}
+
+pub async fn seed(store: &Store, subs: &[Sub]) {
+    let now = OffsetDateTime::now_utc();
+    for sub in subs {
+        let at = millis_for_tests(now - Duration::days(sub.days_ago));
+        let row: (i64,) = sqlx::query_as(
+            "INSERT INTO conversations (channel, user_key, state, step, created_at, updated_at, subscribed, unfinished) \
+             VALUES ($1, $2, $3, 'done', $4, $4, $5, 0) RETURNING id",
+        )
+        .bind(sub.channel)
+        .bind(&sub.user)
+        .bind(state(sub, now))
+        .bind(at)
+        .bind(i64::from(sub.subscribed))
+        .fetch_one(store.pool())
+        .await
+        .unwrap();
+        let Some(region) = sub.region else { continue };
+        sqlx::query(
+            "INSERT INTO leads (conversation_id, channel, region_code, region_name, business_name, owner_name, \
+             category, product_name, sni_mandatory, outcome, reasons, notes, answers, checklist, \
+             documents_received, documents_total, rules_version, catalogue_version, consent_version, \
+             consented_at, status, created_at, updated_at) \
+             VALUES ($1, $2, $3, 'Test', 'Usaha', 'Pemilik', $4, 'Produk', 0, $5, '[]', '[]', '{}', '{}', \
+             0, 0, 'v', 'v', 'v', $6, $7, $6, $6)",
+        )
+        .bind(row.0)
+        .bind(sub.channel)
+        .bind(region)
+        .bind(sub.category)
+        .bind(sub.outcome)
+        .bind(at)
+        .bind(sub.status)
+        .execute(store.pool())
+        .await
+        .unwrap();
+    }
+}
+
+/// The contact blocked the bot earlier.
+pub async fn mark_unreachable(store: &Store, channel: &str, user: &str) {
+    sqlx::query("INSERT INTO unreachable_contacts (channel, user_key, reason, since) VALUES ($1, $2, 'blocked', 0)")
+        .bind(channel)
+        .bind(user)
+        .execute(store.pool())
+        .await
+        .unwrap();
+}
