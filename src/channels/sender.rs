@@ -9,6 +9,7 @@ use crate::service::Service;
 use crate::store::outbox::{self, Claimed, Lane, Sent};
 use crate::store::{self, StoreError, Tx};
 use futures_util::StreamExt;
+use std::collections::HashSet;
 use std::future::Future;
 use time::{Duration, OffsetDateTime};
 use tokio_util::sync::CancellationToken;
@@ -108,55 +109,80 @@ impl<P: Platform> Sender<P> {
         }
         let ids: Vec<_> = batch.iter().map(|m| m.id).collect();
         let renew = || outbox::renew(store, &ids, lease, OffsetDateTime::now_utc());
-        let verdicts = worker::holding(lease, renew, self.attempt_all(&batch)).await?;
-        self.settle(&batch, verdicts).await?;
+        worker::holding(lease, renew, self.send_and_settle(&batch)).await?;
         Ok(batch.len())
     }
 
-    async fn attempt_all(&self, batch: &[Claimed]) -> Result<Vec<Verdict>, StoreError> {
+    /// Send the batch concurrently and record each outcome as soon as it is known, in
+    /// groups of whatever finished meanwhile. A message sent but not yet recorded is sent
+    /// again after a crash; recording as we go keeps that to the few in flight, not the
+    /// whole batch (which, paced at the platform's rate, spans a good part of a second).
+    async fn send_and_settle(&self, batch: &[Claimed]) -> Result<(), StoreError> {
+        let (unreachable, subscribed) = self.checks(batch).await?;
+        let (done, mut finished) = tokio::sync::mpsc::unbounded_channel();
+        let sends = async move {
+            let attempts: Vec<_> = batch
+                .iter()
+                .map(|m| self.attempt(m, &unreachable, &subscribed))
+                .collect();
+            let mut verdicts = futures_util::stream::iter(attempts).buffer_unordered(CONCURRENT);
+            while let Some(verdict) = verdicts.next().await {
+                let _ = done.send(verdict);
+            }
+        };
+        let settle = async {
+            let mut ready = Vec::new();
+            while finished.recv_many(&mut ready, BATCH as usize).await > 0 {
+                self.settle(std::mem::take(&mut ready)).await?;
+            }
+            Ok(())
+        };
+        let ((), settled) = tokio::join!(sends, settle);
+        settled
+    }
+
+    /// Which of the batch's recipients are unreachable, and which take notices.
+    async fn checks(
+        &self,
+        batch: &[Claimed],
+    ) -> Result<(HashSet<String>, HashSet<String>), StoreError> {
+        let store = &self.service.store;
         let recipients: Vec<&UserKey> = batch.iter().map(|m| &m.recipient).collect();
         let unreachable =
-            store::contacts::unreachable_among(&self.service.store, P::CHANNEL, &recipients)
-                .await?;
-        // Opting out counts up to the moment of sending, not only when the audience was built.
+            store::contacts::unreachable_among(store, P::CHANNEL, &recipients).await?;
         let noticed: Vec<&UserKey> = batch
             .iter()
             .filter(|m| m.broadcast)
             .map(|m| &m.recipient)
             .collect();
-        let subscribed =
-            store::campaigns::subscribed_among(&self.service.store, P::CHANNEL, &noticed).await?;
-        let attempts: Vec<_> = batch
-            .iter()
-            .map(|m| {
-                let opted_out = m.broadcast && !subscribed.contains(m.recipient.as_str());
-                self.attempt(m, unreachable.contains(m.recipient.as_str()), opted_out)
-            })
-            .collect();
-        // `buffered` keeps the batch's order, so verdicts line up with messages.
-        let verdicts = futures_util::stream::iter(attempts)
-            .buffered(CONCURRENT)
-            .collect()
-            .await;
-        Ok(verdicts)
+        let subscribed = store::campaigns::subscribed_among(store, P::CHANNEL, &noticed).await?;
+        Ok((unreachable, subscribed))
     }
 
-    async fn attempt(&self, message: &Claimed, unreachable: bool, opted_out: bool) -> Verdict {
-        if unreachable {
-            return Verdict::Failed("contact unreachable".into());
-        }
-        if opted_out {
-            return Verdict::Skipped("opted out".into());
-        }
-        self.platform.send(message).await
+    async fn attempt<'m>(
+        &self,
+        message: &'m Claimed,
+        unreachable: &HashSet<String>,
+        subscribed: &HashSet<String>,
+    ) -> (&'m Claimed, Verdict) {
+        let verdict = if unreachable.contains(message.recipient.as_str()) {
+            Verdict::Failed("contact unreachable".into())
+        } else if message.broadcast && !subscribed.contains(message.recipient.as_str()) {
+            // Opting out counts up to the moment of sending, not only when the audience
+            // was built.
+            Verdict::Skipped("opted out".into())
+        } else {
+            self.platform.send(message).await
+        };
+        (message, verdict)
     }
 
-    /// Every verdict of the batch in one transaction.
-    async fn settle(&self, batch: &[Claimed], verdicts: Vec<Verdict>) -> Result<(), StoreError> {
+    /// These verdicts in one transaction.
+    async fn settle(&self, done: Vec<(&Claimed, Verdict)>) -> Result<(), StoreError> {
         let now = OffsetDateTime::now_utc();
         let mut tx = self.service.store.begin().await?;
         let mut sent = Vec::new();
-        for (message, verdict) in batch.iter().zip(verdicts) {
+        for (message, verdict) in done {
             match verdict {
                 Verdict::Sent(platform_id) => sent.push(Sent {
                     message,
