@@ -86,23 +86,6 @@ pub fn in_words(text: &str) -> Option<Command> {
         "hapus nomor saya",
         "delete my data",
     ];
-    const UNSUBSCRIBE: &[&str] = &[
-        "jangan kirim lagi",
-        "jangan kirim pesan lagi",
-        "jangan kirimi saya lagi",
-        "jangan kirim pengumuman lagi",
-        "berhenti langganan",
-        "berhenti berlangganan",
-        "stop langganan",
-        "stop kirim",
-        "stop kirim pesan",
-        "tidak mau terima pesan lagi",
-        // "ga"/"gak" arrive as "tidak" (see parse::canonical).
-        "tidak usah kirim lagi",
-        "tidak perlu kirim lagi",
-        "stop sending",
-        "stop messages",
-    ];
     const SUBSCRIBE: &[&str] = &[
         "langganan lagi",
         "mau langganan",
@@ -111,7 +94,7 @@ pub fn in_words(text: &str) -> Option<Command> {
         "subscribe again",
     ];
     let bare = t.trim_end_matches(['.', '!']).trim();
-    if UNSUBSCRIBE.contains(&bare) {
+    if refuses_notices(bare) {
         return Some(Command::Unsubscribe);
     }
     if SUBSCRIBE.contains(&bare) {
@@ -158,6 +141,81 @@ pub fn in_words(text: &str) -> Option<Command> {
     } else {
         None
     }
+}
+
+/// "jangan kirim lagi ya", "udh gausah kirimin info lg", "stop kirim pesan", "berhenti
+/// langganan": a refusal, then a word for sending, and nothing else that carries meaning
+/// (so "jangan kirim lagi produk saya" or "tidak kirim ke luar kota" are not opt-outs).
+fn refuses_notices(text: &str) -> bool {
+    const SEND: &[&str] = &[
+        "langganan",
+        "berlangganan",
+        "hubungi",
+        "sms",
+        "spam",
+        "broadcast",
+    ];
+    const NOISE: &[&str] = &[
+        "lagi",
+        "lg",
+        "ya",
+        "yah",
+        "ok",
+        "oke",
+        "sudah",
+        "pesan",
+        "pesannya",
+        "info",
+        "informasi",
+        "pengumuman",
+        "notif",
+        "notifikasi",
+        "promo",
+        "ke",
+        "saya",
+        "aku",
+        "sy",
+        "ini",
+        "nomor",
+        "no",
+        "kak",
+        "pak",
+        "bu",
+        "mas",
+        "mbak",
+        "tolong",
+        "mohon",
+        "apa",
+        "di",
+        "terus",
+        "messages",
+        "sending",
+        "me",
+        "please",
+        "terima",
+        "kasih",
+        "makasih",
+        "wa",
+        "chat",
+    ];
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let refusal = words.windows(2).position(|w| {
+        matches!(w[0], "jangan" | "stop" | "berhenti")
+            || (w[0] == "tidak" && matches!(w[1], "usah" | "perlu" | "mau"))
+    });
+    let Some(start) = refusal else {
+        return false;
+    };
+    let rest = &words[start + 1..];
+    let is_send = |w: &&str| w.starts_with("kirim") || SEND.contains(w) || *w == "sending";
+    let sends = rest.iter().any(is_send);
+    let receives = rest.first() == Some(&"mau") && rest.contains(&"terima");
+    let meaningful = words[..start]
+        .iter()
+        .chain(rest.iter())
+        .filter(|w| !is_send(w) && !NOISE.contains(w) && !matches!(**w, "usah" | "perlu" | "mau"))
+        .count();
+    (sends || receives) && meaningful == 0
 }
 
 /// Greetings that (re)open a conversation rather than answer a question.
@@ -237,8 +295,28 @@ mod tests {
             "Jangan kirim pesan lagi!",
             "berhenti langganan",
             "ga usah kirim lagi",
+            "udah jgn kirim2 lagi",
+            "ga usah kirim info lagi ya",
+            "gausah kirimin pengumuman lg",
+            "STOP kirim pesan",
+            "tdk usah kirim2 lg kak",
+            "jgn di kirim lagi",
+            "tolong jangan kirim pesan lagi ke nomor ini",
+            "saya tidak mau terima pesan lagi",
+            "stop sending messages",
+            "berhenti berlangganan ya",
         ] {
             assert_eq!(in_words(text), Some(Command::Unsubscribe), "{text}");
+        }
+        for text in [
+            "tidak kirim ke luar kota",
+            "kirim dokumen",
+            "Warung Jangan Lupa",
+            "jangan lupa",
+            "tidak",
+            "stop dulu",
+        ] {
+            assert_eq!(in_words(text), None, "{text}");
         }
         assert_eq!(in_words("mau langganan lagi"), Some(Command::Subscribe));
         assert_eq!(

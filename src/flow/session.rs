@@ -272,12 +272,12 @@ fn run_command(conv: &mut Conversation, command: Command, ctx: &Ctx, out: &mut O
             out.say(Reply::say(Msg::new("cancel-ok")));
         }
         Command::Status => result::status(conv, ctx, out),
-        Command::Unsubscribe => notices(conv, false, out),
+        Command::Unsubscribe => notices(conv, false, ctx, out),
         Command::Subscribe => {
             if conv.consent.is_none() {
                 out.ask(conv, ctx, Some(Msg::new("subscribe-needs-consent")));
             } else {
-                notices(conv, true, out);
+                notices(conv, true, ctx, out);
             }
         }
         Command::Skip => skip(conv, ctx, out),
@@ -288,17 +288,19 @@ fn run_command(conv: &mut Conversation, command: Command, ctx: &Ctx, out: &mut O
 
 /// `/berhenti` and `/langganan`: notices off or on. Only notices: the check, the lead and
 /// any referral go on (deleting is `/hapus`).
-fn notices(conv: &mut Conversation, on: bool, out: &mut Out) {
+fn notices(conv: &mut Conversation, on: bool, ctx: &Ctx, out: &mut Out) {
     if conv.consent.is_none() {
         out.say(Reply::say(Msg::new("unsubscribe-none")));
         return;
     }
     conv.notices_off = !on;
-    out.say(Reply::say(Msg::new(if on {
-        "subscribe-ok"
+    let done = Msg::new(if on { "subscribe-ok" } else { "unsubscribe-ok" });
+    // Mid-check, the owner still has a question to answer: ask it again after the answer.
+    if conv.unfinished() && conv.pending.is_none() {
+        out.ask(conv, ctx, Some(done));
     } else {
-        "unsubscribe-ok"
-    })));
+        out.say(Reply::say(done));
+    }
 }
 
 /// `/kembali`: the answered question before this one, in asking order, whichever way it

@@ -97,3 +97,44 @@ pub async fn mark_unreachable(store: &Store, channel: &str, user: &str) {
         .await
         .unwrap();
 }
+
+/// `n` Telegram subscribers at once (chat ids from `first`), a third each in Sidoarjo,
+/// Lombok Tengah and Semarang, all with a lead: for benchmarks of large audiences.
+pub async fn seed_bulk(store: &Store, n: i64, first: i64) {
+    let now = millis_for_tests(OffsetDateTime::now_utc());
+    let sub = Sub::new("bulk");
+    let state = state(&sub, OffsetDateTime::now_utc());
+    let conversations = match store.backend() {
+        pandu::store::Backend::Sqlite => {
+            "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < $1) \
+             INSERT INTO conversations (channel, user_key, state, step, created_at, updated_at, subscribed, unfinished) \
+             SELECT 'telegram', CAST($2 + i AS TEXT), $3, 'done', $4, $4, 1, 0 FROM n"
+        }
+        pandu::store::Backend::Postgres => {
+            "INSERT INTO conversations (channel, user_key, state, step, created_at, updated_at, subscribed, unfinished) \
+             SELECT 'telegram', ($2 + i)::text, $3, 'done', $4, $4, 1, 0 FROM generate_series(0, $1 - 1) AS n(i)"
+        }
+    };
+    sqlx::query(conversations)
+        .bind(n)
+        .bind(first)
+        .bind(state)
+        .bind(now)
+        .execute(store.pool())
+        .await
+        .unwrap();
+    sqlx::query(
+        "INSERT INTO leads (conversation_id, channel, region_code, region_name, business_name, owner_name, \
+         category, product_name, sni_mandatory, outcome, reasons, notes, answers, checklist, \
+         documents_received, documents_total, rules_version, catalogue_version, consent_version, \
+         consented_at, status, created_at, updated_at) \
+         SELECT c.id, 'telegram', CASE c.id % 3 WHEN 0 THEN '35.15' WHEN 1 THEN '52.02' ELSE '33.74' END, 'Test', \
+         'Usaha', 'Pemilik', 'makanan', 'Produk', 0, 'perlu_nib', '[]', '[]', '{}', '{}', 0, 0, 'v', 'v', 'v', \
+         $1, 'baru', $1, $1 FROM conversations c WHERE c.channel = 'telegram' \
+         AND NOT EXISTS (SELECT 1 FROM leads l WHERE l.conversation_id = c.id)",
+    )
+    .bind(now)
+    .execute(store.pool())
+    .await
+    .unwrap();
+}
