@@ -186,10 +186,15 @@ mod tests {
 
     #[test]
     fn templates_stored_before_header_images_still_parse() {
-        let stored = r#"{"kind":"campaign","params":["30 Juni"],"named":{"name":"sni","language":"id"}}"#;
+        let stored =
+            r#"{"kind":"campaign","params":["30 Juni"],"named":{"name":"sni","language":"id"}}"#;
         let template: Template = serde_json::from_str(stored).unwrap();
         assert_eq!(template.header_image, None);
-        assert!(!serde_json::to_string(&template).unwrap().contains("header_image"));
+        assert!(
+            !serde_json::to_string(&template)
+                .unwrap()
+                .contains("header_image")
+        );
     }
 
     #[test]

@@ -43,7 +43,9 @@ impl PhotosSent {
 
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<OutboxId, Instant>> {
         // The map holds no invariant a panic elsewhere could break.
-        self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 }
 

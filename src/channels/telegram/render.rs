@@ -95,8 +95,13 @@ mod tests {
             matches!(&link.kind, InlineKeyboardButtonKind::Url(u) if u.as_str() == "https://t.me/bot?start=abc")
         );
         let plain = inline_button(&button("start:abc", None));
-        assert!(matches!(&plain.kind, InlineKeyboardButtonKind::CallbackData(d) if d == "start:abc"));
+        assert!(
+            matches!(&plain.kind, InlineKeyboardButtonKind::CallbackData(d) if d == "start:abc")
+        );
         let broken = inline_button(&button("start:abc", Some("not a link")));
-        assert!(matches!(&broken.kind, InlineKeyboardButtonKind::CallbackData(_)));
+        assert!(matches!(
+            &broken.kind,
+            InlineKeyboardButtonKind::CallbackData(_)
+        ));
     }
 }

@@ -55,7 +55,9 @@ impl TelegramPlatform {
     async fn call(&self, to: To, message: &Claimed) -> Result<Option<String>, Verdict> {
         let outgoing = &message.outgoing;
         let result = match outgoing {
-            Outgoing::Message(m) if m.image.is_some() => return self.with_photo(to, message, m).await,
+            Outgoing::Message(m) if m.image.is_some() => {
+                return self.with_photo(to, message, m).await;
+            }
             Outgoing::Message(m) => self.text(to, m).await,
             Outgoing::AnswerCallback { callback_id, text } => {
                 let mut request = self

@@ -35,23 +35,33 @@ pub fn pick(listed: &Value, name: &str, language: &str) -> Option<TemplateInfo> 
         .as_array()?
         .iter()
         .find(|t| t["name"] == name && t["language"] == language)?;
-    let components = entry["components"].as_array().map(Vec::as_slice).unwrap_or_default();
+    let components = entry["components"]
+        .as_array()
+        .map(Vec::as_slice)
+        .unwrap_or_default();
     let of_type = |kind: &str| {
-        components
-            .iter()
-            .find(|c| c["type"].as_str().is_some_and(|t| t.eq_ignore_ascii_case(kind)))
+        components.iter().find(|c| {
+            c["type"]
+                .as_str()
+                .is_some_and(|t| t.eq_ignore_ascii_case(kind))
+        })
     };
     let quick_replies = of_type("BUTTONS")
         .and_then(|c| c["buttons"].as_array())
         .map_or(0, |buttons| {
             buttons
                 .iter()
-                .filter(|b| b["type"].as_str().is_some_and(|t| t.eq_ignore_ascii_case("QUICK_REPLY")))
+                .filter(|b| {
+                    b["type"]
+                        .as_str()
+                        .is_some_and(|t| t.eq_ignore_ascii_case("QUICK_REPLY"))
+                })
                 .count()
         });
     Some(TemplateInfo {
         status: entry["status"].as_str().unwrap_or_default().to_owned(),
-        body_params: of_type("BODY").map_or(0, |c| placeholders(c["text"].as_str().unwrap_or_default())),
+        body_params: of_type("BODY")
+            .map_or(0, |c| placeholders(c["text"].as_str().unwrap_or_default())),
         image_header: of_type("HEADER").is_some_and(|c| c["format"] == "IMAGE"),
         quick_replies,
     })
@@ -173,7 +183,10 @@ mod tests {
                 quick_replies: 1,
             }
         );
-        assert_eq!(pick(&listed, "sni_pengumuman", "en").unwrap().status, "PENDING");
+        assert_eq!(
+            pick(&listed, "sni_pengumuman", "en").unwrap().status,
+            "PENDING"
+        );
         assert!(pick(&listed, "sni_pengumuman", "en_US").is_none());
     }
 
@@ -201,6 +214,10 @@ mod tests {
             status: "PAUSED".into(),
             ..info
         };
-        assert!(fits(&paused, &template, true).unwrap_err().contains("PAUSED"));
+        assert!(
+            fits(&paused, &template, true)
+                .unwrap_err()
+                .contains("PAUSED")
+        );
     }
 }
