@@ -3,8 +3,9 @@
 //! lookup and download (with URLs that expire), and Graph's exact error bodies.
 //!
 //! The app's WHATSAPP_API_URL is `url()` exactly (no version path): requests arrive as
-//! `POST {url}/{phone_number_id}/messages`, `GET {url}/{media_id}`, and `GET` on the
-//! download URL the fake hands out (`{url}/media-download/{media_id}?token=…`).
+//! `POST {url}/{phone_number_id}/messages`, `GET {url}/{media_id}`, `GET` on the
+//! download URL the fake hands out (`{url}/media-download/{media_id}?token=…`), and
+//! `GET {url}/{waba_id}/message_templates?name=…` for the templates added to the fake.
 #![allow(dead_code)]
 
 use axum::Router;
@@ -31,7 +32,8 @@ pub const DISPLAY_PHONE_NUMBER: &str = "6281100000000";
 pub struct Call {
     /// "send" (POST /{phone_number_id}/messages with a `to`), "read" (the same endpoint
     /// used to mark a message as read, `{"status":"read","message_id":…}`), "media"
-    /// (GET /{media_id}) or "download" (GET on a media download URL).
+    /// (GET /{media_id}), "download" (GET on a media download URL) or "templates"
+    /// (GET /{waba_id}/message_templates).
     pub method: String,
     /// The request path with its query string.
     pub path: String,
@@ -73,6 +75,69 @@ struct Inner {
     expire_next_download: bool,
     /// Positions in `calls` of each recipient's send attempts, so lookups stay cheap.
     sent_by_recipient: HashMap<String, Vec<usize>>,
+    templates: Vec<FakeTemplate>,
+}
+
+/// A message template of the business account (`payloads::WABA_ID`), as Meta lists it.
+/// Sends of a template added here are checked against it.
+#[derive(Debug, Clone)]
+pub struct FakeTemplate {
+    pub name: String,
+    pub language: String,
+    /// APPROVED, PENDING, REJECTED, PAUSED…
+    pub status: String,
+    /// The body text with its `{{1}}` or `{{name}}` placeholders.
+    pub body: String,
+    pub image_header: bool,
+    /// Labels of its quick-reply buttons.
+    pub quick_replies: Vec<String>,
+}
+
+impl FakeTemplate {
+    /// An approved template in Indonesian, no header, no buttons.
+    pub fn approved(name: &str, body: &str) -> Self {
+        Self {
+            name: name.into(),
+            language: "id".into(),
+            status: "APPROVED".into(),
+            body: body.into(),
+            image_header: false,
+            quick_replies: Vec::new(),
+        }
+    }
+
+    /// As `GET /{waba_id}/message_templates` shows it.
+    fn listed(&self, id: usize) -> Value {
+        let mut components = Vec::new();
+        if self.image_header {
+            components.push(json!({ "type": "HEADER", "format": "IMAGE",
+                "example": { "header_handle": ["4::aW1hZ2UvanBlZw==:ARfake"] } }));
+        }
+        components.push(json!({ "type": "BODY", "text": self.body }));
+        if !self.quick_replies.is_empty() {
+            let buttons: Vec<Value> = self
+                .quick_replies
+                .iter()
+                .map(|text| json!({ "type": "QUICK_REPLY", "text": text }))
+                .collect();
+            components.push(json!({ "type": "BUTTONS", "buttons": buttons }));
+        }
+        json!({
+            "name": self.name, "language": self.language, "status": self.status,
+            "category": "MARKETING", "id": format!("{}", 900_000 + id), "components": components
+        })
+    }
+
+    /// Distinct placeholders of the body.
+    fn params(&self) -> usize {
+        let mut seen = HashSet::new();
+        for part in self.body.split("{{").skip(1) {
+            if let Some((inner, _)) = part.split_once("}}") {
+                seen.insert(inner.trim().to_owned());
+            }
+        }
+        seen.len()
+    }
 }
 
 #[derive(Clone)]
@@ -107,6 +172,7 @@ impl FakeWhatsapp {
         let app = Router::new()
             .route("/{phone_number_id}/messages", post(messages))
             .route("/media-download/{media_id}", get(download))
+            .route("/{waba_id}/message_templates", get(message_templates))
             .route("/{media_id}", get(media))
             .fallback(unsupported)
             .with_state(state);
@@ -138,6 +204,21 @@ impl FakeWhatsapp {
     /// fetch a fresh URL with GET /{media_id} and try again.
     pub fn expire_next_download(&self) {
         self.inner.lock().unwrap().expire_next_download = true;
+    }
+
+    /// A template of the business account, listed and checked on send.
+    pub fn add_template(&self, template: FakeTemplate) {
+        self.inner.lock().unwrap().templates.push(template);
+    }
+
+    /// When each send attempt arrived, refused ones included.
+    pub fn send_times(&self) -> Vec<Instant> {
+        self.calls("send").iter().map(|c| c.at).collect()
+    }
+
+    /// The most send attempts inside any one-second window.
+    pub fn max_in_any_second(&self) -> usize {
+        super::fake_telegram::max_in_any_second(self.send_times())
     }
 
     /// Queue an error for the next send attempt (failures are used in order).
@@ -363,7 +444,10 @@ async fn messages(
         let failure = state.inner.lock().unwrap().failures.pop_front();
         match failure {
             Some(failure) => failure_response(failure),
-            None => match validate(&body_json) {
+            None => match validate(&body_json).and_then(|()| {
+                let inner = state.inner.lock().unwrap();
+                validate_against_templates(&inner.templates, &body_json)
+            }) {
                 Err(refusal) => refusal.response(),
                 Ok(()) => {
                     let wamid = {
@@ -397,6 +481,8 @@ fn chars(value: &Value) -> usize {
 enum Refusal {
     Invalid(String),
     NotValid(String),
+    /// A template error (132000 parameter count, 132001 not found/approved, 132012 format).
+    Template(i64, String),
 }
 
 impl Refusal {
@@ -404,6 +490,19 @@ impl Refusal {
         match self {
             Refusal::Invalid(details) => invalid_parameter(&details),
             Refusal::NotValid(details) => not_valid(details),
+            Refusal::Template(code, details) => {
+                let title = match code {
+                    132000 => "Number of parameters does not match the expected number of params",
+                    132001 => "Template name does not exist in the translation",
+                    _ => "Parameter format does not match format in the created template",
+                };
+                graph_error(
+                    StatusCode::BAD_REQUEST,
+                    code,
+                    &format!("(#{code}) {title}"),
+                    Some(&details),
+                )
+            }
         }
     }
 }
@@ -435,6 +534,7 @@ fn validate(body: &Value) -> Result<(), Refusal> {
             Ok(())
         }
         "interactive" => validate_interactive(&body["interactive"]).map_err(Refusal::NotValid),
+        "image" => validate_image(&body["image"], true).map_err(Refusal::NotValid),
         "template" => {
             if !body["template"]["name"].is_string()
                 || !body["template"]["language"]["code"].is_string()
@@ -476,8 +576,79 @@ fn validate_template_components(components: &Value) -> Result<(), String> {
                     return Err("Quick reply buttons need a payload".into());
                 }
             }
+            "header" => {
+                let [param] = params else {
+                    return Err("A header component takes one parameter".into());
+                };
+                if param["type"] != "image" {
+                    return Err(format!(
+                        "The fake takes image headers only, not {}",
+                        param["type"]
+                    ));
+                }
+                validate_image(&param["image"], false)?;
+            }
             other => return Err(format!("Unknown component type {other}")),
         }
+    }
+    Ok(())
+}
+
+/// A media object sent by link: an https URL Meta can fetch; a caption only where allowed.
+fn validate_image(image: &Value, caption_allowed: bool) -> Result<(), String> {
+    let link = image["link"].as_str().unwrap_or_default();
+    if !link.starts_with("https://") {
+        return Err(format!("Image link must be an https URL: {link:?}"));
+    }
+    if image.get("caption").is_some() && !caption_allowed {
+        return Err("A caption is not allowed here".into());
+    }
+    let caption = chars(&image["caption"]);
+    if caption > 1024 {
+        return Err(format!(
+            "Caption length invalid ({caption}). Max length: 1024"
+        ));
+    }
+    Ok(())
+}
+
+/// A send of a template the fake knows must match it, as Meta's checks do: approved, the
+/// body's parameter count, an image header exactly when the template has one.
+fn validate_against_templates(templates: &[FakeTemplate], body: &Value) -> Result<(), Refusal> {
+    if body["type"] != "template" {
+        return Ok(());
+    }
+    let call = &body["template"];
+    let Some(known) = templates.iter().find(|t| {
+        call["name"] == t.name.as_str() && call["language"]["code"] == t.language.as_str()
+    }) else {
+        return Ok(());
+    };
+    let components = call["components"].as_array().cloned().unwrap_or_default();
+    let of_type = |kind: &str| components.iter().find(|c| c["type"] == kind);
+    if known.status != "APPROVED" {
+        return Err(Refusal::Template(
+            132001,
+            format!("Template {} is {}", known.name, known.status),
+        ));
+    }
+    let given = of_type("body")
+        .and_then(|c| c["parameters"].as_array())
+        .map_or(0, Vec::len);
+    if given != known.params() {
+        return Err(Refusal::Template(
+            132000,
+            format!(
+                "body: number of localizable_params ({given}) does not match the expected number of params ({})",
+                known.params()
+            ),
+        ));
+    }
+    if of_type("header").is_some() != known.image_header {
+        return Err(Refusal::Template(
+            132012,
+            "header: Format mismatch, expected IMAGE, received UNKNOWN or the reverse".into(),
+        ));
     }
     Ok(())
 }
@@ -499,6 +670,14 @@ fn validate_interactive(interactive: &Value) -> Result<(), String> {
         && chars(&header["text"]) > 60
     {
         return Err("Header text length invalid. Max length: 60".into());
+    }
+    if let Some(header) = interactive.get("header")
+        && header["type"] == "image"
+    {
+        if interactive["type"] != "button" {
+            return Err("Header type image is only supported for button messages".into());
+        }
+        validate_image(&header["image"], false)?;
     }
     match interactive["type"].as_str().unwrap_or_default() {
         "button" => validate_buttons(&interactive["action"]),
@@ -688,6 +867,49 @@ async fn download(
             }
             _ => (StatusCode::NOT_FOUND, "Not Found").into_response(),
         }
+    };
+    record(&state, call, &response);
+    response
+}
+
+/// `GET /{waba_id}/message_templates?name=…`: the account's templates whose name contains
+/// the one asked for (Meta matches loosely), each language its own entry.
+async fn message_templates(
+    State(state): State<AppState>,
+    Path(waba_id): Path<String>,
+    Query(query): Query<HashMap<String, String>>,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Response {
+    let call = Call {
+        method: "templates".into(),
+        path: path_of(&uri),
+        body: json!(query),
+        status: 0,
+        wamid: None,
+        at: Instant::now(),
+    };
+    let response = if !authorized(&headers) {
+        unauthorized()
+    } else if waba_id != payloads::WABA_ID {
+        invalid_parameter(&format!(
+            "Unsupported get request. Object with ID '{waba_id}' does not exist, cannot be \
+             loaded due to missing permissions, or does not support this operation."
+        ))
+    } else {
+        let inner = state.inner.lock().unwrap();
+        let wanted = query.get("name").map_or("", String::as_str);
+        let data: Vec<Value> = inner
+            .templates
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.name.contains(wanted))
+            .map(|(i, t)| t.listed(i))
+            .collect();
+        axum::Json(
+            json!({ "data": data, "paging": { "cursors": { "before": "QVFI", "after": "QVFI" } } }),
+        )
+        .into_response()
     };
     record(&state, call, &response);
     response
