@@ -66,6 +66,9 @@ pub struct WhatsappConfig {
     pub max_attempts: u32,
     /// Templates for messages outside the 24-hour window; a kind without one is held.
     pub templates: std::collections::HashMap<crate::message::TemplateKind, TemplateName>,
+    /// The WhatsApp Business Account that owns the templates, for checking one before a
+    /// campaign uses it; without it templates are not checked.
+    pub business_account_id: Option<String>,
 }
 
 /// Tokens and secrets never reach a log.
@@ -75,6 +78,7 @@ impl std::fmt::Debug for WhatsappConfig {
             .field("api_url", &self.api_url.as_str())
             .field("phone_number_id", &self.phone_number_id)
             .field("per_second", &self.per_second)
+            .field("business_account_id", &self.business_account_id)
             .finish_non_exhaustive()
     }
 }
@@ -94,6 +98,9 @@ pub struct TelegramConfig {
     pub max_attempts: u32,
     /// The bot's @username, for staff link URLs (`https://t.me/<bot>?start=link-…`).
     pub bot_username: Option<String>,
+    /// Campaign notices go as paid broadcasts (`allow_paid_broadcast`: up to 1000 a second,
+    /// 0.1 Stars each from the bot's balance); replies never do.
+    pub paid_broadcast: bool,
 }
 
 /// The token is a secret: it never reaches a log.
@@ -107,6 +114,7 @@ impl std::fmt::Debug for TelegramConfig {
             )
             .field("per_chat_interval", &self.per_chat_interval)
             .field("global_per_second", &self.global_per_second)
+            .field("paid_broadcast", &self.paid_broadcast)
             .finish_non_exhaustive()
     }
 }
@@ -242,6 +250,7 @@ fn telegram(get: &impl Fn(&str) -> Option<String>) -> Result<Option<TelegramConf
         global_per_second: parsed(get, "TELEGRAM_GLOBAL_PER_SECOND", 30, "messages per second")?,
         max_attempts: parsed(get, "TELEGRAM_MAX_ATTEMPTS", 5, "a whole number")?,
         bot_username: get("TELEGRAM_BOT_USERNAME").map(|u| u.trim_start_matches('@').to_owned()),
+        paid_broadcast: parsed(get, "TELEGRAM_PAID_BROADCAST", false, "true or false")?,
     }))
 }
 
@@ -266,6 +275,7 @@ fn whatsapp(get: &impl Fn(&str) -> Option<String>) -> Result<Option<WhatsappConf
         per_second: parsed(get, "WHATSAPP_PER_SECOND", 80, "messages per second")?,
         max_attempts: parsed(get, "WHATSAPP_MAX_ATTEMPTS", 6, "a whole number")?,
         templates: templates(get),
+        business_account_id: get("WHATSAPP_BUSINESS_ACCOUNT_ID"),
     }))
 }
 
@@ -349,6 +359,26 @@ mod tests {
         assert_eq!(config.document_max_bytes, 20 * 1024 * 1024);
         assert_eq!(config.default_locale, Locale::Id);
         assert_eq!(config.http_addr.to_string(), "127.0.0.1:8080");
+    }
+
+    #[test]
+    fn paid_broadcasts_and_the_business_account_are_read() {
+        let vars = [
+            ("TELEGRAM_BOT_TOKEN", "1:x"),
+            ("TELEGRAM_PAID_BROADCAST", "true"),
+            ("WHATSAPP_ACCESS_TOKEN", "t"),
+            ("WHATSAPP_PHONE_NUMBER_ID", "1"),
+            ("WHATSAPP_APP_SECRET", "s"),
+            ("WHATSAPP_VERIFY_TOKEN", "v"),
+            ("WHATSAPP_BUSINESS_ACCOUNT_ID", "2045678901"),
+        ];
+        let lookup = |n: &str| vars.iter().find(|(k, _)| *k == n).map(|(_, v)| (*v).into());
+        let config = Config::from_lookup(lookup).unwrap();
+        assert!(config.telegram.unwrap().paid_broadcast);
+        let whatsapp = config.whatsapp.unwrap();
+        assert_eq!(whatsapp.business_account_id.as_deref(), Some("2045678901"));
+        let off = Config::from_lookup(|n| (n == "TELEGRAM_BOT_TOKEN").then(|| "1:x".into()));
+        assert!(!off.unwrap().telegram.unwrap().paid_broadcast);
     }
 
     #[test]

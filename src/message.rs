@@ -70,6 +70,10 @@ pub struct Template {
     /// operator's template for `kind`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub named: Option<TemplateRef>,
+    /// The image (https URL) for a template whose approved header is an IMAGE; such a
+    /// template is refused without one, and one without that header refuses it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub header_image: Option<String>,
 }
 
 /// An approved template by name and language code ("id", "en_US").
@@ -178,6 +182,19 @@ mod tests {
             contact_label: None,
             template: None,
         }
+    }
+
+    #[test]
+    fn templates_stored_before_header_images_still_parse() {
+        let stored =
+            r#"{"kind":"campaign","params":["30 Juni"],"named":{"name":"sni","language":"id"}}"#;
+        let template: Template = serde_json::from_str(stored).unwrap();
+        assert_eq!(template.header_image, None);
+        assert!(
+            !serde_json::to_string(&template)
+                .unwrap()
+                .contains("header_image")
+        );
     }
 
     #[test]

@@ -32,6 +32,7 @@ pub fn notice(campaign: &Campaign, bot_username: Option<&str>) -> OutMessage {
             name: t.name.clone(),
             language: t.language.clone(),
         }),
+        header_image: None,
     });
     OutMessage {
         text: draft.body.trim().to_owned(),

@@ -96,6 +96,7 @@ impl Notices<'_> {
     ) -> Template {
         Template {
             named: None,
+            header_image: None,
             kind,
             params,
             buttons: offer
@@ -257,6 +258,7 @@ pub fn owner_accepted(
         contact_label: None,
         template: Some(Template {
             named: None,
+            header_image: None,
             kind: TemplateKind::ReferralAccepted,
             params: vec![consultant.to_owned(), organisation.to_owned(), how_text],
             buttons: Vec::new(),

@@ -118,6 +118,7 @@ impl Service {
             params: Vec::new(),
             buttons: message.buttons.iter().map(|b| b.id.clone()).collect(),
             named: Some(t.clone()),
+            header_image: None,
         });
         message
     }

@@ -46,8 +46,31 @@ struct Inner {
     files: HashMap<String, (String, Vec<u8>)>,
     failures: HashMap<String, VecDeque<Failure>>,
     blocked: HashSet<i64>,
-    /// Positions in `calls` of each chat's sendMessage calls, so lookups stay cheap.
+    /// Positions in `calls` of each chat's sendMessage and sendPhoto calls, so lookups
+    /// stay cheap.
     sent_by_chat: HashMap<i64, Vec<usize>>,
+    /// Photo URLs Telegram cannot use, and what it answers for them.
+    bad_photos: HashMap<String, BadPhoto>,
+    /// Messages that are photos: their text is a caption.
+    photo_messages: HashSet<(i64, i64)>,
+}
+
+/// Why Telegram refuses a photo URL (HTTP 400), in its own words.
+#[derive(Debug, Clone, Copy)]
+pub enum BadPhoto {
+    /// Not a picture Telegram can take (an HTML page, a 404).
+    WrongUrl,
+    /// The host did not answer.
+    Unreachable,
+}
+
+impl BadPhoto {
+    fn description(self) -> &'static str {
+        match self {
+            Self::WrongUrl => "Bad Request: wrong file identifier/HTTP URL specified",
+            Self::Unreachable => "Bad Request: failed to get HTTP URL content",
+        }
+    }
 }
 
 #[derive(Clone)]
@@ -126,6 +149,32 @@ impl FakeTelegram {
         self.inner.lock().unwrap().blocked.insert(chat);
     }
 
+    /// sendPhoto with this URL is refused with Telegram's 400 for `why`.
+    pub fn reject_photo_url(&self, url: &str, why: BadPhoto) {
+        self.inner
+            .lock()
+            .unwrap()
+            .bad_photos
+            .insert(url.into(), why);
+    }
+
+    /// When each send (sendMessage, sendPhoto…) was asked for, refused ones included.
+    pub fn send_times(&self) -> Vec<Instant> {
+        self.inner
+            .lock()
+            .unwrap()
+            .calls
+            .iter()
+            .filter(|c| c.method.starts_with("send"))
+            .map(|c| c.at)
+            .collect()
+    }
+
+    /// The most sends inside any one-second window.
+    pub fn max_in_any_second(&self) -> usize {
+        max_in_any_second(self.send_times())
+    }
+
     pub fn calls(&self, method: &str) -> Vec<Call> {
         self.inner
             .lock()
@@ -137,7 +186,7 @@ impl FakeTelegram {
             .collect()
     }
 
-    /// Messages sent to one chat, in order.
+    /// Messages (texts and photos) sent to one chat, in order.
     pub fn sent_to(&self, chat: i64) -> Vec<Call> {
         let inner = self.inner.lock().unwrap();
         let indices = inner.sent_by_chat.get(&chat).cloned().unwrap_or_default();
@@ -259,7 +308,7 @@ fn record(inner: &Mutex<Inner>, method: String, body: Value) -> Response {
         at: Instant::now(),
     });
     // Every attempt counts, refused ones too: tests check what Telegram was asked.
-    if method == "sendMessage" {
+    if method == "sendMessage" || method == "sendPhoto" {
         let index = state.calls.len() - 1;
         let chat = body["chat_id"].as_i64().unwrap_or_default();
         state.sent_by_chat.entry(chat).or_default().push(index);
@@ -291,13 +340,9 @@ fn record(inner: &Mutex<Inner>, method: String, body: Value) -> Response {
         })),
         "setWebhook" | "deleteWebhook" | "setMyCommands" | "answerCallbackQuery" => ok(json!(true)),
         "sendMessage" => send_message(&mut state, &body),
-        "editMessageText" | "editMessageReplyMarkup" => {
-            let chat = body["chat_id"].as_i64().unwrap_or_default();
-            ok(message_json(
-                body["message_id"].as_i64().unwrap_or_default(),
-                chat,
-                &body["text"],
-            ))
+        "sendPhoto" => send_photo(&mut state, &body),
+        "editMessageText" | "editMessageReplyMarkup" | "editMessageCaption" => {
+            edit_message(&state, &method, &body)
         }
         "getFile" => match state
             .files
@@ -347,7 +392,7 @@ fn parse_body(content_type: &str, body: &[u8]) -> Value {
 }
 
 fn canonical(method: &str) -> String {
-    const KNOWN: [&str; 10] = [
+    const KNOWN: [&str; 12] = [
         "getMe",
         "getUpdates",
         "setWebhook",
@@ -355,7 +400,9 @@ fn canonical(method: &str) -> String {
         "setMyCommands",
         "answerCallbackQuery",
         "sendMessage",
+        "sendPhoto",
         "editMessageText",
+        "editMessageCaption",
         "editMessageReplyMarkup",
         "getFile",
     ];
@@ -390,6 +437,87 @@ fn send_message(state: &mut Inner, body: &Value) -> Response {
     let index = state.calls.len() - 1;
     state.calls[index].result = message.clone();
     ok(message)
+}
+
+/// sendPhoto, as Telegram checks it: the photo a URL it can fetch (or a file id), the
+/// caption at most 1024 characters.
+fn send_photo(state: &mut Inner, body: &Value) -> Response {
+    let chat = body["chat_id"].as_i64().unwrap_or_default();
+    if state.blocked.contains(&chat) {
+        return error(
+            StatusCode::FORBIDDEN,
+            "Forbidden: bot was blocked by the user",
+            None,
+        );
+    }
+    let photo = body["photo"].as_str().unwrap_or_default();
+    let refusal = match state.bad_photos.get(photo) {
+        Some(why) => Some(why.description()),
+        None if !photo.starts_with("https://") && !photo.starts_with("http://") => {
+            Some(BadPhoto::WrongUrl.description())
+        }
+        None => None,
+    };
+    if let Some(description) = refusal {
+        return error(StatusCode::BAD_REQUEST, description, None);
+    }
+    if body["caption"].as_str().unwrap_or_default().chars().count() > 1024 {
+        return error(
+            StatusCode::BAD_REQUEST,
+            "Bad Request: message caption is too long",
+            None,
+        );
+    }
+    let id = state.next_message_id;
+    state.next_message_id += 1;
+    state.photo_messages.insert((chat, id));
+    let mut message = message_json(id, chat, &Value::Null);
+    message.as_object_mut().unwrap().remove("text");
+    message["photo"] = json!([
+        { "file_id": format!("photo-{id}"), "file_unique_id": format!("p{id}"), "width": 1280, "height": 960, "file_size": 1000 }
+    ]);
+    if body["caption"].is_string() {
+        message["caption"] = body["caption"].clone();
+    }
+    if body["reply_markup"]["inline_keyboard"].is_array() {
+        message["reply_markup"] = body["reply_markup"].clone();
+    }
+    let index = state.calls.len() - 1;
+    state.calls[index].result = message.clone();
+    ok(message)
+}
+
+/// A photo's text is its caption: editMessageText refuses it, editMessageCaption takes it.
+fn edit_message(state: &Inner, method: &str, body: &Value) -> Response {
+    let chat = body["chat_id"].as_i64().unwrap_or_default();
+    let id = body["message_id"].as_i64().unwrap_or_default();
+    if method == "editMessageText" && state.photo_messages.contains(&(chat, id)) {
+        return error(
+            StatusCode::BAD_REQUEST,
+            "Bad Request: there is no text in the message to edit",
+            None,
+        );
+    }
+    let text = if method == "editMessageCaption" {
+        &body["caption"]
+    } else {
+        &body["text"]
+    };
+    ok(message_json(id, chat, text))
+}
+
+/// The largest number of instants inside any one-second window.
+pub fn max_in_any_second(mut times: Vec<Instant>) -> usize {
+    times.sort();
+    let mut best = 0;
+    let mut first = 0;
+    for last in 0..times.len() {
+        while times[last] - times[first] >= Duration::from_secs(1) {
+            first += 1;
+        }
+        best = best.max(last - first + 1);
+    }
+    best
 }
 
 fn message_json(id: i64, chat: i64, text: &Value) -> Value {

@@ -3,9 +3,13 @@
 //! lookup and download (with URLs that expire), and Graph's exact error bodies.
 //!
 //! The app's WHATSAPP_API_URL is `url()` exactly (no version path): requests arrive as
-//! `POST {url}/{phone_number_id}/messages`, `GET {url}/{media_id}`, and `GET` on the
-//! download URL the fake hands out (`{url}/media-download/{media_id}?token=…`).
+//! `POST {url}/{phone_number_id}/messages`, `GET {url}/{media_id}`, `GET` on the
+//! download URL the fake hands out (`{url}/media-download/{media_id}?token=…`), and
+//! `GET {url}/{waba_id}/message_templates?name=…` for the templates added to the fake.
 #![allow(dead_code)]
+
+mod templates;
+pub use templates::FakeTemplate;
 
 use axum::Router;
 use axum::extract::{Path, Query, State};
@@ -31,7 +35,8 @@ pub const DISPLAY_PHONE_NUMBER: &str = "6281100000000";
 pub struct Call {
     /// "send" (POST /{phone_number_id}/messages with a `to`), "read" (the same endpoint
     /// used to mark a message as read, `{"status":"read","message_id":…}`), "media"
-    /// (GET /{media_id}) or "download" (GET on a media download URL).
+    /// (GET /{media_id}), "download" (GET on a media download URL) or "templates"
+    /// (GET /{waba_id}/message_templates).
     pub method: String,
     /// The request path with its query string.
     pub path: String,
@@ -73,6 +78,7 @@ struct Inner {
     expire_next_download: bool,
     /// Positions in `calls` of each recipient's send attempts, so lookups stay cheap.
     sent_by_recipient: HashMap<String, Vec<usize>>,
+    templates: Vec<FakeTemplate>,
 }
 
 #[derive(Clone)]
@@ -107,6 +113,10 @@ impl FakeWhatsapp {
         let app = Router::new()
             .route("/{phone_number_id}/messages", post(messages))
             .route("/media-download/{media_id}", get(download))
+            .route(
+                "/{waba_id}/message_templates",
+                get(templates::message_templates),
+            )
             .route("/{media_id}", get(media))
             .fallback(unsupported)
             .with_state(state);
@@ -138,6 +148,21 @@ impl FakeWhatsapp {
     /// fetch a fresh URL with GET /{media_id} and try again.
     pub fn expire_next_download(&self) {
         self.inner.lock().unwrap().expire_next_download = true;
+    }
+
+    /// A template of the business account, listed and checked on send.
+    pub fn add_template(&self, template: FakeTemplate) {
+        self.inner.lock().unwrap().templates.push(template);
+    }
+
+    /// When each send attempt arrived, refused ones included.
+    pub fn send_times(&self) -> Vec<Instant> {
+        self.calls("send").iter().map(|c| c.at).collect()
+    }
+
+    /// The most send attempts inside any one-second window.
+    pub fn max_in_any_second(&self) -> usize {
+        super::fake_telegram::max_in_any_second(self.send_times())
     }
 
     /// Queue an error for the next send attempt (failures are used in order).
@@ -363,7 +388,10 @@ async fn messages(
         let failure = state.inner.lock().unwrap().failures.pop_front();
         match failure {
             Some(failure) => failure_response(failure),
-            None => match validate(&body_json) {
+            None => match validate(&body_json).and_then(|()| {
+                let inner = state.inner.lock().unwrap();
+                templates::validate_against_templates(&inner.templates, &body_json)
+            }) {
                 Err(refusal) => refusal.response(),
                 Ok(()) => {
                     let wamid = {
@@ -397,6 +425,8 @@ fn chars(value: &Value) -> usize {
 enum Refusal {
     Invalid(String),
     NotValid(String),
+    /// A template error (132000 parameter count, 132001 not found/approved, 132012 format).
+    Template(i64, String),
 }
 
 impl Refusal {
@@ -404,6 +434,19 @@ impl Refusal {
         match self {
             Refusal::Invalid(details) => invalid_parameter(&details),
             Refusal::NotValid(details) => not_valid(details),
+            Refusal::Template(code, details) => {
+                let title = match code {
+                    132000 => "Number of parameters does not match the expected number of params",
+                    132001 => "Template name does not exist in the translation",
+                    _ => "Parameter format does not match format in the created template",
+                };
+                graph_error(
+                    StatusCode::BAD_REQUEST,
+                    code,
+                    &format!("(#{code}) {title}"),
+                    Some(&details),
+                )
+            }
         }
     }
 }
@@ -435,6 +478,7 @@ fn validate(body: &Value) -> Result<(), Refusal> {
             Ok(())
         }
         "interactive" => validate_interactive(&body["interactive"]).map_err(Refusal::NotValid),
+        "image" => validate_image(&body["image"], true).map_err(Refusal::NotValid),
         "template" => {
             if !body["template"]["name"].is_string()
                 || !body["template"]["language"]["code"].is_string()
@@ -476,8 +520,38 @@ fn validate_template_components(components: &Value) -> Result<(), String> {
                     return Err("Quick reply buttons need a payload".into());
                 }
             }
+            "header" => {
+                let [param] = params else {
+                    return Err("A header component takes one parameter".into());
+                };
+                if param["type"] != "image" {
+                    return Err(format!(
+                        "The fake takes image headers only, not {}",
+                        param["type"]
+                    ));
+                }
+                validate_image(&param["image"], false)?;
+            }
             other => return Err(format!("Unknown component type {other}")),
         }
+    }
+    Ok(())
+}
+
+/// A media object sent by link: an https URL Meta can fetch; a caption only where allowed.
+fn validate_image(image: &Value, caption_allowed: bool) -> Result<(), String> {
+    let link = image["link"].as_str().unwrap_or_default();
+    if !link.starts_with("https://") {
+        return Err(format!("Image link must be an https URL: {link:?}"));
+    }
+    if image.get("caption").is_some() && !caption_allowed {
+        return Err("A caption is not allowed here".into());
+    }
+    let caption = chars(&image["caption"]);
+    if caption > 1024 {
+        return Err(format!(
+            "Caption length invalid ({caption}). Max length: 1024"
+        ));
     }
     Ok(())
 }
@@ -499,6 +573,14 @@ fn validate_interactive(interactive: &Value) -> Result<(), String> {
         && chars(&header["text"]) > 60
     {
         return Err("Header text length invalid. Max length: 60".into());
+    }
+    if let Some(header) = interactive.get("header")
+        && header["type"] == "image"
+    {
+        if interactive["type"] != "button" {
+            return Err("Header type image is only supported for button messages".into());
+        }
+        validate_image(&header["image"], false)?;
     }
     match interactive["type"].as_str().unwrap_or_default() {
         "button" => validate_buttons(&interactive["action"]),

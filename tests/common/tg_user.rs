@@ -77,21 +77,37 @@ impl<'a> TgUser<'a> {
     }
 }
 
+/// The texts sent, a photo's caption standing for its text.
 pub fn texts(calls: &[Call]) -> String {
     calls
         .iter()
-        .map(|c| c.body["text"].as_str().unwrap_or_default())
+        .map(|c| {
+            c.body["text"]
+                .as_str()
+                .or(c.body["caption"].as_str())
+                .unwrap_or_default()
+        })
         .collect::<Vec<_>>()
         .join("\n---\n")
 }
 
+/// The callback data of a message's inline buttons.
 pub fn buttons(call: &Call) -> Vec<String> {
+    inline_field(call, "callback_data")
+}
+
+/// The links of a message's URL buttons.
+pub fn url_buttons(call: &Call) -> Vec<String> {
+    inline_field(call, "url")
+}
+
+fn inline_field(call: &Call, field: &str) -> Vec<String> {
     call.body["reply_markup"]["inline_keyboard"]
         .as_array()
         .map(|rows| {
             rows.iter()
                 .flat_map(|r| r.as_array().unwrap().iter())
-                .map(|b| b["callback_data"].as_str().unwrap().to_owned())
+                .filter_map(|b| b[field].as_str().map(str::to_owned))
                 .collect()
         })
         .unwrap_or_default()

@@ -3,6 +3,7 @@
 
 pub mod inbox;
 pub mod intake;
+pub mod photo;
 pub mod render;
 pub mod sender;
 pub mod update;

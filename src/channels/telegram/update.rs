@@ -169,8 +169,9 @@ fn from_callback(query: &CallbackQuery) -> Classified {
     let pressed = Pressed {
         callback_id: query.id.0.clone(),
         message_id: message.id().0.to_string(),
+        // Under a photo the question is its caption.
         question: regular
-            .and_then(|m| m.text())
+            .and_then(|m| m.text().or(m.caption()))
             .unwrap_or_default()
             .to_owned(),
         label,

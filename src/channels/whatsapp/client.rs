@@ -1,6 +1,8 @@
-//! A thin Cloud API client over reqwest: send a message, look up and download media.
+//! A thin Cloud API client over reqwest: send a message, look up and download media, look
+//! up a template.
 //! The base URL is configurable so tests can point it at a fake Graph API.
 
+pub use super::templates::TemplateInfo;
 use crate::config::WhatsappConfig;
 use serde::Deserialize;
 use serde_json::Value;
@@ -84,6 +86,32 @@ impl Client {
             .map_err(network)?;
         let info: Value = read(response).await?;
         serde_json::from_value(info).map_err(|e| WaError::Network(e.to_string()))
+    }
+
+    /// GET /{waba_id}/message_templates?name=…: the template in that language, or None when
+    /// the account has no such template. Meta matches the name loosely, so the entry is
+    /// picked here by exact name and language.
+    pub async fn template_info(
+        &self,
+        waba_id: &str,
+        name: &str,
+        language: &str,
+    ) -> Result<Option<TemplateInfo>, WaError> {
+        let url = format!("{}/{}/message_templates", self.base, waba_id);
+        let response = self
+            .http
+            .get(url)
+            .query(&[
+                ("name", name),
+                ("fields", "name,language,status,components"),
+                ("limit", "100"),
+            ])
+            .bearer_auth(&self.token)
+            .send()
+            .await
+            .map_err(network)?;
+        let listed: Value = read(response).await?;
+        Ok(super::templates::pick(&listed, name, language))
     }
 
     /// Download right away, with the token, stopping once past `limit` bytes.

@@ -7,6 +7,7 @@ pub mod intake;
 pub mod payload;
 pub mod render;
 pub mod sender;
+pub mod templates;
 
 use crate::channels::{inbox::InboxWorker, sender::Sender};
 use crate::config::WhatsappConfig;

@@ -10,24 +10,67 @@ pub const ROW_TITLE_MAX: usize = 24;
 pub const ROW_DESCRIPTION_MAX: usize = 72;
 pub const LIST_ROWS_MAX: usize = 10;
 
-/// The body of `POST /{phone_number_id}/messages`.
+/// Meta's limit for a media caption.
+pub const CAPTION_MAX: usize = 1024;
+
+/// The body of `POST /{phone_number_id}/messages`. A button's `url` plays no part here:
+/// WhatsApp's reply buttons carry our id back, which does what the link would.
 pub fn body(to: &str, message: &OutMessage, list_button: &str) -> Value {
     let base = json!({ "messaging_product": "whatsapp", "recipient_type": "individual", "to": to });
+    let content = match message.image.as_deref() {
+        Some(image) => with_image(message, image, list_button),
+        None => without_image(message, list_button),
+    };
+    merge(base, content)
+}
+
+fn without_image(message: &OutMessage, list_button: &str) -> Value {
     let buttons = &message.buttons;
-    let fits_buttons = buttons.len() <= 3
-        && buttons
-            .iter()
-            .all(|b| b.label.chars().count() <= BUTTON_TITLE_MAX);
-    let content = if buttons.is_empty() {
+    if buttons.is_empty() {
         text(&message.text)
-    } else if fits_buttons {
+    } else if fits_buttons(message) {
         reply_buttons(message)
     } else if buttons.len() <= LIST_ROWS_MAX {
         list(message, list_button)
     } else {
         numbered(message)
-    };
-    merge(base, content)
+    }
+}
+
+/// Reply buttons take an image header; a list cannot, so its options become numbered lines
+/// under the picture (answered by typing the number).
+fn with_image(message: &OutMessage, image: &str, list_button: &str) -> Value {
+    if message.buttons.is_empty() {
+        return image_message(image, &message.text);
+    }
+    if fits_buttons(message) {
+        let mut content = reply_buttons(message);
+        content["interactive"]["header"] = json!({ "type": "image", "image": { "link": image } });
+        return content;
+    }
+    let caption = numbered_text(message);
+    if caption.chars().count() <= CAPTION_MAX {
+        return image_message(image, &caption);
+    }
+    // The options matter more than the picture.
+    tracing::warn!("options too long for an image caption; sent without the image");
+    without_image(message, list_button)
+}
+
+fn image_message(link: &str, caption: &str) -> Value {
+    let mut image = json!({ "link": link });
+    if !caption.is_empty() {
+        image["caption"] = Value::String(caption.to_owned());
+    }
+    json!({ "type": "image", "image": image })
+}
+
+fn fits_buttons(message: &OutMessage) -> bool {
+    message.buttons.len() <= 3
+        && message
+            .buttons
+            .iter()
+            .all(|b| b.label.chars().count() <= BUTTON_TITLE_MAX)
 }
 
 /// A template message (outside the 24-hour window): the approved template by name, its body
@@ -38,7 +81,13 @@ pub fn template(to: &str, call: &Template, name: &TemplateName) -> Value {
         .iter()
         .map(|p| json!({ "type": "text", "text": template_text(p) }))
         .collect();
-    let mut components = vec![json!({ "type": "body", "parameters": params })];
+    let mut components = Vec::new();
+    if let Some(link) = &call.header_image {
+        components.push(json!({ "type": "header", "parameters": [
+            { "type": "image", "image": { "link": link } }
+        ]}));
+    }
+    components.push(json!({ "type": "body", "parameters": params }));
     components.extend(call.buttons.iter().enumerate().map(|(i, payload)| {
         json!({ "type": "button", "sub_type": "quick_reply", "index": i.to_string(),
                 "parameters": [{ "type": "payload", "payload": payload }] })
@@ -121,13 +170,17 @@ fn list(message: &OutMessage, list_button: &str) -> Value {
 
 /// More options than a list holds: numbered lines, answered by typing the number.
 fn numbered(message: &OutMessage) -> Value {
+    text(&numbered_text(message))
+}
+
+fn numbered_text(message: &OutMessage) -> String {
     let lines: Vec<String> = message
         .buttons
         .iter()
         .enumerate()
         .map(|(i, b)| format!("{}. {}", i + 1, b.label))
         .collect();
-    text(&format!("{}\n\n{}", message.text, lines.join("\n")))
+    format!("{}\n\n{}", message.text, lines.join("\n"))
 }
 
 /// Shorten at a word boundary with "…", never mid-word unless a single word is too long.
@@ -175,100 +228,4 @@ fn unique(mut titles: Vec<String>, max: usize) -> Vec<String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::message::OutButton;
-
-    fn msg(labels: &[&str]) -> OutMessage {
-        OutMessage {
-            image: None,
-            text: "Pilih:".into(),
-            buttons: labels
-                .iter()
-                .enumerate()
-                .map(|(i, l)| OutButton {
-                    url: None,
-                    id: format!("b{i}"),
-                    label: (*l).into(),
-                })
-                .collect(),
-            contact_label: None,
-            template: None,
-        }
-    }
-
-    #[test]
-    fn labels_are_shortened_at_words() {
-        assert_eq!(shorten("Di rumah, alat sederhana", 20), "Di rumah, alat…");
-        assert_eq!(shorten("Ya", 20), "Ya");
-        assert_eq!(
-            shorten("Kepulauan Bangka Belitung", 24),
-            "Kepulauan Bangka…"
-        );
-        assert_eq!(
-            shorten("Supercalifragilisticexpialidocious", 10),
-            "Supercali…"
-        );
-        for label in [
-            "Makanan/minuman olahan",
-            "Kab. Kepulauan Seribu (DKI Jakarta)",
-            "Toko modern/e-katalog",
-        ] {
-            assert!(shorten(label, 20).chars().count() <= 20, "{label}");
-        }
-    }
-
-    #[test]
-    fn up_to_three_short_options_are_reply_buttons() {
-        let sent = body("628123", &msg(&["Setuju", "Tidak setuju"]), "Pilih");
-        assert_eq!(sent["interactive"]["type"], "button");
-        assert_eq!(
-            sent["interactive"]["action"]["buttons"][1]["reply"]["title"],
-            "Tidak setuju"
-        );
-    }
-
-    #[test]
-    fn long_labels_or_more_options_make_a_list_with_full_descriptions() {
-        // One label over a button's 20 characters: a list, where rows hold 24.
-        let sent = body(
-            "628123",
-            &msg(&["Di rumah, alat sederhana", "Tempat khusus/mesin"]),
-            "Pilih",
-        );
-        assert_eq!(sent["interactive"]["type"], "list");
-        let rows = &sent["interactive"]["action"]["sections"][0]["rows"];
-        assert_eq!(rows[0]["title"], "Di rumah, alat sederhana");
-        assert!(rows[0].get("description").is_none());
-        let sent = body(
-            "628123",
-            &msg(&[
-                "Kab. Kepulauan Seribu (DKI Jakarta)",
-                "Kota Serang (Banten)",
-            ]),
-            "Pilih",
-        );
-        let rows = &sent["interactive"]["action"]["sections"][0]["rows"];
-        assert_eq!(rows[0]["title"], "Kab. Kepulauan Seribu…");
-        assert_eq!(
-            rows[0]["description"],
-            "Kab. Kepulauan Seribu (DKI Jakarta)"
-        );
-        let many = body("628123", &msg(&["a"; 11]), "Pilih");
-        assert_eq!(many["type"], "text");
-        assert!(many["text"]["body"].as_str().unwrap().contains("11. a"));
-    }
-
-    #[test]
-    fn titles_stay_unique() {
-        let titles = unique(
-            vec![
-                "Kab. Bandung".into(),
-                "Kab. Bandung".into(),
-                "Kab. Bandung".into(),
-            ],
-            24,
-        );
-        assert_eq!(titles, ["Kab. Bandung", "Kab. Bandung 2", "Kab. Bandung 3"]);
-    }
-}
+mod tests;
