@@ -1,6 +1,8 @@
 //! HTTP: the dinas dashboard, health and metrics; channel webhooks are merged in by `app`.
 
 pub mod auth;
+mod campaigns;
+mod error;
 mod exports;
 mod layout;
 mod leads;
@@ -98,6 +100,19 @@ pub fn router(state: AppState) -> Router {
         .route("/rujukan", get(referrals::index))
         .route("/rujukan/{offer}/terima", post(referrals::accept))
         .route("/rujukan/{offer}/tolak", post(referrals::decline))
+        .route("/kampanye", get(campaigns::list))
+        .route(
+            "/kampanye/baru",
+            get(campaigns::new_form).post(campaigns::create),
+        )
+        .route("/kampanye/{id}", get(campaigns::show))
+        .route("/kampanye/{id}/uji", post(campaigns::test_send))
+        .route("/kampanye/{id}/jadwal", post(campaigns::schedule))
+        .route("/kampanye/{id}/jeda", post(campaigns::pause))
+        .route("/kampanye/{id}/lanjut", post(campaigns::resume))
+        .route("/kampanye/{id}/batal", post(campaigns::cancel))
+        .route("/kampanye/{id}/hasil.csv", get(campaigns::results_csv))
+        .route("/kampanye/{id}/hasil.xlsx", get(campaigns::results_xlsx))
         .route("/staff", get(staff::list))
         .route("/staff/{id}/profile", post(staff::set_profile))
         .route("/staff/{id}/disable", post(staff::disable))
