@@ -77,10 +77,7 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/metrics", get(metrics::render))
         .route("/static/app.css", get(css))
-        .route(
-            "/",
-            get(|| async { axum::response::Redirect::to("/leads") }),
-        )
+        .route("/", get(home))
         .route("/login", get(sign_in::login_page).post(sign_in::login))
         .route("/logout", post(sign_in::logout))
         .route(
@@ -129,6 +126,18 @@ pub fn router(state: AppState) -> Router {
             metrics::track,
         ))
         .with_state(state)
+}
+
+/// Each role's first page: outreach officers see no leads, so they start at their campaigns.
+pub(crate) fn home_of(staff: &crate::access::Staff) -> &'static str {
+    match staff.role {
+        crate::access::Role::Outreach => "/kampanye",
+        _ => "/leads",
+    }
+}
+
+async fn home(signed: auth::Signed) -> axum::response::Redirect {
+    axum::response::Redirect::to(home_of(&signed.staff))
 }
 
 async fn healthz(State(state): State<AppState>) -> (StatusCode, &'static str) {
