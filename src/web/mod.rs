@@ -110,7 +110,7 @@ pub fn router(state: AppState) -> Router {
         .route("/kampanye/{id}/batal", post(campaigns::cancel))
         .route("/kampanye/{id}/hasil.csv", get(campaigns::results_csv))
         .route("/kampanye/{id}/hasil.xlsx", get(campaigns::results_xlsx))
-        .route("/staff", get(staff::list))
+        .route("/staff", get(staff::list).post(staff::create))
         .route("/staff/{id}/profile", post(staff::set_profile))
         .route("/staff/{id}/disable", post(staff::disable))
         .route("/staff/{id}/enable", post(staff::enable))
