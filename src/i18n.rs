@@ -9,18 +9,20 @@ use std::collections::HashMap;
 
 /// Each locale is several files, one per subject, so the conversation, the knowledge base
 /// and the catalogue's texts can be edited apart.
-const ID_FTL: [&str; 6] = [
+const ID_FTL: [&str; 7] = [
     include_str!("../locales/id/pandu.ftl"),
     include_str!("../locales/id/campaigns.ftl"),
     include_str!("../locales/id/dashboard_referrals.ftl"),
+    include_str!("../locales/id/dashboard_campaigns.ftl"),
     include_str!("../locales/id/referrals.ftl"),
     include_str!("../locales/id/knowledge.ftl"),
     include_str!("../locales/id/catalogue.ftl"),
 ];
-const EN_FTL: [&str; 6] = [
+const EN_FTL: [&str; 7] = [
     include_str!("../locales/en/pandu.ftl"),
     include_str!("../locales/en/campaigns.ftl"),
     include_str!("../locales/en/dashboard_referrals.ftl"),
+    include_str!("../locales/en/dashboard_campaigns.ftl"),
     include_str!("../locales/en/referrals.ftl"),
     include_str!("../locales/en/knowledge.ftl"),
     include_str!("../locales/en/catalogue.ftl"),

@@ -2,6 +2,7 @@
 
 use super::AppState;
 use super::auth::Signed;
+use crate::access::Role;
 use maud::{DOCTYPE, Markup, html};
 
 pub fn page(state: &AppState, title: &str, signed: Option<&Signed>, body: Markup) -> Markup {
@@ -18,9 +19,15 @@ pub fn page(state: &AppState, title: &str, signed: Option<&Signed>, body: Markup
                 header {
                     strong { "Pandu" }
                     @if let Some(signed) = signed {
-                        a href="/leads" { (state.t("dash-nav-leads")) }
-                        a href="/funnel" { (state.t("dash-nav-funnel")) }
-                        a href="/rujukan" { (state.t("dash-nav-referrals")) }
+                        // Outreach officers see no leads: no links to empty pages.
+                        @if signed.staff.role != Role::Outreach {
+                            a href="/leads" { (state.t("dash-nav-leads")) }
+                            a href="/funnel" { (state.t("dash-nav-funnel")) }
+                            a href="/rujukan" { (state.t("dash-nav-referrals")) }
+                        }
+                        @if signed.staff.campaign_reach().is_some() {
+                            a href="/kampanye" { (state.t("dash-nav-campaigns")) }
+                        }
                         @if signed.is_admin() {
                             a href="/staff" { (state.t("dash-nav-staff")) }
                             a href="/audit" { (state.t("dash-nav-audit")) }

@@ -1,6 +1,8 @@
 //! HTTP: the dinas dashboard, health and metrics; channel webhooks are merged in by `app`.
 
 pub mod auth;
+mod campaigns;
+mod error;
 mod exports;
 mod layout;
 mod leads;
@@ -75,10 +77,7 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/metrics", get(metrics::render))
         .route("/static/app.css", get(css))
-        .route(
-            "/",
-            get(|| async { axum::response::Redirect::to("/leads") }),
-        )
+        .route("/", get(home))
         .route("/login", get(sign_in::login_page).post(sign_in::login))
         .route("/logout", post(sign_in::logout))
         .route(
@@ -98,7 +97,20 @@ pub fn router(state: AppState) -> Router {
         .route("/rujukan", get(referrals::index))
         .route("/rujukan/{offer}/terima", post(referrals::accept))
         .route("/rujukan/{offer}/tolak", post(referrals::decline))
-        .route("/staff", get(staff::list))
+        .route("/kampanye", get(campaigns::list))
+        .route(
+            "/kampanye/baru",
+            get(campaigns::new_form).post(campaigns::create),
+        )
+        .route("/kampanye/{id}", get(campaigns::show))
+        .route("/kampanye/{id}/uji", post(campaigns::test_send))
+        .route("/kampanye/{id}/jadwal", post(campaigns::schedule))
+        .route("/kampanye/{id}/jeda", post(campaigns::pause))
+        .route("/kampanye/{id}/lanjut", post(campaigns::resume))
+        .route("/kampanye/{id}/batal", post(campaigns::cancel))
+        .route("/kampanye/{id}/hasil.csv", get(campaigns::results_csv))
+        .route("/kampanye/{id}/hasil.xlsx", get(campaigns::results_xlsx))
+        .route("/staff", get(staff::list).post(staff::create))
         .route("/staff/{id}/profile", post(staff::set_profile))
         .route("/staff/{id}/disable", post(staff::disable))
         .route("/staff/{id}/enable", post(staff::enable))
@@ -114,6 +126,18 @@ pub fn router(state: AppState) -> Router {
             metrics::track,
         ))
         .with_state(state)
+}
+
+/// Each role's first page: outreach officers see no leads, so they start at their campaigns.
+pub(crate) fn home_of(staff: &crate::access::Staff) -> &'static str {
+    match staff.role {
+        crate::access::Role::Outreach => "/kampanye",
+        _ => "/leads",
+    }
+}
+
+async fn home(signed: auth::Signed) -> axum::response::Redirect {
+    axum::response::Redirect::to(home_of(&signed.staff))
 }
 
 async fn healthz(State(state): State<AppState>) -> (StatusCode, &'static str) {

@@ -83,7 +83,8 @@ pub async fn login(State(state): State<AppState>, Form(form): Form<Login>) -> Re
     }
     let _ = store::audit::log(store, staff.id, "login", None, "", now).await;
     let cookie = session_cookie(&id, state.secure_cookies, None);
-    ([(header::SET_COOKIE, cookie)], Redirect::to("/leads")).into_response()
+    let home = super::home_of(&staff);
+    ([(header::SET_COOKIE, cookie)], Redirect::to(home)).into_response()
 }
 
 #[derive(Deserialize)]

@@ -170,6 +170,7 @@ pub async fn document(
 }
 
 mod actions;
+pub mod campaigns;
 mod counts;
 mod explain;
 mod filter;

@@ -1,7 +1,10 @@
-//! Staff management for admins: consultants' profiles, their linked chats, link codes,
-//! disabling and enabling. Every change is written to the audit log.
+//! Staff management for admins: new accounts, consultants' profiles, linked chats, link
+//! codes, disabling and enabling. Every change is written to the audit log.
 
+mod create;
 mod view;
+
+pub use create::create;
 
 use super::AppState;
 use super::auth::Signed;
@@ -40,7 +43,7 @@ pub struct ProfileForm {
     contact: String,
 }
 
-/// The konsultan or dinas account an admin acts on, or the response that ends the request.
+/// The konsultan, dinas or outreach account an admin acts on, or the response that ends the request.
 async fn target(
     state: &AppState,
     signed: &Signed,
@@ -55,7 +58,7 @@ async fn target(
         return Err(StatusCode::NOT_FOUND.into_response());
     };
     match store::staff::get(&state.service.store, id).await {
-        Ok(Some(s)) if matches!(s.role, Role::Konsultan | Role::Dinas) => Ok(s),
+        Ok(Some(s)) if create::ROLES.contains(&s.role) => Ok(s),
         Ok(_) => Err(StatusCode::NOT_FOUND.into_response()),
         Err(e) => Err(failure(e)),
     }

@@ -14,8 +14,8 @@ use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
 use std::collections::HashMap;
 
-/// The konsultan and dinas accounts with their forms; `error` above them when a change was
-/// refused.
+/// The form for a new account, then the konsultan, dinas and outreach accounts with their
+/// forms; `error` above them when a change was refused.
 pub(super) async fn render(
     state: &AppState,
     signed: &Signed,
@@ -29,11 +29,12 @@ pub(super) async fn render(
     };
     let shown: Vec<&Staff> = staff
         .iter()
-        .filter(|s| matches!(s.role, Role::Konsultan | Role::Dinas))
+        .filter(|s| super::create::ROLES.contains(&s.role))
         .collect();
     let body = html! {
         @if let Some(error) = &error { p.error role="alert" { (error) } }
         p.muted { (state.t("dash-staff-intro")) }
+        (new_account_form(state, signed))
         @for s in &shown { (account(state, signed, s, &links)) }
         @if shown.is_empty() { p { (state.t("dash-staff-none")) } }
     };
@@ -53,6 +54,7 @@ fn account(
             h2 { (s.name) " " small.muted { (s.email) " · " (s.role.as_str()) } }
             dl {
                 @if let Some(region) = &s.region { dt { (state.t("dash-col-region")) } dd { (region.as_str()) } }
+                @else if s.role == Role::Outreach { dt { (state.t("dash-col-region")) } dd { (state.t("dash-staff-national")) } }
                 dt { (state.t("dash-staff-linked")) }
                 dd { @match link {
                     Some(l) => { (l.channel.as_str()) " · " (l.user.as_str()) },
@@ -65,6 +67,36 @@ fn account(
             div.actions { (buttons(state, signed, s, link.is_some())) }
         }
     }
+}
+
+fn new_account_form(state: &AppState, signed: &Signed) -> Markup {
+    html! {
+        details.card {
+            summary { (state.t("dash-staff-new")) }
+            form.filters method="post" action="/staff" {
+                input type="hidden" name="csrf" value=(signed.csrf);
+                label { (state.t("dash-name")) input name="name" required; }
+                label { (state.t("dash-email")) input type="email" name="email" required autocomplete="off"; }
+                label { (state.t("dash-staff-role")) select name="role" {
+                    @for r in super::create::ROLES { option value=(r.as_str()) { (role_text(state, r)) } }
+                } }
+                label { (state.t("dash-col-region")) input name="region" placeholder="35"; }
+                label { (state.t("dash-staff-first-password"))
+                    input type="password" name="password" required minlength="12" autocomplete="new-password"; }
+                button.primary type="submit" { (state.t("dash-staff-create")) }
+            }
+            p.muted { (state.t("dash-staff-new-hint")) }
+        }
+    }
+}
+
+fn role_text(state: &AppState, role: Role) -> String {
+    state.t(match role {
+        Role::Admin => "dash-staff-role-admin",
+        Role::Dinas => "dash-staff-role-dinas",
+        Role::Konsultan => "dash-staff-role-konsultan",
+        Role::Outreach => "dash-staff-role-outreach",
+    })
 }
 
 fn profile_form(state: &AppState, signed: &Signed, s: &Staff) -> Markup {
