@@ -27,7 +27,10 @@ pub async fn build(config: &Config) -> Result<Service, StartError> {
     let wake = Arc::new(Wake::default());
     Ok(Service {
         intake: Intake::start(store.clone(), wake.clone()),
-        template_checker: None,
+        template_checker: config
+            .whatsapp
+            .as_ref()
+            .and_then(crate::channels::whatsapp::templates::checker),
         store,
         reference: Arc::new(reference),
         texts: Arc::new(Texts::embedded(config.help_contact.clone())),

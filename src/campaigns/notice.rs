@@ -32,7 +32,9 @@ pub fn notice(campaign: &Campaign, bot_username: Option<&str>) -> OutMessage {
             name: t.name.clone(),
             language: t.language.clone(),
         }),
-        header_image: None,
+        // The template check before start makes sure the template has an image header
+        // exactly when the campaign has an image.
+        header_image: draft.image_url.clone(),
     });
     OutMessage {
         text: draft.body.trim().to_owned(),

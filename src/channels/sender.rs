@@ -61,11 +61,11 @@ pub fn pace(per_second: u32) -> governor::DefaultDirectRateLimiter {
     governor::RateLimiter::direct(quota)
 }
 
-/// Campaign notices claimed at once: a quarter of a second's worth, so a reply that comes
-/// in during a broadcast waits at most that long, and a crash mid-batch can leave at most
-/// this many sends unrecorded.
+/// Campaign notices claimed at once: at most a quarter of a second's worth, so a reply
+/// that comes in during a broadcast waits at most that long (64 ms at 1000/s), and enough
+/// that a fast broadcast is not spent claiming.
 fn broadcast_batch(per_second: u32) -> i64 {
-    i64::from(per_second / 4).clamp(1, 16)
+    i64::from(per_second / 4).clamp(1, 64)
 }
 
 pub struct Sender<P> {

@@ -164,8 +164,15 @@ impl Store {
         Ok(())
     }
 
+    /// A write transaction. On SQLite it takes the write lock at once (`BEGIN IMMEDIATE`):
+    /// a deferred transaction that read first and then writes fails at once with "database
+    /// is locked" when another instance wrote meanwhile, where an immediate one waits its
+    /// turn (busy_timeout).
     pub async fn begin(&self) -> Result<Tx, StoreError> {
-        Ok(self.pool.begin().await?)
+        Ok(match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        })
     }
 
     pub fn backend(&self) -> Backend {

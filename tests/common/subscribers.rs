@@ -3,8 +3,8 @@
 #![allow(dead_code)]
 
 use pandu::domain::Locale;
-use pandu::flow::Conversation;
 use pandu::flow::state::ConsentRecord;
+use pandu::flow::{Conversation, Step};
 use pandu::store::{Store, millis_for_tests};
 use time::{Duration, OffsetDateTime};
 
@@ -47,6 +47,8 @@ fn state(sub: &Sub, at: OffsetDateTime) -> String {
         at,
     });
     conv.notices_off = !sub.subscribed;
+    // Past the consent question, as an owner who agreed would be.
+    conv.step = Step::BusinessName;
     serde_json::to_string(&conv).unwrap()
 }
 
