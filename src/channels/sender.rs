@@ -50,15 +50,23 @@ pub trait Platform: Send + Sync {
     fn per_second(&self) -> u32;
 }
 
-/// A limiter that spaces sends evenly at `per_second`, with no burst and a 1% margin, so no
-/// one-second window ever holds more than the platform allows (a burst allowance would let
-/// a window hold nearly twice the rate).
+/// A limiter that spaces sends evenly and lets a tenth of a second's worth go at once after
+/// a pause (the gap between two batches), with the steady pace lowered by that much and a 1%
+/// margin, so that no one-second window ever holds more than `per_second`: at most `burst`
+/// at once plus one per period for the rest of the second.
 pub fn pace(per_second: u32) -> governor::DefaultDirectRateLimiter {
+    governor::RateLimiter::direct(quota(per_second))
+}
+
+fn quota(per_second: u32) -> governor::Quota {
     let per_second = per_second.max(1);
-    let period = std::time::Duration::from_secs_f64(1.01 / f64::from(per_second));
-    let quota = governor::Quota::with_period(period)
-        .unwrap_or(governor::Quota::per_second(std::num::NonZeroU32::MIN));
-    governor::RateLimiter::direct(quota)
+    let burst = (per_second / 10).max(1);
+    let steady = (per_second - burst).max(1);
+    let period = std::time::Duration::from_secs_f64(1.01 / f64::from(steady));
+    let burst = std::num::NonZeroU32::new(burst).unwrap_or(std::num::NonZeroU32::MIN);
+    governor::Quota::with_period(period)
+        .unwrap_or(governor::Quota::per_second(std::num::NonZeroU32::MIN))
+        .allow_burst(burst)
 }
 
 /// Campaign notices claimed at once: at most a quarter of a second's worth, so a reply
@@ -239,6 +247,58 @@ impl<P: Platform> Sender<P> {
                     .release_blocked(tx, channel, &message.recipient, now)
                     .await
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use governor::clock::{Clock, FakeRelativeClock};
+    use std::time::Duration;
+
+    /// Send as fast as the limiter allows, with pauses now and then (the gaps between
+    /// batches), and count the most sends in any one-second window.
+    fn busiest_second(per_second: u32) -> (usize, usize) {
+        let clock = FakeRelativeClock::default();
+        let limiter =
+            governor::RateLimiter::direct_with_clock(super::quota(per_second), clock.clone());
+        let mut sent = Vec::new();
+        for step in 0..(per_second as usize * 6) {
+            // Claiming and recording a batch takes a few milliseconds.
+            if step % super::broadcast_batch(per_second) as usize == 0 {
+                clock.advance(Duration::from_millis(8));
+            }
+            while let Err(wait) = limiter.check() {
+                clock.advance(
+                    wait.wait_time_from(clock.now())
+                        .max(Duration::from_micros(1)),
+                );
+            }
+            sent.push(Duration::from(clock.now()).as_nanos());
+        }
+        let (mut best, mut first) = (0, 0);
+        for last in 0..sent.len() {
+            while sent[last] - sent[first] >= 1_000_000_000 {
+                first += 1;
+            }
+            best = best.max(last - first + 1);
+        }
+        let seconds = (*sent.last().unwrap() as f64 / 1e9).max(1.0);
+        (best, (sent.len() as f64 / seconds) as usize)
+    }
+
+    #[test]
+    fn no_second_holds_more_than_the_rate_and_most_of_it_is_used() {
+        for rate in [1, 10, 20, 30, 80, 1000] {
+            let (busiest, achieved) = busiest_second(rate);
+            assert!(
+                busiest <= rate as usize,
+                "{busiest} in one second at {rate}/s"
+            );
+            assert!(
+                achieved * 100 >= rate as usize * 85,
+                "{achieved}/s of {rate}/s"
+            );
         }
     }
 }
