@@ -12,7 +12,7 @@
 #[path = "../tests/common/mod.rs"]
 mod common;
 
-use common::fake_telegram::{FakeTelegram, updates};
+use common::fake_telegram::{FakeTelegram, max_in_any_second, updates};
 use common::subscribers::seed_bulk;
 use common::telegram_app::{self, Options, WEBHOOK_SECRET, post_update};
 use pandu::campaigns::{Audience, CampaignState, Draft, Quiet, Zone};
@@ -207,7 +207,7 @@ async fn send(n: i64, rate: u32) {
         "send {n} at {rate}/s: achieved {:.0}/s ({:.3} of configured), largest 1-s window {}, CPU {:.3} ms/send (service and fake)",
         achieved,
         achieved / f64::from(rate),
-        max_in_any_second(&times),
+        max_in_any_second(times.clone()),
         cpu_used.as_secs_f64() * 1000.0 / n as f64,
     );
     println!("reply latency before the broadcast: {}", summary(before));
@@ -251,15 +251,4 @@ fn summary(mut d: Vec<Duration>) -> String {
         at(1.0),
         d.len()
     )
-}
-
-fn max_in_any_second(times: &[Instant]) -> usize {
-    let (mut best, mut first) = (0, 0);
-    for last in 0..times.len() {
-        while times[last] - times[first] >= Duration::from_secs(1) {
-            first += 1;
-        }
-        best = best.max(last - first + 1);
-    }
-    best
 }

@@ -129,6 +129,10 @@ impl Locale {
     }
 }
 
+/// WhatsApp's customer-service window: free-form messages only this long after the
+/// contact last wrote; templates outside it.
+pub const WHATSAPP_WINDOW: time::Duration = time::Duration::hours(24);
+
 /// What a timer does when it comes due (see `store::timers`). Stored as text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TimerKind {

@@ -43,7 +43,7 @@ fn region(code: &str) -> Option<RegionCode> {
 /// ever reach: opted out, blocked, a staff member's own chat.
 async fn seed_owners(app: &TestApp) {
     let sub = |user: &str| Sub::new(user);
-    let mut owners = vec![
+    let owners = vec![
         sub("sidoarjo-tg"),
         Sub {
             channel: "whatsapp",
@@ -87,7 +87,6 @@ async fn seed_owners(app: &TestApp) {
             ..sub("console-user")
         },
     ];
-    owners.iter_mut().for_each(|o| o.user = o.user.clone());
     seed(&app.service.store, &owners).await;
     mark_unreachable(&app.service.store, "telegram", "blocked").await;
     let staff = common::staff::staff(
@@ -313,7 +312,7 @@ async fn materialising_twice_writes_each_once(app: &TestApp) {
     let again = app.second_instance().await;
     let audience = Audience::default();
     let now = OffsetDateTime::now_utc();
-    let (a, b) = tokio::join!(
+    tokio::join!(
         async {
             while !store::campaigns::materialise(&app.service.store, id, &audience, 4, now)
                 .await
@@ -329,7 +328,6 @@ async fn materialising_twice_writes_each_once(app: &TestApp) {
             {}
         },
     );
-    let _ = (a, b);
     let rows = app
         .scalar(&format!(
             "SELECT COUNT(*) FROM campaign_recipients WHERE campaign_id = {}",

@@ -6,9 +6,9 @@
 
 mod common;
 
-use common::fake_telegram::FakeTelegram;
-use common::fake_whatsapp::{FakeWhatsapp, payloads};
-use common::subscribers::{Sub, mark_unreachable, seed};
+use common::fake_telegram::{FakeTelegram, max_in_any_second};
+use common::fake_whatsapp::FakeWhatsapp;
+use common::subscribers::{Sub, give_lead, mark_unreachable, seed};
 use common::telegram_app::{self, Options};
 use common::{wa_user::WaUser, whatsapp_app};
 use pandu::campaigns::{Audience, CampaignId, Draft, Quiet, WaTemplate, Zone};
@@ -38,20 +38,6 @@ fn draft(channels: Vec<ChannelKind>) -> Draft {
         zone: Zone::Wib,
         quiet: Quiet { start: 0, end: 0 },
     }
-}
-
-/// The largest number of instants inside any one-second window.
-fn max_in_any_second(mut times: Vec<Instant>) -> usize {
-    times.sort();
-    let mut best = 0;
-    let mut first = 0;
-    for last in 0..times.len() {
-        while times[last] - times[first] >= Duration::from_secs(1) {
-            first += 1;
-        }
-        best = best.max(last - first + 1);
-    }
-    best
 }
 
 /// Create, test (to the officer's own chat) and schedule a campaign for `at`.
@@ -282,15 +268,11 @@ async fn a_whatsapp_contact_outside_the_window_gets_the_template() {
     let mut recent = WaUser::new(&fake, &app, "6281200000001");
     recent.say("halo").await;
     recent.say("setuju").await;
-    sqlx::query("UPDATE conversations SET subscribed = 1 WHERE user_key = '6281200000001'")
-        .execute(service.store.pool())
-        .await
-        .unwrap();
-    sqlx::query("INSERT INTO leads (conversation_id, channel, region_code, region_name, business_name, owner_name, product_name, sni_mandatory, outcome, reasons, notes, answers, checklist, documents_received, documents_total, rules_version, catalogue_version, consent_version, consented_at, status, created_at, updated_at) \
-        SELECT id, 'whatsapp', '35.15', 'Sidoarjo', 'U', 'P', 'Produk', 0, 'perlu_nib', '[]', '[]', '{}', '{}', 0, 0, 'v', 'v', 'v', 0, 'baru', 0, 0 FROM conversations WHERE user_key = '6281200000001'")
-        .execute(service.store.pool())
-        .await
-        .unwrap();
+    let wrote = Sub {
+        channel: "whatsapp",
+        ..Sub::new("6281200000001")
+    };
+    give_lead(&service.store, &wrote).await;
     seed(
         &service.store,
         &[Sub {
@@ -316,7 +298,6 @@ async fn a_whatsapp_contact_outside_the_window_gets_the_template() {
     let inside = fake.message("6281200000001", before + 1).await;
     assert_eq!(inside.body["type"], "interactive", "{:?}", inside.body);
     assert!(inside.body.to_string().contains("gelombang 2"));
-    let _ = payloads::timestamp();
     app.stop().await;
     service.store.close().await;
 }

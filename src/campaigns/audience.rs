@@ -46,11 +46,17 @@ impl Audience {
     /// Whether the audience stays inside `scope` (an officer's region); national staff
     /// (`None`) may target anything.
     pub fn within(&self, scope: Option<&RegionCode>) -> bool {
-        match (scope, &self.region) {
-            (None, _) => true,
-            (Some(_), None) => false,
-            (Some(scope), Some(region)) => region.within(scope),
-        }
+        in_scope(scope, self.region.as_ref())
+    }
+}
+
+/// Whether `region` (None: everywhere) lies inside `scope` (None: national staff, who may
+/// reach anything).
+pub fn in_scope(scope: Option<&RegionCode>, region: Option<&RegionCode>) -> bool {
+    match (scope, region) {
+        (None, _) => true,
+        (Some(_), None) => false,
+        (Some(scope), Some(region)) => region.within(scope),
     }
 }
 

@@ -6,7 +6,7 @@ pub mod follow_ups;
 mod notice;
 mod zone;
 
-pub use audience::{Audience, BROADCAST_CHANNELS};
+pub use audience::{Audience, BROADCAST_CHANNELS, in_scope};
 pub use notice::{notice, start_link};
 pub use zone::{Quiet, Zone};
 

@@ -10,6 +10,7 @@ use pandu::flow::OutcomeCode;
 use pandu::reference::{Category, RegionCode};
 use pandu::service::Service;
 use pandu::service::campaigns::{Actor, TestTo};
+use pandu::store::campaigns::RegionResults;
 use time::OffsetDateTime;
 
 #[derive(Subcommand)]
@@ -161,38 +162,11 @@ pub async fn run(service: &Service, command: CampaignCommand) -> anyhow::Result<
 
 async fn stats(service: &Service, id: CampaignId, actor: &Actor, csv: bool) -> anyhow::Result<()> {
     let results = service.campaign_results(id, actor).await?;
-    let header = [
-        "region",
-        "recipients",
-        "waiting",
-        "queued",
-        "sent",
-        "delivered",
-        "read",
-        "failed",
-        "opted_out",
-        "cancelled",
-        "started",
-        "finished",
-        "referred",
-    ];
-    let line = |r: &pandu::store::campaigns::RegionResults, name: &str| {
-        let n = [
-            r.recipients,
-            r.waiting,
-            r.queued,
-            r.sent,
-            r.delivered,
-            r.read,
-            r.failed,
-            r.opted_out,
-            r.cancelled,
-            r.started,
-            r.finished,
-            r.referred,
-        ];
+    let mut header = vec!["region"];
+    header.extend(RegionResults::COUNT_NAMES);
+    let line = |r: &RegionResults, name: &str| {
         let mut cells = vec![name.to_owned()];
-        cells.extend(n.iter().map(i64::to_string));
+        cells.extend(r.counts().iter().map(i64::to_string));
         cells
     };
     let mut rows: Vec<Vec<String>> = results
@@ -203,13 +177,14 @@ async fn stats(service: &Service, id: CampaignId, actor: &Actor, csv: bool) -> a
     rows.push(line(&results.total, "total"));
     if csv {
         let mut out = csv::Writer::from_writer(std::io::stdout().lock());
-        out.write_record(header)?;
+        out.write_record(&header)?;
         for row in rows {
             out.write_record(row)?;
         }
         out.flush()?;
     } else {
-        println!("{}", header.map(|h| format!("{h:>10}")).join(" "));
+        let header: Vec<String> = header.iter().map(|h| format!("{h:>10}")).collect();
+        println!("{}", header.join(" "));
         for row in rows {
             let cells: Vec<String> = row.iter().map(|c| format!("{c:>10}")).collect();
             println!("{}", cells.join(" "));
@@ -222,10 +197,8 @@ fn region_name(service: &Service, code: Option<&str>) -> String {
     let Some(code) = code else {
         return "(no lead)".into();
     };
-    RegionCode::parse(code)
-        .ok()
-        .and_then(|c| service.reference.regions.name_of(&c).map(str::to_owned))
-        .unwrap_or_else(|| code.to_owned())
+    let name = service.reference.regions.name_of_text(code);
+    name.unwrap_or(code).to_owned()
 }
 
 fn thousands(n: i64) -> String {

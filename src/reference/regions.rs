@@ -316,6 +316,11 @@ impl Regions {
         Some(&self.regencies[index])
     }
 
+    /// The name of a code as stored (a lead's `region_code`); None when it is not one.
+    pub fn name_of_text(&self, code: &str) -> Option<&str> {
+        self.name_of(&RegionCode::parse(code).ok()?)
+    }
+
     pub fn name_of(&self, code: &RegionCode) -> Option<&str> {
         if code.is_province() {
             self.province(code).map(|p| p.name.as_str())

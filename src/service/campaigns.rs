@@ -41,11 +41,7 @@ impl Actor {
     }
 
     fn may_run(&self, campaign: &Campaign) -> bool {
-        match (&self.region, &campaign.region) {
-            (None, _) => true,
-            (Some(_), None) => false,
-            (Some(mine), Some(theirs)) => theirs.within(mine),
-        }
+        campaigns::in_scope(self.region.as_ref(), campaign.region.as_ref())
     }
 }
 

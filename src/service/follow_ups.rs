@@ -4,14 +4,12 @@
 use super::Service;
 use super::outgoing::{To, queue};
 use crate::campaigns::follow_ups::FollowUp;
-use crate::domain::{ChannelKind, ConversationId, Locale, TimerKind, UserKey};
+use crate::domain::{ChannelKind, ConversationId, Locale, TimerKind, WHATSAPP_WINDOW as WINDOW};
 use crate::flow::{Button, ButtonId, Msg, OutcomeCode, Reply};
 use crate::message::{OutMessage, Template, TemplateKind};
 use crate::store::{self, StoreError, Tx};
 use time::{Duration, OffsetDateTime};
 
-/// WhatsApp's customer-service window: a free-form message only inside it.
-const WINDOW: Duration = Duration::hours(24);
 /// Reminders go out this long before the window closes at the latest, so the sender
 /// still finds it open.
 const WINDOW_MARGIN: Duration = Duration::minutes(30);
@@ -82,14 +80,19 @@ impl Service {
         let from = now - WINDOW + WINDOW_MARGIN;
         let left = store::follow_ups::unfinished(&self.store, from, now - f.after, SWEEP).await?;
         let mut reminded = 0;
-        for (conversation, channel, user) in &left {
-            let locale = match store::conversations::find(&self.store, *channel, user).await {
-                Ok(Some(conv)) => conv.locale,
-                _ => self.settings.default_locale,
-            };
+        for owner in &left {
+            let locale = owner
+                .state
+                .as_ref()
+                .map_or(self.settings.default_locale, |c| c.locale);
             let mut tx = self.store.begin().await?;
-            if store::follow_ups::mark_nudged(&mut tx, *conversation).await? {
-                let to = reminder_to(*channel, user, *conversation);
+            if store::follow_ups::mark_nudged(&mut tx, owner.conversation).await? {
+                let to = To {
+                    channel: owner.channel,
+                    user: &owner.user,
+                    conversation: Some(owner.conversation),
+                    transient: false,
+                };
                 queue(&mut tx, &to, self.follow_up_message(f, locale), now).await?;
                 reminded += 1;
             }
@@ -121,14 +124,5 @@ impl Service {
             header_image: None,
         });
         message
-    }
-}
-
-fn reminder_to(channel: ChannelKind, user: &UserKey, conversation: ConversationId) -> To<'_> {
-    To {
-        channel,
-        user,
-        conversation: Some(conversation),
-        transient: false,
     }
 }

@@ -1,9 +1,8 @@
 //! Contacts a channel can no longer reach (blocked the bot, account deleted).
 
-use super::sql::{bind_keys, list};
+use super::sql::{bind_keys, keys_among, list};
 use super::{Store, StoreError, Tx, millis};
 use crate::domain::{ChannelKind, UserKey};
-use sqlx::Row;
 use std::collections::HashSet;
 use time::OffsetDateTime;
 
@@ -51,18 +50,6 @@ pub async fn unreachable_among(
     channel: ChannelKind,
     users: &[&UserKey],
 ) -> Result<HashSet<String>, StoreError> {
-    if users.is_empty() {
-        return Ok(HashSet::new());
-    }
-    let sql = format!(
-        "SELECT user_key FROM unreachable_contacts WHERE channel = $1 AND user_key IN ({})",
-        list(users.len(), 2)
-    );
-    let query = bind_keys(sqlx::query(&sql).bind(channel.as_str()), users);
-    query
-        .fetch_all(store.reader())
-        .await?
-        .iter()
-        .map(|r| Ok(r.try_get("user_key")?))
-        .collect()
+    let select = "SELECT user_key FROM unreachable_contacts WHERE channel = $1";
+    Ok(keys_among(store.reader(), select, channel, users).await?)
 }

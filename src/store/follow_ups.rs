@@ -83,6 +83,15 @@ pub async fn take(tx: &mut Tx, id: i64, now: OffsetDateTime) -> Result<Option<Du
     }))
 }
 
+/// A conversation left unfinished, as a reminder needs it.
+#[derive(Debug)]
+pub struct Unfinished {
+    pub conversation: ConversationId,
+    pub channel: ChannelKind,
+    pub user: UserKey,
+    pub state: Option<Conversation>,
+}
+
 /// Conversations left unfinished between `from` and `until` (by their last message) that
 /// take notices and were not reminded since.
 pub async fn unfinished(
@@ -90,9 +99,9 @@ pub async fn unfinished(
     from: OffsetDateTime,
     until: OffsetDateTime,
     limit: i64,
-) -> Result<Vec<(ConversationId, ChannelKind, UserKey)>, StoreError> {
+) -> Result<Vec<Unfinished>, StoreError> {
     let rows = sqlx::query(
-        "SELECT id, channel, user_key FROM conversations WHERE unfinished = 1 AND nudged = 0 \
+        "SELECT id, channel, user_key, state FROM conversations WHERE unfinished = 1 AND nudged = 0 \
          AND updated_at > $1 AND updated_at <= $2 AND subscribed = 1 ORDER BY updated_at LIMIT $3",
     )
     .bind(millis(from))
@@ -103,12 +112,14 @@ pub async fn unfinished(
     rows.iter()
         .map(|r| {
             let channel: String = r.try_get("channel")?;
-            Ok((
-                ConversationId(r.try_get("id")?),
-                ChannelKind::parse(&channel)
+            let state: String = r.try_get("state")?;
+            Ok(Unfinished {
+                conversation: ConversationId(r.try_get("id")?),
+                channel: ChannelKind::parse(&channel)
                     .ok_or_else(|| corrupt("conversation channel", &channel))?,
-                UserKey::new(r.try_get::<String, _>("user_key")?),
-            ))
+                user: UserKey::new(r.try_get::<String, _>("user_key")?),
+                state: serde_json::from_str(&state).ok(),
+            })
         })
         .collect()
 }

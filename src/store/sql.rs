@@ -123,6 +123,27 @@ pub async fn renew_lease(
     Ok(())
 }
 
+/// Which of `users` a `SELECT user_key … WHERE channel = $1 AND …` query finds.
+pub async fn keys_among(
+    pool: &sqlx::AnyPool,
+    select: &str,
+    channel: crate::domain::ChannelKind,
+    users: &[&crate::domain::UserKey],
+) -> Result<std::collections::HashSet<String>, sqlx::Error> {
+    use sqlx::Row;
+    if users.is_empty() {
+        return Ok(Default::default());
+    }
+    let sql = format!("{select} AND user_key IN ({})", list(users.len(), 2));
+    let query = bind_keys(sqlx::query(&sql).bind(channel.as_str()), users);
+    query
+        .fetch_all(pool)
+        .await?
+        .iter()
+        .map(|r| r.try_get("user_key"))
+        .collect()
+}
+
 /// `$3, $4, $5`: placeholders for an `IN (…)` list of `count` values from `$first`.
 pub fn list(count: usize, first: usize) -> String {
     (first..first + count)

@@ -68,26 +68,45 @@ pub async fn seed(store: &Store, subs: &[Sub]) {
         .fetch_one(store.pool())
         .await
         .unwrap();
-        let Some(region) = sub.region else { continue };
-        sqlx::query(
-            "INSERT INTO leads (conversation_id, channel, region_code, region_name, business_name, owner_name, \
-             category, product_name, sni_mandatory, outcome, reasons, notes, answers, checklist, \
-             documents_received, documents_total, rules_version, catalogue_version, consent_version, \
-             consented_at, status, created_at, updated_at) \
-             VALUES ($1, $2, $3, 'Test', 'Usaha', 'Pemilik', $4, 'Produk', 0, $5, '[]', '[]', '{}', '{}', \
-             0, 0, 'v', 'v', 'v', $6, $7, $6, $6)",
-        )
-        .bind(row.0)
-        .bind(sub.channel)
-        .bind(region)
-        .bind(sub.category)
-        .bind(sub.outcome)
-        .bind(at)
-        .bind(sub.status)
-        .execute(store.pool())
-        .await
-        .unwrap();
+        if sub.region.is_some() {
+            insert_lead(store, row.0, sub).await;
+        }
     }
+}
+
+async fn insert_lead(store: &Store, conversation: i64, sub: &Sub) {
+    let at = millis_for_tests(OffsetDateTime::now_utc() - Duration::days(sub.days_ago));
+    sqlx::query(
+        "INSERT INTO leads (conversation_id, channel, region_code, region_name, business_name, owner_name, \
+         category, product_name, sni_mandatory, outcome, reasons, notes, answers, checklist, \
+         documents_received, documents_total, rules_version, catalogue_version, consent_version, \
+         consented_at, status, created_at, updated_at) \
+         VALUES ($1, $2, $3, 'Test', 'Usaha', 'Pemilik', $4, 'Produk', 0, $5, '[]', '[]', '{}', '{}', \
+         0, 0, 'v', 'v', 'v', $6, $7, $6, $6)",
+    )
+    .bind(conversation)
+    .bind(sub.channel)
+    .bind(sub.region)
+    .bind(sub.category)
+    .bind(sub.outcome)
+    .bind(at)
+    .bind(sub.status)
+    .execute(store.pool())
+    .await
+    .unwrap();
+}
+
+/// A lead like `sub`'s for a conversation the real flow made (and it takes notices).
+pub async fn give_lead(store: &Store, sub: &Sub) {
+    let row: (i64,) = sqlx::query_as(
+        "UPDATE conversations SET subscribed = 1 WHERE channel = $1 AND user_key = $2 RETURNING id",
+    )
+    .bind(sub.channel)
+    .bind(&sub.user)
+    .fetch_one(store.pool())
+    .await
+    .unwrap();
+    insert_lead(store, row.0, sub).await;
 }
 
 /// The contact blocked the bot earlier.

@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use time::{Duration, OffsetDateTime};
 
 /// Free-form messages are allowed this long after the user's last message.
-pub const WINDOW: Duration = Duration::hours(24);
+pub use crate::domain::WHATSAPP_WINDOW as WINDOW;
 
 /// Meta's advice for rate limits: back off 4^n seconds.
 pub const BACKOFF: Backoff = Backoff {

@@ -85,6 +85,39 @@ pub async fn results(store: &Store, id: CampaignId) -> Result<Results, StoreErro
 }
 
 impl RegionResults {
+    /// Names of the counts, in the order of [`RegionResults::counts`] (exports and the CLI).
+    pub const COUNT_NAMES: [&'static str; 12] = [
+        "recipients",
+        "waiting",
+        "queued",
+        "sent",
+        "delivered",
+        "read",
+        "failed",
+        "opted_out",
+        "cancelled",
+        "started",
+        "finished",
+        "referred",
+    ];
+
+    pub fn counts(&self) -> [i64; 12] {
+        [
+            self.recipients,
+            self.waiting,
+            self.queued,
+            self.sent,
+            self.delivered,
+            self.read,
+            self.failed,
+            self.opted_out,
+            self.cancelled,
+            self.started,
+            self.finished,
+            self.referred,
+        ]
+    }
+
     fn add(&mut self, o: &RegionResults) {
         self.recipients += o.recipients;
         self.waiting += o.waiting;

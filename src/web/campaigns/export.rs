@@ -15,22 +15,12 @@ use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 use time::OffsetDateTime;
 
-pub const COLUMNS: [&str; 14] = [
-    "region_code",
-    "region_name",
-    "recipients",
-    "waiting",
-    "queued",
-    "sent",
-    "delivered",
-    "read",
-    "failed",
-    "opted_out",
-    "cancelled",
-    "started",
-    "finished",
-    "referred",
-];
+/// The region's code and name, then the funnel's counts.
+pub fn columns() -> Vec<&'static str> {
+    let mut columns = vec!["region_code", "region_name"];
+    columns.extend(RegionResults::COUNT_NAMES);
+    columns
+}
 
 /// `GET /kampanye/{id}/hasil.csv` (UTF-8 with BOM, so Excel reads region names right).
 pub async fn results_csv(
@@ -41,7 +31,7 @@ pub async fn results_csv(
     let (id, rows) = rows(&state, &signed, &id, "campaign_export_csv").await?;
     let mut out = csv::Writer::from_writer("\u{feff}".as_bytes().to_vec());
     let written = out
-        .write_record(COLUMNS)
+        .write_record(columns())
         .and_then(|()| rows.iter().try_for_each(|r| out.write_record(r)));
     let bytes = written
         .map_err(|e| e.to_string())
@@ -94,9 +84,9 @@ async fn rows(
 fn records(state: &AppState, results: &Results) -> Vec<Vec<String>> {
     let regions = &state.service.reference.regions;
     let name = |code: Option<&str>| {
-        code.and_then(|c| crate::reference::RegionCode::parse(c).ok())
-            .and_then(|c| regions.name_of(&c).map(str::to_owned))
+        code.and_then(|c| regions.name_of_text(c))
             .unwrap_or_default()
+            .to_owned()
     };
     let mut rows: Vec<Vec<String>> = results
         .regions
@@ -114,20 +104,7 @@ fn records(state: &AppState, results: &Results) -> Vec<Vec<String>> {
 }
 
 fn record(code: String, name: String, r: &RegionResults) -> Vec<String> {
-    let counts = [
-        r.recipients,
-        r.waiting,
-        r.queued,
-        r.sent,
-        r.delivered,
-        r.read,
-        r.failed,
-        r.opted_out,
-        r.cancelled,
-        r.started,
-        r.finished,
-        r.referred,
-    ];
+    let counts = r.counts();
     let mut out = vec![neutralise(code), neutralise(name)];
     out.extend(counts.iter().map(i64::to_string));
     out
@@ -138,7 +115,7 @@ fn sheet(rows: &[Vec<String>]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     let mut workbook = rust_xlsxwriter::Workbook::new();
     let sheet = workbook.add_worksheet();
     sheet.set_name("Hasil")?;
-    for (col, name) in COLUMNS.iter().enumerate() {
+    for (col, name) in columns().iter().enumerate() {
         sheet.write_string(0, col as u16, *name)?;
     }
     for (i, row) in rows.iter().enumerate() {
