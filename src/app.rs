@@ -78,7 +78,8 @@ pub async fn serve(
         .telegram
         .as_ref()
         .and_then(|t| t.bot_username.clone());
-    let state = crate::web::AppState::new(service.clone(), config.secure_cookies, telegram_bot);
+    let state = crate::web::AppState::new(service.clone(), config.secure_cookies, telegram_bot)
+        .with_http(&config.http);
     if let Some(path) = crate::web::setup_link(&state).await? {
         // Printed, not logged: the link is a secret that works once.
         eprintln!(
@@ -86,7 +87,7 @@ pub async fn serve(
             listener.local_addr()?
         );
     }
-    let mut router = crate::web::router(state);
+    let mut router = crate::web::router(state.clone());
     match &config.telegram {
         Some(telegram) => {
             let channel =
@@ -123,9 +124,36 @@ pub async fn serve(
     let runner = crate::workers::CampaignRunner::new(service.clone(), send_rates(config));
     tasks.spawn(runner.run(stop_workers.clone()));
     tracing::info!(addr = %listener.local_addr()?, "pandu serving");
-    axum::serve(listener, router)
-        .with_graceful_shutdown(shutdown)
-        .await?;
+    let stop_http = CancellationToken::new();
+    let mut listeners = tokio::task::JoinSet::new();
+    if let Some(addr) = config.http.metrics_addr {
+        let internal = tokio::net::TcpListener::bind(addr).await?;
+        tracing::info!(%addr, "metrics serving");
+        let metrics = crate::web::metrics_router(state);
+        listeners.spawn(crate::server::run(
+            internal,
+            metrics,
+            config.http.clone(),
+            stop_http.clone(),
+        ));
+    }
+    listeners.spawn(crate::server::run(
+        listener,
+        router,
+        config.http.clone(),
+        stop_http.clone(),
+    ));
+    // The first listener to end (a stop, or a failure) ends them all.
+    tokio::select! {
+        () = shutdown => {}
+        Some(ended) = listeners.join_next() => {
+            if let Ok(Err(e)) = ended {
+                tracing::error!(error = %e, "HTTP listener failed");
+            }
+        }
+    }
+    stop_http.cancel();
+    while listeners.join_next().await.is_some() {}
     // No request is in flight any more: the workers finish the batch they hold, then stop.
     stop_workers.cancel();
     let finished = async { while tasks.join_next().await.is_some() {} };

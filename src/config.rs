@@ -3,8 +3,9 @@
 
 use crate::domain::Locale;
 use crate::reference::ReferencePaths;
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
+use std::time::Duration;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
@@ -25,8 +26,10 @@ pub struct Config {
     pub retention_months: u32,
     pub help_contact: Option<String>,
     pub http_addr: SocketAddr,
-    /// Dashboard cookies carry `Secure` (set when served over https).
+    /// Dashboard cookies carry `Secure` and the `__Host-` prefix: set explicitly, or implied by
+    /// an https `PANDU_PUBLIC_URL`.
     pub secure_cookies: bool,
+    pub http: HttpConfig,
     /// Seconds a worker holds a claimed item before another instance may take it over.
     pub lease_seconds: u32,
     pub reference: ReferencePaths,
@@ -39,6 +42,26 @@ pub struct Config {
     pub telegram: Option<TelegramConfig>,
     /// Present when `WHATSAPP_ACCESS_TOKEN` is set.
     pub whatsapp: Option<WhatsappConfig>,
+}
+
+/// What every HTTP listener allows a client, and whom it believes about addresses.
+#[derive(Debug, Clone)]
+pub struct HttpConfig {
+    /// A request's headers must arrive within this; an idle keep-alive connection is closed
+    /// after it too (hyper starts the timer as soon as a connection waits for a request).
+    pub header_timeout: Duration,
+    /// Longest wait for the next piece of a request body.
+    pub body_timeout: Duration,
+    /// A whole request (body read and handler) must finish within this.
+    pub request_timeout: Duration,
+    /// Open connections at once; further clients wait in the kernel's backlog.
+    pub max_connections: usize,
+    /// Proxies whose `X-Forwarded-For` is believed (exact addresses).
+    pub trusted_proxies: Vec<IpAddr>,
+    /// `/metrics` on its own listener (an internal address), not on `PANDU_HTTP_ADDR`.
+    pub metrics_addr: Option<SocketAddr>,
+    /// `/metrics` on `PANDU_HTTP_ADDR` for `Authorization: Bearer <token>`.
+    pub metrics_token: Option<String>,
 }
 
 /// How long a consultant has to answer, and how many try before the dinas is alerted.
@@ -126,6 +149,13 @@ impl Config {
 
     /// Reads settings through `lookup`, so tests can configure without touching the process env.
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let mut config = Self::read(lookup)?;
+        // A dashboard reached over https never sends its session cookie in the clear.
+        config.secure_cookies |= config.public_url.scheme() == "https";
+        Ok(config)
+    }
+
+    fn read(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
         let get = |name: &str| {
             lookup(name)
                 .map(|v| v.trim().to_owned())
@@ -165,6 +195,7 @@ impl Config {
                 "host:port",
             )?,
             secure_cookies: parsed(&get, "PANDU_SECURE_COOKIES", false, "true or false")?,
+            http: http(&get)?,
             lease_seconds: parsed(
                 &get,
                 "PANDU_WORKER_LEASE_SECONDS",
@@ -207,6 +238,40 @@ impl Config {
             whatsapp: whatsapp(&get)?,
         })
     }
+}
+
+fn http(get: &impl Fn(&str) -> Option<String>) -> Result<HttpConfig, ConfigError> {
+    let seconds = |name, default: u64| -> Result<Duration, ConfigError> {
+        parsed(get, name, default, "a whole number of seconds")
+            .map(|s| Duration::from_secs(s.max(1)))
+    };
+    let trusted_proxies = match get("PANDU_TRUSTED_PROXIES") {
+        None => Vec::new(),
+        Some(list) => list
+            .split(',')
+            .map(|a| a.trim().parse())
+            .collect::<Result<_, _>>()
+            .map_err(|_| ConfigError::Invalid {
+                name: "PANDU_TRUSTED_PROXIES",
+                value: list.clone(),
+                expected: "IP addresses separated by commas",
+            })?,
+    };
+    Ok(HttpConfig {
+        header_timeout: seconds("PANDU_HTTP_HEADER_TIMEOUT_SECS", 10)?,
+        body_timeout: seconds("PANDU_HTTP_BODY_TIMEOUT_SECS", 10)?,
+        request_timeout: seconds("PANDU_HTTP_REQUEST_TIMEOUT_SECS", 30)?,
+        max_connections: parsed(
+            get,
+            "PANDU_HTTP_MAX_CONNECTIONS",
+            512usize,
+            "a whole number",
+        )?
+        .max(1),
+        trusted_proxies,
+        metrics_addr: parsed_opt(get, "PANDU_METRICS_ADDR", "host:port")?,
+        metrics_token: get("PANDU_METRICS_TOKEN"),
+    })
 }
 
 fn telegram(get: &impl Fn(&str) -> Option<String>) -> Result<Option<TelegramConfig>, ConfigError> {
@@ -379,6 +444,26 @@ mod tests {
         assert_eq!(whatsapp.business_account_id.as_deref(), Some("2045678901"));
         let off = Config::from_lookup(|n| (n == "TELEGRAM_BOT_TOKEN").then(|| "1:x".into()));
         assert!(!off.unwrap().telegram.unwrap().paid_broadcast);
+    }
+
+    #[test]
+    fn an_https_dashboard_gets_secure_cookies_and_proxies_are_addresses() {
+        let vars = [
+            ("PANDU_PUBLIC_URL", "https://pandu.example.id"),
+            ("PANDU_TRUSTED_PROXIES", "10.0.0.2, ::1"),
+        ];
+        let lookup = |n: &str| vars.iter().find(|(k, _)| *k == n).map(|(_, v)| (*v).into());
+        let config = Config::from_lookup(lookup).unwrap();
+        assert!(config.secure_cookies);
+        assert_eq!(config.http.trusted_proxies.len(), 2);
+        assert!(!Config::from_lookup(|_| None).unwrap().secure_cookies);
+        let bad =
+            Config::from_lookup(|n| (n == "PANDU_TRUSTED_PROXIES").then(|| "10.0.0.0/8".into()));
+        assert!(
+            bad.unwrap_err()
+                .to_string()
+                .contains("PANDU_TRUSTED_PROXIES")
+        );
     }
 
     #[test]

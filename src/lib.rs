@@ -18,6 +18,7 @@ pub mod message;
 pub mod parse;
 pub mod reference;
 pub mod referrals;
+pub mod server;
 pub mod service;
 pub mod store;
 pub mod telemetry;

@@ -385,7 +385,7 @@ async fn health_and_metrics_answer() {
     let client = dash.client();
     assert_eq!(client.get("/healthz").await, (200, "ok\n".into()));
     client.get("/login").await;
-    let (status, metrics) = client.get("/metrics").await;
+    let (status, metrics) = client.metrics().await;
     assert_eq!(status, 200);
     assert!(
         metrics.contains("pandu_leads{outcome=\"siap_bina_umk\"} 3"),

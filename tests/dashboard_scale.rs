@@ -148,7 +148,7 @@ async fn metrics_count_without_scanning_and_stay_exact(db: TestApp) -> TestApp {
     let dash = start(db).await;
     let client = dash.client();
     let events = dash.db.scalar("SELECT COUNT(*) FROM inbound_events").await;
-    let (_, metrics) = client.get("/metrics").await;
+    let (_, metrics) = client.metrics().await;
     assert!(
         metrics.contains(&format!("pandu_inbound_events_total {events}\n")),
         "{metrics}"
@@ -172,7 +172,7 @@ async fn metrics_count_without_scanning_and_stay_exact(db: TestApp) -> TestApp {
     .await;
     // Retention deletes old events; the counter of events handled does not go down.
     exec(&dash, "DELETE FROM inbound_events").await;
-    let (_, metrics) = client.get("/metrics").await;
+    let (_, metrics) = client.metrics().await;
     assert!(
         metrics.contains(&format!("pandu_inbound_events_total {events}\n")),
         "{metrics}"

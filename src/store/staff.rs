@@ -288,24 +288,51 @@ pub async fn create_setup_token(
 /// A setup link works for this long after it was printed.
 pub const SETUP_LINK_LIFETIME: Duration = Duration::hours(1);
 
-/// Use the setup token: true once, for a fresh unused token while no admin exists. All
-/// other setup tokens are dropped with it.
-pub async fn use_setup_token(
+/// The first admin, made with the setup token in one transaction: the token is spent only
+/// when the account exists, so a failure leaves the link working. `None` when the token is
+/// unknown, used or old, or an admin exists already (a second submission that lost a race).
+pub async fn create_first_admin(
     store: &Store,
     token_hash: &str,
+    email: &str,
+    name: &str,
+    password_hash: &str,
     at: OffsetDateTime,
-) -> Result<bool, StoreError> {
-    if !setup_token_valid(store, token_hash, at).await? {
-        return Ok(false);
+) -> Result<Option<StaffId>, StoreError> {
+    let mut tx = store.begin().await?;
+    // Deleting the token first takes its row: a racing submission waits here, then finds
+    // nothing to delete.
+    let spent = sqlx::query(
+        "DELETE FROM setup_tokens WHERE token_hash = $1 AND used_at IS NULL AND created_at >= $2",
+    )
+    .bind(token_hash)
+    .bind(millis(at - SETUP_LINK_LIFETIME))
+    .execute(&mut *tx)
+    .await?;
+    let admins: i64 =
+        sqlx::query("SELECT COUNT(*) AS n FROM staff WHERE role = 'admin' AND disabled = 0")
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get("n")?;
+    if spent.rows_affected() != 1 || admins > 0 {
+        return Ok(None);
     }
-    let done = sqlx::query("DELETE FROM setup_tokens WHERE token_hash = $1")
-        .bind(token_hash)
-        .execute(store.pool())
-        .await?;
+    let row = sqlx::query(
+        "INSERT INTO staff (email, name, role, region_code, password_hash, created_at) VALUES ($1, $2, 'admin', NULL, $3, $4) RETURNING id",
+    )
+    .bind(email.to_lowercase())
+    .bind(name)
+    .bind(password_hash)
+    .bind(millis(at))
+    .fetch_one(&mut *tx)
+    .await?;
+    let id = StaffId(row.try_get("id")?);
+    // Any other printed link dies with this one.
     sqlx::query("DELETE FROM setup_tokens")
-        .execute(store.pool())
+        .execute(&mut *tx)
         .await?;
-    Ok(done.rows_affected() == 1)
+    tx.commit().await?;
+    Ok(Some(id))
 }
 
 pub async fn setup_token_valid(

@@ -18,6 +18,13 @@ use subtle::ConstantTimeEq;
 use time::OffsetDateTime;
 
 pub const COOKIE: &str = "pandu_session";
+/// The cookie's name over https: browsers keep a `__Host-` cookie only if it is `Secure`,
+/// has `Path=/` and no `Domain`, so no other host or plain-http page can set or shadow it.
+pub const SECURE_COOKIE: &str = "__Host-pandu_session";
+
+/// Passwords hashed or checked at once. Each Argon2 run holds 19 MiB: without a cap, 200
+/// failed logins at once took a fresh process to 3.5 GB.
+pub const HASHES_AT_ONCE: usize = 2;
 
 #[derive(Debug, thiserror::Error)]
 #[error("password hashing failed")]
@@ -38,6 +45,57 @@ pub fn verify_password(password: &str, hash: &str) -> bool {
             .verify_password(password.as_bytes(), &parsed)
             .is_ok()
     })
+}
+
+/// Argon2 off the async workers, a few at a time; the rest are refused at once, not queued.
+#[derive(Clone)]
+pub struct Passwords {
+    permits: std::sync::Arc<tokio::sync::Semaphore>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum PasswordError {
+    #[error("every password hashing slot is busy")]
+    Busy,
+    #[error(transparent)]
+    Failed(#[from] HashError),
+}
+
+impl Default for Passwords {
+    fn default() -> Self {
+        Self {
+            permits: std::sync::Arc::new(tokio::sync::Semaphore::new(HASHES_AT_ONCE)),
+        }
+    }
+}
+
+impl Passwords {
+    pub async fn verify(&self, password: String, hash: String) -> Result<bool, PasswordError> {
+        self.run(move || Ok(verify_password(&password, &hash)))
+            .await
+    }
+
+    pub async fn hash(&self, password: String) -> Result<String, PasswordError> {
+        self.run(move || Ok(hash_password(&password)?)).await
+    }
+
+    async fn run<T: Send + 'static>(
+        &self,
+        work: impl FnOnce() -> Result<T, PasswordError> + Send + 'static,
+    ) -> Result<T, PasswordError> {
+        let permit = self
+            .permits
+            .clone()
+            .try_acquire_owned()
+            .map_err(|_| PasswordError::Busy)?;
+        tokio::task::spawn_blocking(move || {
+            let done = work();
+            drop(permit);
+            done
+        })
+        .await
+        .map_err(|_| PasswordError::Failed(HashError))?
+    }
 }
 
 /// A random token, hex: session ids, CSRF tokens, setup links.
@@ -86,7 +144,7 @@ impl FromRequestParts<AppState> for Signed {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        let Some(id) = cookie(&parts.headers, COOKIE) else {
+        let Some(id) = cookie(&parts.headers, state.cookie_name()) else {
             return Err(AuthRejection::Login);
         };
         let now = OffsetDateTime::now_utc();
@@ -125,9 +183,10 @@ pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
         .map(|(_, v)| v.to_owned())
 }
 
-/// `HttpOnly; SameSite=Lax`, and `Secure` when served over https.
+/// `HttpOnly; SameSite=Lax`; over https also `Secure`, under the `__Host-` name.
 pub fn session_cookie(value: &str, secure: bool, max_age: Option<i64>) -> HeaderValue {
-    let mut cookie = format!("{COOKIE}={value}; Path=/; HttpOnly; SameSite=Lax");
+    let name = if secure { SECURE_COOKIE } else { COOKIE };
+    let mut cookie = format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax");
     if secure {
         cookie.push_str("; Secure");
     }

@@ -33,6 +33,23 @@ pub async fn track(State(state): State<AppState>, request: Request, next: Next) 
     response
 }
 
+/// `/metrics` on the public listener: only with `Authorization: Bearer <PANDU_METRICS_TOKEN>`,
+/// and not at all without a token (queue depths and lead counts are not for everyone).
+pub async fn render_with_token(
+    State(state): State<AppState>,
+    headers: axum::http::HeaderMap,
+) -> Response {
+    let given = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "));
+    match (&state.metrics_token, given) {
+        (Some(token), Some(given)) if super::auth::same(token, given) => render(State(state)).await,
+        (Some(_), _) => axum::http::StatusCode::UNAUTHORIZED.into_response(),
+        (None, _) => axum::http::StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
 pub async fn render(State(state): State<AppState>) -> Response {
     let mut out = String::new();
     if let Err(e) = database_metrics(&state, &mut out).await {

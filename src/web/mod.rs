@@ -2,10 +2,12 @@
 
 pub mod auth;
 mod campaigns;
+pub mod client;
 mod error;
 mod exports;
 mod layout;
 mod leads;
+pub mod login_guard;
 mod metrics;
 mod referrals;
 mod reports;
@@ -30,7 +32,12 @@ pub struct AppState {
     pub sessions: Arc<SessionLimits>,
     /// Mark cookies `Secure` (the dashboard is served over https).
     pub secure_cookies: bool,
-    pub login_limiter: Arc<governor::DefaultKeyedRateLimiter<String>>,
+    pub login_guard: Arc<login_guard::LoginGuard>,
+    pub passwords: auth::Passwords,
+    /// Proxies whose `X-Forwarded-For` names the client (see `client`).
+    pub trusted_proxies: Arc<[std::net::IpAddr]>,
+    /// `/metrics` answers on the dashboard's listener only with this bearer token.
+    pub metrics_token: Option<Arc<str>>,
     pub metrics: Arc<metrics::Metrics>,
     /// Permits for exports running now (see `exports`); tests may hold them to fill it.
     pub exports: Arc<tokio::sync::Semaphore>,
@@ -40,8 +47,6 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(service: Service, secure_cookies: bool, telegram_bot: Option<String>) -> Self {
-        let per_minute =
-            governor::Quota::per_minute(std::num::NonZeroU32::new(5).expect("non-zero"));
         Self {
             service,
             sessions: Arc::new(SessionLimits {
@@ -49,10 +54,32 @@ impl AppState {
                 absolute: time::Duration::hours(12),
             }),
             secure_cookies,
-            login_limiter: Arc::new(governor::RateLimiter::keyed(per_minute)),
+            login_guard: Arc::new(login_guard::LoginGuard::new(
+                login_guard::LIMITS,
+                std::time::Instant::now(),
+            )),
+            passwords: auth::Passwords::default(),
+            trusted_proxies: Arc::new([]),
+            metrics_token: None,
             metrics: Arc::default(),
             exports: Arc::new(tokio::sync::Semaphore::new(exports::EXPORTS_AT_ONCE)),
             telegram_bot,
+        }
+    }
+
+    /// Whom to believe about client addresses, and who may read `/metrics` here.
+    pub fn with_http(mut self, http: &crate::config::HttpConfig) -> Self {
+        self.trusted_proxies = http.trusted_proxies.clone().into();
+        self.metrics_token = http.metrics_token.as_deref().map(Arc::from);
+        self
+    }
+
+    /// The session cookie's name (`__Host-` over https).
+    pub fn cookie_name(&self) -> &'static str {
+        if self.secure_cookies {
+            auth::SECURE_COOKIE
+        } else {
+            auth::COOKIE
         }
     }
 
@@ -75,14 +102,21 @@ pub async fn setup_link(state: &AppState) -> Result<Option<String>, crate::store
 pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
-        .route("/metrics", get(metrics::render))
+        .route("/metrics", get(metrics::render_with_token))
         .route("/static/app.css", get(css))
         .route("/", get(home))
-        .route("/login", get(sign_in::login_page).post(sign_in::login))
+        .route(
+            "/login",
+            get(sign_in::login_page)
+                .post(sign_in::login)
+                .layer(small_form()),
+        )
         .route("/logout", post(sign_in::logout))
         .route(
             "/setup/{token}",
-            get(sign_in::setup_page).post(sign_in::setup),
+            get(sign_in::setup_page)
+                .post(sign_in::setup)
+                .layer(small_form()),
         )
         .route("/leads", get(leads::list))
         .route("/leads/export.csv", get(exports::export_csv))
@@ -127,6 +161,23 @@ pub fn router(state: AppState) -> Router {
         ))
         .with_state(state)
 }
+
+/// Sign-in forms are tiny: a bigger body is refused before it is read into memory.
+fn small_form() -> axum::extract::DefaultBodyLimit {
+    axum::extract::DefaultBodyLimit::max(sign_in::FORM_MAX_BYTES)
+}
+
+/// `/metrics` alone, for `PANDU_METRICS_ADDR`: an internal address needs no token.
+pub fn metrics_router(state: AppState) -> Router {
+    Router::new()
+        .route("/metrics", get(metrics::render))
+        .with_state(state)
+}
+
+/// Pages load only this server's styles and images (campaign images may be any https
+/// address); no scripts at all, no framing, forms post only here.
+const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self' https: data:; \
+form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 /// Each role's first page: outreach officers see no leads, so they start at their campaigns.
 pub(crate) fn home_of(staff: &crate::access::Staff) -> &'static str {
@@ -174,6 +225,10 @@ async fn guard(
     headers
         .entry(header::CACHE_CONTROL)
         .or_insert(header::HeaderValue::from_static("no-store"));
+    // A handler with stricter needs (a served document) sets its own.
+    headers
+        .entry(header::CONTENT_SECURITY_POLICY)
+        .or_insert(header::HeaderValue::from_static(CSP));
     response
 }
 

@@ -1,9 +1,9 @@
 //! Login, logout, and the one-time setup link for the first admin.
 
 use super::AppState;
-use super::auth::{self, Signed, digest, hash_password, session_cookie, token, verify_password};
+use super::auth::{self, PasswordError, Signed, digest, hash_password, session_cookie, token};
+use super::client::ClientAddr;
 use super::layout::page;
-use crate::access::Role;
 use crate::store;
 use axum::Form;
 use axum::extract::{Path, State};
@@ -12,6 +12,13 @@ use axum::response::{IntoResponse, Redirect, Response};
 use maud::{Markup, html};
 use serde::Deserialize;
 use time::OffsetDateTime;
+
+/// The longest address SMTP allows (RFC 5321); longer ones are refused before anything else.
+pub const EMAIL_MAX_BYTES: usize = 254;
+/// Room for any passphrase; Argon2 never sees more.
+pub const PASSWORD_MAX_BYTES: usize = 1024;
+/// The login and setup forms are small; a bigger body is refused unread.
+pub const FORM_MAX_BYTES: usize = 4 * 1024;
 
 static DUMMY_HASH: std::sync::LazyLock<String> =
     std::sync::LazyLock::new(|| hash_password("not a real password").unwrap_or_default());
@@ -44,38 +51,55 @@ pub struct Login {
     password: String,
 }
 
-pub async fn login(State(state): State<AppState>, Form(form): Form<Login>) -> Response {
+pub async fn login(
+    State(state): State<AppState>,
+    client: ClientAddr,
+    Form(form): Form<Login>,
+) -> Response {
     let email = form.email.trim().to_lowercase();
-    // Repeated failures for one account are slowed down (5 a minute).
-    if state.login_limiter.check_key(&email).is_err() {
+    if email.len() > EMAIL_MAX_BYTES || form.password.len() > PASSWORD_MAX_BYTES {
+        return refused(&state, StatusCode::BAD_REQUEST, "dash-login-too-long", None);
+    }
+    let guard = &state.login_guard;
+    if guard
+        .check(client.0, &email, std::time::Instant::now())
+        .is_err()
+    {
         tracing::warn!("login throttled");
-        return (
+        return refused(
+            &state,
             StatusCode::TOO_MANY_REQUESTS,
-            login_form(&state, Some(state.t("dash-login-throttled"))),
-        )
-            .into_response();
+            "dash-login-throttled",
+            Some(60),
+        );
     }
     let store = &state.service.store;
     let found = match store::staff::credentials(store, &email).await {
         Ok(found) => found,
         Err(e) => return failure(e),
     };
-    // Unknown accounts are checked against a dummy hash, so timing does not tell them apart;
-    // hashing runs off the async workers.
+    // Unknown accounts are checked against a dummy hash, so timing does not tell them apart.
     let hash = found
         .as_ref()
         .map_or_else(|| DUMMY_HASH.clone(), |(_, h)| h.clone());
-    let password = form.password.clone();
-    let matches = tokio::task::spawn_blocking(move || verify_password(&password, &hash))
-        .await
-        .unwrap_or(false);
-    let Some((staff, _)) = found.filter(|(s, _)| !s.disabled && matches) else {
-        return (
-            StatusCode::UNAUTHORIZED,
-            login_form(&state, Some(state.t("dash-login-failed"))),
-        )
-            .into_response();
+    let matches = match state.passwords.verify(form.password, hash).await {
+        Ok(matches) => matches,
+        Err(PasswordError::Busy) => {
+            tracing::warn!("login refused: password checks busy");
+            return refused(
+                &state,
+                StatusCode::SERVICE_UNAVAILABLE,
+                "dash-login-busy",
+                Some(2),
+            );
+        }
+        Err(PasswordError::Failed(_)) => false,
     };
+    let Some((staff, _)) = found.filter(|(s, _)| !s.disabled && matches) else {
+        guard.failed(client.0, &email, std::time::Instant::now());
+        return refused(&state, StatusCode::UNAUTHORIZED, "dash-login-failed", None);
+    };
+    guard.succeeded(client.0, &email);
     // A new session id at every login.
     let (id, csrf, now) = (token(), token(), OffsetDateTime::now_utc());
     if let Err(e) = store::staff::create_session(store, &digest(&id), staff.id, &csrf, now).await {
@@ -85,6 +109,22 @@ pub async fn login(State(state): State<AppState>, Form(form): Form<Login>) -> Re
     let cookie = session_cookie(&id, state.secure_cookies, None);
     let home = super::home_of(&staff);
     ([(header::SET_COOKIE, cookie)], Redirect::to(home)).into_response()
+}
+
+/// The login page again, with why, and when to come back if there is a wait.
+fn refused(
+    state: &AppState,
+    status: StatusCode,
+    message: &'static str,
+    retry_after: Option<u32>,
+) -> Response {
+    let mut response = (status, login_form(state, Some(state.t(message)))).into_response();
+    if let Some(seconds) = retry_after {
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, seconds.into());
+    }
+    response
 }
 
 #[derive(Deserialize)]
@@ -101,7 +141,7 @@ pub async fn logout(
     if let Err(status) = signed.check_csrf(&form.csrf) {
         return status.into_response();
     }
-    if let Some(id) = auth::cookie(&headers, auth::COOKIE) {
+    if let Some(id) = auth::cookie(&headers, state.cookie_name()) {
         let _ = store::staff::end_session(&state.service.store, &digest(&id)).await;
     }
     let cookie = session_cookie("", state.secure_cookies, Some(0));
@@ -170,39 +210,38 @@ pub async fn setup(
     Path(secret): Path<String>,
     Form(form): Form<Setup>,
 ) -> Response {
+    let refuse = |status, message| {
+        (status, setup_form(&state, &secret, Some(state.t(message)))).into_response()
+    };
+    let email = form.email.trim().to_lowercase();
+    if email.len() > EMAIL_MAX_BYTES || form.password.len() > PASSWORD_MAX_BYTES {
+        return refuse(StatusCode::BAD_REQUEST, "dash-login-too-long");
+    }
     if form.password.chars().count() < 12 || form.name.trim().is_empty() {
-        return (
-            StatusCode::BAD_REQUEST,
-            setup_form(&state, &secret, Some(state.t("dash-password-short"))),
-        )
-            .into_response();
+        return refuse(StatusCode::BAD_REQUEST, "dash-password-short");
     }
     let store = &state.service.store;
-    let now = OffsetDateTime::now_utc();
-    match store::staff::use_setup_token(store, &digest(&secret), now).await {
-        Ok(true) => {}
-        Ok(false) => return StatusCode::NOT_FOUND.into_response(),
+    match store::staff::by_email(store, &email).await {
+        Ok(None) => {}
+        Ok(Some(_)) => return refuse(StatusCode::BAD_REQUEST, "dash-setup-email-taken"),
         Err(e) => return failure(e),
     }
-    let password = form.password.clone();
-    let Ok(Ok(hash)) = tokio::task::spawn_blocking(move || hash_password(&password)).await else {
-        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    let hash = match state.passwords.hash(form.password).await {
+        Ok(hash) => hash,
+        Err(PasswordError::Busy) => {
+            return refuse(StatusCode::SERVICE_UNAVAILABLE, "dash-login-busy");
+        }
+        Err(PasswordError::Failed(_)) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     };
-    match store::staff::add(
-        store,
-        &form.email,
-        form.name.trim(),
-        Role::Admin,
-        None,
-        &hash,
-        now,
-    )
-    .await
+    let now = OffsetDateTime::now_utc();
+    let name = form.name.trim();
+    match store::staff::create_first_admin(store, &digest(&secret), &email, name, &hash, now).await
     {
-        Ok(id) => {
+        Ok(Some(id)) => {
             let _ = store::audit::log(store, id, "setup_admin", None, "", now).await;
             Redirect::to("/login").into_response()
         }
+        Ok(None) => refuse(StatusCode::NOT_FOUND, "dash-setup-used"),
         Err(e) => failure(e),
     }
 }

@@ -9,6 +9,8 @@ use pandu::reference::RegionCode;
 use std::collections::HashMap;
 
 pub const PASSWORD: &str = "correct-horse-battery";
+/// `/metrics` on the dashboard's listener needs this bearer token.
+pub const METRICS_TOKEN: &str = "metrics-token-for-tests";
 
 /// One browser: keeps the session cookie, never follows redirects.
 #[derive(Clone)]
@@ -37,6 +39,21 @@ impl Client {
             request = request.header("cookie", c);
         }
         let response = request.send().await.unwrap();
+        (
+            response.status().as_u16(),
+            response.text().await.unwrap_or_default(),
+        )
+    }
+
+    /// `GET /metrics` with the token.
+    pub async fn metrics(&self) -> (u16, String) {
+        let response = self
+            .http
+            .get(format!("{}/metrics", self.base))
+            .bearer_auth(METRICS_TOKEN)
+            .send()
+            .await
+            .unwrap();
         (
             response.status().as_u16(),
             response.text().await.unwrap_or_default(),
@@ -154,6 +171,11 @@ impl Dash {
 /// admin@, loteng@ (dinas 52.02), ntb@ (dinas 52, the province), jatim@ (dinas 35.78),
 /// konsultan-a@ (assigned the Mataram lead), konsultan-b@ (nothing assigned).
 pub async fn start(db: TestApp) -> Dash {
+    start_with_vars(db, &[]).await
+}
+
+/// `start`, with more settings (limits, proxies, the public URL).
+pub async fn start_with_vars(db: TestApp, extra: &[(&'static str, String)]) -> Dash {
     let seeded = seed(&db).await;
     let mut vars: HashMap<&str, String> = HashMap::new();
     vars.insert("DATABASE_URL", db.database_url());
@@ -161,6 +183,10 @@ pub async fn start(db: TestApp) -> Dash {
         "PANDU_DOCUMENTS_DIR",
         db.documents_dir().display().to_string(),
     );
+    vars.insert("PANDU_METRICS_TOKEN", METRICS_TOKEN.into());
+    for (name, value) in extra {
+        vars.insert(name, value.clone());
+    }
     let config = Config::from_lookup(|name| vars.get(name).cloned()).unwrap();
     let app = start_with(config).await;
     Dash { db, app, seeded }

@@ -53,9 +53,12 @@ pub async fn document(
         crate::flow::FileKind::Webp => "webp",
         crate::flow::FileKind::Pdf => "pdf",
     });
+    // PDFs always download: a browser shows them with a viewer that a sandboxed page may not
+    // load, and a citizen's PDF must never run as our origin. Images may show inline.
+    let inline = !download && extension != "pdf";
     let disposition = format!(
         "{}; filename=\"lead-{id}-{item}.{extension}\"",
-        if download { "attachment" } else { "inline" }
+        if inline { "inline" } else { "attachment" }
     );
     (
         [
@@ -63,8 +66,12 @@ pub async fn document(
             (header::CONTENT_DISPOSITION, disposition),
             (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_owned()),
             (header::CACHE_CONTROL, "private, no-store".to_owned()),
+            // Whatever the file holds runs nowhere: no scripts, no origin, no requests.
+            (header::CONTENT_SECURITY_POLICY, DOCUMENT_CSP.to_owned()),
         ],
         bytes,
     )
         .into_response()
 }
+
+const DOCUMENT_CSP: &str = "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'";

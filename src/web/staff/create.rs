@@ -7,7 +7,7 @@ use crate::flow::Msg;
 use crate::reference::RegionCode;
 use crate::store;
 use crate::web::AppState;
-use crate::web::auth::{Signed, hash_password};
+use crate::web::auth::{PasswordError, Signed};
 use crate::web::error::{WebError, WebResult};
 use axum::Form;
 use axum::extract::State;
@@ -59,12 +59,13 @@ pub async fn create(
         let msg = Msg::new("dash-staff-email-taken").text("value", account.email.clone());
         return refuse(&state, &signed, msg).await;
     }
-    let password = form.password.clone();
-    let hash = tokio::task::spawn_blocking(move || hash_password(&password))
-        .await
-        .ok()
-        .and_then(Result::ok)
-        .ok_or(WebError::Status(StatusCode::INTERNAL_SERVER_ERROR))?;
+    let hash = match state.passwords.hash(form.password.clone()).await {
+        Ok(hash) => hash,
+        Err(PasswordError::Busy) => return Err(WebError::Status(StatusCode::SERVICE_UNAVAILABLE)),
+        Err(PasswordError::Failed(_)) => {
+            return Err(WebError::Status(StatusCode::INTERNAL_SERVER_ERROR));
+        }
+    };
     let now = OffsetDateTime::now_utc();
     let (role, region) = (account.role, account.region.as_ref());
     let id = store::staff::add(
