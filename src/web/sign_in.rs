@@ -221,6 +221,13 @@ pub async fn setup(
         return refuse(StatusCode::BAD_REQUEST, "dash-password-short");
     }
     let store = &state.service.store;
+    // A dead link says so before anything about the form (the transaction below decides).
+    let now = OffsetDateTime::now_utc();
+    match store::staff::setup_token_valid(store, &digest(&secret), now).await {
+        Ok(true) => {}
+        Ok(false) => return refuse(StatusCode::NOT_FOUND, "dash-setup-used"),
+        Err(e) => return failure(e),
+    }
     match store::staff::by_email(store, &email).await {
         Ok(None) => {}
         Ok(Some(_)) => return refuse(StatusCode::BAD_REQUEST, "dash-setup-email-taken"),
@@ -233,7 +240,6 @@ pub async fn setup(
         }
         Err(PasswordError::Failed(_)) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     };
-    let now = OffsetDateTime::now_utc();
     let name = form.name.trim();
     match store::staff::create_first_admin(store, &digest(&secret), &email, name, &hash, now).await
     {
