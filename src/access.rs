@@ -43,6 +43,43 @@ impl Role {
     }
 }
 
+/// A staff member's name and email as an account keeps them, read from a form or the
+/// command line: the name on one line without control or bidi characters (they would
+/// reorder or hide text in pages, the audit log and the terminal), the email trimmed and
+/// lowercased; each within its limit in [`crate::limits`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaffIdentity {
+    pub name: String,
+    pub email: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum IdentityError {
+    #[error("the name is empty")]
+    NoName,
+    #[error("not an email address")]
+    BadEmail,
+    #[error(transparent)]
+    TooLong(#[from] crate::limits::TooLong),
+}
+
+impl StaffIdentity {
+    pub fn parse(name: &str, email: &str) -> Result<Self, IdentityError> {
+        let name = crate::parse::one_line(name);
+        let email = email.trim().to_lowercase();
+        crate::limits::STAFF_NAME.check(&name)?;
+        crate::limits::STAFF_EMAIL.check(&email)?;
+        if name.is_empty() {
+            return Err(IdentityError::NoName);
+        }
+        let odd = |c: char| c.is_whitespace() || crate::parse::text::is_hidden_control(c);
+        if !email.contains('@') || email.chars().any(odd) {
+            return Err(IdentityError::BadEmail);
+        }
+        Ok(Self { name, email })
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Staff {
     pub id: StaffId,
@@ -147,4 +184,34 @@ impl LeadStatus {
 /// A lead id as it appears in URLs.
 pub fn parse_lead_id(s: &str) -> Option<LeadId> {
     s.parse().ok().filter(|n: &i64| *n > 0).map(LeadId)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{IdentityError, StaffIdentity};
+
+    #[test]
+    fn staff_names_lose_hidden_controls_and_long_ones_are_refused() {
+        let id = StaffIdentity::parse(" Rina\u{202E} \u{1b}[2J Sari ", " Rina@PLUT.id ").unwrap();
+        assert_eq!(
+            (id.name.as_str(), id.email.as_str()),
+            ("Rina [2J Sari", "rina@plut.id")
+        );
+        assert!(matches!(
+            StaffIdentity::parse(&"a".repeat(101), "a@b.id"),
+            Err(IdentityError::TooLong(_))
+        ));
+        assert!(matches!(
+            StaffIdentity::parse("Rina", &format!("{}@b.id", "a".repeat(250))),
+            Err(IdentityError::TooLong(_))
+        ));
+        assert_eq!(
+            StaffIdentity::parse("\u{200F}", "a@b.id"),
+            Err(IdentityError::NoName)
+        );
+        assert_eq!(
+            StaffIdentity::parse("Rina", "a\u{0}@b.id"),
+            Err(IdentityError::BadEmail)
+        );
+    }
 }

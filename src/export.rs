@@ -1,6 +1,7 @@
 //! Lead exports with stable columns: CSV for `pandu leads export` and the dashboard, XLSX for
-//! the dashboard. Rows are read page by page; cells that a spreadsheet would run as a
-//! formula are neutralised.
+//! the dashboard. Rows are read page by page. In the CSV every field is quoted and no cell
+//! can start a formula, however a spreadsheet splits it (see [`neutralise`]); phone numbers
+//! are written in a form spreadsheets keep as text (see [`spreadsheet_phone`]).
 
 mod stream;
 mod xlsx;
@@ -9,6 +10,7 @@ pub use stream::csv_stream;
 pub use xlsx::write_xlsx;
 
 use crate::access::Scope;
+use crate::parse::{PhoneNumber, one_line};
 use crate::store::dashboard::{LeadFilter, LeadSummary, for_each};
 use crate::store::{Store, StoreError};
 use std::io::Write;
@@ -62,7 +64,7 @@ pub async fn write_csv(
         out.write_all("\u{feff}".as_bytes())
             .map_err(csv::Error::from)?;
     }
-    let mut writer = csv::Writer::from_writer(out);
+    let mut writer = writer(out);
     writer.write_record(COLUMNS)?;
     let mut failed = None;
     let count = for_each(store, scope, filter, |lead| {
@@ -79,9 +81,43 @@ pub async fn write_csv(
     Ok(count)
 }
 
-/// A CSV row: the fields, with formula-like cells neutralised.
+/// A CSV writer that quotes every field: a reader that guesses the separator (`;` in
+/// Indonesian Excel) then still sees one field where Pandu wrote one.
+pub fn writer<W: Write>(out: W) -> csv::Writer<W> {
+    csv::WriterBuilder::new()
+        .quote_style(csv::QuoteStyle::Always)
+        .from_writer(out)
+}
+
+/// A CSV row: the fields made safe for spreadsheets.
 pub fn record(l: &LeadSummary) -> Vec<String> {
-    fields(l).into_iter().map(neutralise).collect()
+    COLUMNS
+        .iter()
+        .zip(fields(l))
+        .map(|(column, value)| csv_cell(column, &value))
+        .collect()
+}
+
+/// One field as the CSV holds it. Names are one line without hidden controls even when
+/// stored before Pandu cleaned them; the phone in its spreadsheet form.
+fn csv_cell(column: &str, value: &str) -> String {
+    match column {
+        "phone" => neutralise(&spreadsheet_phone(value)),
+        "business_name" | "owner_name" => neutralise(&one_line(value)),
+        _ => neutralise(value),
+    }
+}
+
+/// A stored "+62…" number as spreadsheets keep it: the national form in groups of four,
+/// "0812-3456-7890". Written as "+6281234567890", Excel reads a number (losing the plus,
+/// shown as 6,28E+12) or a formula; "081234567890" loses its leading zero; a `'` in front
+/// shows up in the cell. With the hyphens the cell is text in Excel, LibreOffice and
+/// Google Sheets, and `PhoneNumber::parse` reads it back. Anything else stays as stored.
+pub fn spreadsheet_phone(stored: &str) -> String {
+    match PhoneNumber::parse(stored) {
+        Ok(number) => number.national_grouped(),
+        Err(_) => stored.to_owned(),
+    }
 }
 
 /// The fields of one lead in column order, as they are.
@@ -117,11 +153,72 @@ fn fields(l: &LeadSummary) -> Vec<String> {
     .to_vec()
 }
 
-/// Spreadsheet programs run cells starting with these characters as formulas.
-pub fn neutralise(cell: String) -> String {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{cell}")
-    } else {
-        cell
+/// What starts a formula in a spreadsheet cell.
+const TRIGGERS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+/// Where a spreadsheet may start a new cell inside a field: the list separators of Excel's
+/// locales (`,`, and `;` in Indonesian settings), tab, and line ends.
+const SEPARATORS: [char; 5] = [',', ';', '\t', '\n', '\r'];
+
+/// The cell with a `'` before every formula trigger that could start a cell: at the start
+/// of the field and after any separator inside it (spaces between skipped), so that however
+/// a spreadsheet splits the field, no piece runs as a formula. Quoting alone is not enough:
+/// opened with another separator, or pasted, a quoted field is split again.
+pub fn neutralise(cell: &str) -> String {
+    let mut out = String::with_capacity(cell.len() + 1);
+    let mut cell_starts = true;
+    for c in cell.chars() {
+        if cell_starts && TRIGGERS.contains(&c) {
+            out.push('\'');
+        }
+        out.push(c);
+        cell_starts = SEPARATORS.contains(&c) || (cell_starts && c == ' ');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{SEPARATORS, TRIGGERS, neutralise, spreadsheet_phone};
+
+    /// Every piece the cell could be split into, as a spreadsheet would start it.
+    fn pieces(cell: &str) -> Vec<&str> {
+        cell.split(SEPARATORS)
+            .map(|p| p.trim_start_matches(' '))
+            .collect()
+    }
+
+    #[test]
+    fn no_piece_of_a_cell_starts_a_formula() {
+        let cases = [
+            ("Toko Maju;=1+1", "Toko Maju;'=1+1"),
+            ("a,=cmd|x", "a,'=cmd|x"),
+            ("Toko\n@SUM(A1:A9)", "Toko\n'@SUM(A1:A9)"),
+            ("=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")"),
+            ("\t=1", "'\t'=1"),
+            ("a\r\n-2", "a\r\n'-2"),
+            ("a; +1", "a; '+1"),
+            ("Keripik Bu Siti", "Keripik Bu Siti"),
+            ("2024-05-01T10:00:00Z", "2024-05-01T10:00:00Z"),
+            ("a-b, c=d", "a-b, c=d"),
+        ];
+        for (cell, want) in cases {
+            let safe = neutralise(cell);
+            assert_eq!(safe, want, "{cell:?}");
+            for piece in pieces(&safe) {
+                assert!(!piece.starts_with(TRIGGERS), "{cell:?} → {piece:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn phones_are_written_as_text_spreadsheets_keep() {
+        assert_eq!(spreadsheet_phone("+6281234567890"), "0812-3456-7890");
+        assert_eq!(spreadsheet_phone("+62812345678"), "0812-3456-78");
+        assert_eq!(spreadsheet_phone(""), "");
+        assert_eq!(
+            neutralise(&spreadsheet_phone("+6281234567890")),
+            "0812-3456-7890"
+        );
+        assert_eq!(neutralise(&spreadsheet_phone("+1 555")), "'+1 555");
     }
 }

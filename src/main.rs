@@ -129,9 +129,12 @@ struct ProfileArgs {
 impl ProfileArgs {
     /// Apply the given flags over `base`.
     fn apply(self, mut base: pandu::access::Profile) -> anyhow::Result<pandu::access::Profile> {
+        use pandu::limits::{CONTACT, ORGANISATION};
+        use pandu::parse::one_line;
         use pandu::referrals::{Coverage, Desk};
+        // Shown to owners and in the dashboard: one line, within the same limits as the form.
         if let Some(org) = self.org {
-            base.organisation = org;
+            base.organisation = ORGANISATION.check(&one_line(&org))?.to_owned();
         }
         match self.desk {
             Some(desk) => base.desk = Desk::parse(&desk),
@@ -145,7 +148,8 @@ impl ProfileArgs {
             base.capacity = capacity;
         }
         if let Some(contact) = self.contact {
-            base.contact = Some(contact).filter(|c| !c.trim().is_empty());
+            let contact = CONTACT.check(&one_line(&contact))?.to_owned();
+            base.contact = Some(contact).filter(|c| !c.is_empty());
         }
         Ok(base)
     }
@@ -296,6 +300,9 @@ async fn staff(config: Config, command: StaffCommand) -> anyhow::Result<()> {
             region,
             profile,
         } => {
+            let identity =
+                pandu::access::StaffIdentity::parse(&name, &email).context("--name / --email")?;
+            let (name, email) = (identity.name, identity.email);
             let role = Role::parse(&role).context("role")?;
             let region = region
                 .map(|r| pandu::reference::RegionCode::parse(&r))
@@ -365,6 +372,9 @@ async fn staff(config: Config, command: StaffCommand) -> anyhow::Result<()> {
             eprintln!("pandu: {email} enabled");
         }
         StaffCommand::List => {
+            // Accounts made before names were cleaned may hold escape sequences: never
+            // print them raw to a terminal.
+            use pandu::parse::one_line;
             let links = pandu::store::links::all(&store).await?;
             for s in accounts::list(&store).await? {
                 let region = s.region.map(|r| r.to_string()).unwrap_or_default();
@@ -375,10 +385,10 @@ async fn staff(config: Config, command: StaffCommand) -> anyhow::Result<()> {
                 println!(
                     "{}\t{}\t{}\t{}\t{region}\t{state}\t{}\t{desk}\t{}\t{}\t{linked}",
                     s.id,
-                    s.email,
-                    s.name,
+                    one_line(&s.email),
+                    one_line(&s.name),
                     s.role.as_str(),
-                    p.organisation,
+                    one_line(&p.organisation),
                     p.coverage,
                     p.capacity,
                 );

@@ -472,7 +472,15 @@ async fn results_per_region_on_the_page_and_in_the_exports(db: TestApp) -> TestA
     assert_eq!(status, 200);
     assert!(kind.starts_with("text/csv"), "{kind}");
     let csv = String::from_utf8(bytes).unwrap();
-    let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
+    let quoted: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
+    assert!(
+        quoted
+            .iter()
+            .all(|l| l.starts_with('"') && l.ends_with('"')),
+        "every field quoted: {csv}"
+    );
+    let unquoted: Vec<String> = quoted.iter().map(|l| l.replace('"', "")).collect();
+    let lines: Vec<&str> = unquoted.iter().map(String::as_str).collect();
     assert_eq!(
         lines[0],
         "region_code,region_name,recipients,waiting,queued,sent,delivered,read,failed,opted_out,cancelled,started,finished,referred"

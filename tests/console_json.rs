@@ -128,14 +128,16 @@ fn a_file_line_sends_a_document_and_the_lead_is_exported() {
     let mut rows = csv.lines();
     let header = rows.next().unwrap();
     assert!(header.starts_with(
-        "lead_id,created_at,channel,region_code,region_name,business_name,owner_name,phone"
+        "\"lead_id\",\"created_at\",\"channel\",\"region_code\",\"region_name\",\"business_name\",\"owner_name\",\"phone\""
     ));
     let row = rows.next().expect("one lead");
     assert!(
-        row.contains(",console,52.02,Kabupaten Lombok Tengah,Keripik Bu Siti,Siti Aminah,"),
+        row.contains(
+            ",\"console\",\"52.02\",\"Kabupaten Lombok Tengah\",\"Keripik Bu Siti\",\"Siti Aminah\","
+        ),
         "{row}"
     );
-    assert!(row.contains(",siap_bina_umk,"), "{row}");
+    assert!(row.contains(",\"siap_bina_umk\","), "{row}");
     assert!(rows.next().is_none());
     assert!(export.stderr.contains("exported 1 leads"));
 }

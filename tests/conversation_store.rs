@@ -71,7 +71,7 @@ async fn full_conversation_ends_in_a_lead_with_a_document(app: TestApp) -> TestA
     .unwrap();
     let csv = String::from_utf8(csv).unwrap();
     assert!(
-        csv.contains("Keripik Bu Siti,Siti Aminah,'+6281234567890,makanan"),
+        csv.contains("\"Keripik Bu Siti\",\"Siti Aminah\",\"0812-3456-7890\",\"makanan\""),
         "{csv}"
     );
     assert!(csv.contains("siap_bina_umk"), "{csv}");

@@ -136,7 +136,7 @@ async fn every_route_respects_the_scope(db: TestApp) -> TestApp {
                 "{email} list {lead}"
             );
             assert_eq!(
-                csv.lines().any(|l| l.starts_with(&format!("{lead},"))),
+                csv.lines().any(|l| l.starts_with(&format!("\"{lead}\","))),
                 allowed,
                 "{email} csv {lead}"
             );

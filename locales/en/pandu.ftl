@@ -485,3 +485,21 @@ note-label-partial-nonfood = • The label is not complete. Make sure it shows t
 note-product-advice = • { $advice }
 note-merek-non-umk = • Register your trademark with DJKI (merek.dgip.go.id). The LSPro also asks for a registered trademark.
 note-ask-officer = • An officer will give advice for your product.
+
+# textsafe
+name-too-long = Sorry, that name is too long for us to keep (at most { $max } characters). Please type just the name, for example "Keripik Bu Siti" or "Siti Aminah".
+dash-too-long = { $field } is too long: at most { $max } characters. Please shorten it and send it again.
+dash-too-long-title = Text too long
+dash-too-long-back = Back
+dash-older = Older ›
+dash-newest = ‹ Newest
+limit-field-reason = Reason
+limit-field-note = Note
+limit-field-search = Search text
+limit-field-filter = Filter field
+limit-field-staff-name = Name
+limit-field-email = Email
+limit-field-password = Password
+limit-field-organisation = Organisation
+limit-field-contact = Contact
+limit-field-coverage = Coverage

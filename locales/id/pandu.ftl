@@ -486,3 +486,21 @@ note-label-partial-nonfood = • Label belum lengkap. Pastikan ada nama produk, 
 note-product-advice = • { $advice }
 note-merek-non-umk = • Daftarkan merek Anda ke DJKI (merek.dgip.go.id). Merek terdaftar juga diminta LSPro saat sertifikasi.
 note-ask-officer = • Petugas akan memberi saran khusus untuk produk Anda.
+
+# textsafe
+name-too-long = Maaf, nama itu terlalu panjang untuk kami simpan (paling banyak { $max } karakter). Mohon ketik namanya saja, misalnya "Keripik Bu Siti" atau "Siti Aminah".
+dash-too-long = { $field } terlalu panjang: paling banyak { $max } karakter. Mohon dipersingkat, lalu kirim lagi.
+dash-too-long-title = Teks terlalu panjang
+dash-too-long-back = Kembali
+dash-older = Lebih lama ›
+dash-newest = ‹ Terbaru
+limit-field-reason = Alasan
+limit-field-note = Catatan
+limit-field-search = Teks pencarian
+limit-field-filter = Isian filter
+limit-field-staff-name = Nama
+limit-field-email = Email
+limit-field-password = Kata sandi
+limit-field-organisation = Organisasi
+limit-field-contact = Kontak
+limit-field-coverage = Cakupan

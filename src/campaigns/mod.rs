@@ -127,11 +127,10 @@ pub struct Campaign {
     pub finished_at: Option<OffsetDateTime>,
 }
 
-/// Longest notice text: WhatsApp's limit for a message with buttons or a caption.
-pub const MAX_BODY: usize = 1024;
-pub const MAX_NAME: usize = 120;
-/// WhatsApp's limit for a reply button title.
-pub const MAX_BUTTON: usize = 20;
+pub use crate::limits::{
+    CAMPAIGN_BODY_CHARS as MAX_BODY, CAMPAIGN_BUTTON_CHARS as MAX_BUTTON,
+    CAMPAIGN_NAME_CHARS as MAX_NAME,
+};
 
 /// Why a campaign cannot be saved or started. Shown to the operator; the dashboard shows
 /// the Fluent message named by `msg_id`.

@@ -176,10 +176,11 @@ async fn stats(service: &Service, id: CampaignId, actor: &Actor, csv: bool) -> a
         .collect();
     rows.push(line(&results.total, "total"));
     if csv {
-        let mut out = csv::Writer::from_writer(std::io::stdout().lock());
+        // The same quoting and formula guard as every other CSV Pandu writes.
+        let mut out = pandu::export::writer(std::io::stdout().lock());
         out.write_record(&header)?;
         for row in rows {
-            out.write_record(row)?;
+            out.write_record(row.iter().map(|cell| pandu::export::neutralise(cell)))?;
         }
         out.flush()?;
     } else {

@@ -40,7 +40,7 @@ fn encode_rows(leads: &[LeadSummary]) -> Result<Vec<u8>, ExportError> {
 fn encode(
     write: impl FnOnce(&mut csv::Writer<Vec<u8>>) -> Result<(), csv::Error>,
 ) -> Result<Vec<u8>, ExportError> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut writer = super::writer(Vec::new());
     write(&mut writer)?;
     writer
         .into_inner()

@@ -49,7 +49,7 @@ pub(super) fn on_answer(
                         out.ask(conv, ctx, Some(lead_in));
                         return true;
                     }
-                    Understood::Ahead(_) | Understood::Missed => {}
+                    Understood::Ahead(_) | Understood::Refused(_) | Understood::Missed => {}
                 }
             }
             session::proceed(conv, ctx, out, Some(lead_in));

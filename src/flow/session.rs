@@ -201,7 +201,7 @@ fn on_answer(
                 out.ask(conv, ctx, None);
                 true
             }
-            Understood::Ahead(noted) => {
+            Understood::Ahead(noted) | Understood::Refused(noted) => {
                 out.ask(conv, ctx, Some(noted));
                 true
             }

@@ -80,9 +80,12 @@ pub(super) fn answer_question(
             out.say(Reply::say(questions::help(&conv.step)));
         }
         Asked::Unknown => {
-            let text: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            let text = crate::parse::one_line(text);
             conv.owner_questions.push(OwnerQuestion {
-                text: text.chars().take(500).collect(),
+                text: text
+                    .chars()
+                    .take(crate::limits::OWNER_QUESTION_CHARS)
+                    .collect(),
                 at: out.now,
             });
             super::result::mark_lead_changed(out);
@@ -99,6 +102,8 @@ pub(super) enum Understood {
     Moved,
     /// Only later questions were answered: ask this one again after saying so.
     Ahead(Msg),
+    /// The answer was read but refused: say why, then ask this question again.
+    Refused(Msg),
     /// Nothing in the message answers anything.
     Missed,
 }
@@ -160,6 +165,7 @@ pub(super) fn on_question(conv: &mut Conversation, input: &super::Input, ctx: &C
         return Understood::Missed;
     };
     match taken {
+        Take::Refused(why) => Understood::Refused(why),
         Take::NotUnderstood => {
             // Typed ahead: answers to later questions are kept, and this one is asked again.
             let filled = questions::fill_ahead(conv, &parts, ctx);

@@ -51,6 +51,17 @@ impl PhoneNumber {
         &self.0
     }
 
+    /// The national form in groups of four ("0812-3456-7890"), as people in Indonesia write
+    /// it and as spreadsheets keep it as text.
+    pub fn national_grouped(&self) -> String {
+        let digits: Vec<char> = format!("0{}", &self.0[3..]).chars().collect();
+        digits
+            .chunks(4)
+            .map(|group| group.iter().collect::<String>())
+            .collect::<Vec<_>>()
+            .join("-")
+    }
+
     /// For logs: country code, first 3 and last 2 digits, with a fixed-width mask so
     /// the length of the number is not revealed either.
     pub fn masked(&self) -> String {

@@ -109,5 +109,38 @@ fn reduplicate(token: &str) -> Vec<String> {
     }
 }
 
+/// Characters that change how text is shown or read rather than what it says: C0 and C1
+/// controls (a terminal runs escape sequences, a CSV reader starts a new row at a newline)
+/// and the bidirectional controls that reorder what follows them ("Trojan Source": a name
+/// that reads one way and is stored another). Ordinary letters of any script and emoji
+/// stay; so do joiners (U+200D), which emoji and some scripts need.
+pub fn is_hidden_control(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{1F}' | '\u{7F}'..='\u{9F}'
+        | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+        | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// The text without [`is_hidden_control`] characters; the ones that separate words (tab,
+/// newline, carriage return, form feed, NEL) become a space, so "Toko\nMaju" stays two words.
+pub fn strip_controls(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| match c {
+            c if c.is_whitespace() && is_hidden_control(c) => Some(' '),
+            c if is_hidden_control(c) => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+/// A name or a one-line answer as it is kept: [`strip_controls`], then runs of whitespace as
+/// one space, trimmed. The one way names enter Pandu (the chat, the staff forms, the CLI).
+pub fn one_line(text: &str) -> String {
+    strip_controls(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[cfg(test)]
 mod tests;

@@ -60,6 +60,7 @@ pub async fn log(
 
 #[derive(Debug, Clone)]
 pub struct AuditEntry {
+    pub id: i64,
     pub at: OffsetDateTime,
     pub who: String,
     pub action: String,
@@ -67,23 +68,43 @@ pub struct AuditEntry {
     pub detail: String,
 }
 
-pub async fn recent(store: &Store, limit: i64) -> Result<Vec<AuditEntry>, StoreError> {
+/// One page of the log, newest first, and the id the next (older) page starts below.
+#[derive(Debug, Clone)]
+pub struct AuditPage {
+    pub entries: Vec<AuditEntry>,
+    pub older: Option<i64>,
+}
+
+/// Up to `size` entries with an id below `before` (the newest without it). Keyset on the
+/// primary key: a page deep in a log of millions costs what the first does.
+pub async fn page(store: &Store, before: Option<i64>, size: i64) -> Result<AuditPage, StoreError> {
+    // One row more than the page tells whether an older page exists.
     let rows = sqlx::query(
-        "SELECT a.created_at, COALESCE(s.email, '') AS who, a.action, a.lead_id, a.detail FROM audit_log a \
-         LEFT JOIN staff s ON s.id = a.staff_id ORDER BY a.id DESC LIMIT $1",
+        "SELECT a.id, a.created_at, COALESCE(s.email, '') AS who, a.action, a.lead_id, a.detail FROM audit_log a \
+         LEFT JOIN staff s ON s.id = a.staff_id WHERE a.id < $1 ORDER BY a.id DESC LIMIT $2",
     )
-    .bind(limit)
+    .bind(before.unwrap_or(i64::MAX))
+    .bind(size + 1)
     .fetch_all(store.reader())
     .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(AuditEntry {
-                at: from_millis(r.try_get("created_at")?),
-                who: r.try_get("who")?,
-                action: r.try_get("action")?,
-                lead: r.try_get("lead_id")?,
-                detail: r.try_get("detail")?,
-            })
-        })
-        .collect()
+    let mut entries = rows.iter().map(entry).collect::<Result<Vec<_>, _>>()?;
+    let older = (entries.len() as i64 > size).then(|| {
+        entries.truncate(size as usize);
+        entries.last().map(|e| e.id)
+    });
+    Ok(AuditPage {
+        entries,
+        older: older.flatten(),
+    })
+}
+
+fn entry(r: &sqlx::any::AnyRow) -> Result<AuditEntry, sqlx::Error> {
+    Ok(AuditEntry {
+        id: r.try_get("id")?,
+        at: from_millis(r.try_get("created_at")?),
+        who: r.try_get("who")?,
+        action: r.try_get("action")?,
+        lead: r.try_get("lead_id")?,
+        detail: r.try_get("detail")?,
+    })
 }

@@ -51,7 +51,9 @@ pub async fn add(
         "INSERT INTO staff (email, name, role, region_code, password_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
     )
     .bind(email.to_lowercase())
-    .bind(name)
+    // Callers pass a parsed `StaffIdentity`'s name; the first admin's setup page passes its
+    // form's text, so hidden controls are dropped here as well.
+    .bind(crate::parse::one_line(name))
     .bind(role.as_str())
     .bind(region.map(|r| r.as_str().to_owned()))
     .bind(password_hash)

@@ -4,6 +4,8 @@
 use super::AppState;
 use super::auth::Signed;
 use super::layout::page;
+use crate::flow::Msg;
+use crate::limits::TooLong;
 use crate::store::StoreError;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -32,6 +34,34 @@ impl WebError {
             page(state, &title, Some(signed), body),
         )
     }
+}
+
+impl WebError {
+    /// 400 with a page: a field is longer than it may be. The page says which field and how
+    /// long it may be, and links `back`; nothing is cut silently.
+    pub fn too_long(state: &AppState, signed: &Signed, e: TooLong, back: &str) -> Self {
+        let body = html! {
+            p.error role="alert" { (too_long_text(state, e)) }
+            p { a href=(back) { (state.t("dash-too-long-back")) } }
+        };
+        let title = state.t("dash-too-long-title");
+        Self::Page(
+            StatusCode::BAD_REQUEST,
+            page(state, &title, Some(signed), body),
+        )
+    }
+}
+
+/// "Alasan terlalu panjang: paling banyak 500 karakter. …"
+pub fn too_long_text(state: &AppState, e: TooLong) -> String {
+    state.tm(&too_long_msg(state, e))
+}
+
+/// The message of [`too_long_text`], for pages that show refusals their own way.
+pub fn too_long_msg(state: &AppState, e: TooLong) -> Msg {
+    Msg::new("dash-too-long")
+        .text("field", state.t(e.0.field))
+        .num("max", e.0.max as i64)
 }
 
 impl From<StoreError> for WebError {

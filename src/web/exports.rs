@@ -4,6 +4,7 @@
 
 use super::AppState;
 use super::auth::Signed;
+use super::error::WebError;
 use super::layout::page;
 use super::leads::ListQuery;
 use crate::export;
@@ -26,6 +27,9 @@ pub async fn export_csv(
     signed: Signed,
     Query(query): Query<ListQuery>,
 ) -> Response {
+    if let Err(e) = query.check() {
+        return WebError::too_long(&state, &signed, e, "/leads").into_response();
+    }
     let Some(permit) = admit(&state) else {
         return busy(&state, &signed);
     };
@@ -48,6 +52,9 @@ pub async fn export_xlsx(
     signed: Signed,
     Query(query): Query<ListQuery>,
 ) -> Response {
+    if let Err(e) = query.check() {
+        return WebError::too_long(&state, &signed, e, "/leads").into_response();
+    }
     let Some(permit) = admit(&state) else {
         return busy(&state, &signed);
     };

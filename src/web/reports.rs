@@ -2,6 +2,7 @@
 
 use super::AppState;
 use super::auth::Signed;
+use super::error::WebError;
 use super::layout::page;
 use super::leads::ListQuery;
 use crate::store;
@@ -10,6 +11,7 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, PreEscaped, html};
+use serde::Deserialize;
 
 fn failure(e: impl std::fmt::Display) -> Response {
     tracing::error!(error = %e, "dashboard report failed");
@@ -21,6 +23,9 @@ pub async fn funnel(
     signed: Signed,
     Query(query): Query<ListQuery>,
 ) -> Response {
+    if let Err(e) = query.check() {
+        return WebError::too_long(&state, &signed, e, "/funnel").into_response();
+    }
     let store = &state.service.store;
     let funnel = match dashboard::funnel(store, &signed.staff.scope(), &query.filter()).await {
         Ok(f) => f,
@@ -83,22 +88,46 @@ fn bars(stages: &[(String, i64)]) -> Markup {
     PreEscaped(svg)
 }
 
-pub async fn audit(State(state): State<AppState>, signed: Signed) -> Response {
+/// The audit page's query string: the id the page starts below.
+#[derive(Debug, Default, Deserialize)]
+pub struct AuditQuery {
+    before: Option<String>,
+}
+
+/// Entries on a page of the audit log.
+const AUDIT_PAGE: i64 = 50;
+
+pub async fn audit(
+    State(state): State<AppState>,
+    signed: Signed,
+    Query(query): Query<AuditQuery>,
+) -> Response {
     // Admins only; others are told nothing exists here.
     if !signed.is_admin() {
         return StatusCode::NOT_FOUND.into_response();
     }
-    let entries = match store::audit::recent(&state.service.store, 500).await {
-        Ok(e) => e,
+    let before = match query.before.as_deref().map(str::parse::<i64>) {
+        None => None,
+        Some(Ok(id)) => Some(id),
+        Some(Err(_)) => return StatusCode::BAD_REQUEST.into_response(),
+    };
+    let found = match store::audit::page(&state.service.store, before, AUDIT_PAGE).await {
+        Ok(p) => p,
         Err(e) => return failure(e),
     };
     page(&state, &state.t("dash-nav-audit"), Some(&signed), html! {
         table {
             thead { tr { th { (state.t("dash-col-date")) } th { (state.t("dash-email")) } th { (state.t("dash-action")) } th { "Lead" } th { "" } } }
-            tbody { @for e in &entries { tr {
+            tbody { @for e in &found.entries { tr.audit {
                 td { (e.at.date()) " " (e.at.time()) } td { (e.who) } td { (e.action) }
                 td { @if let Some(l) = e.lead { (l) } } td { (e.detail) }
             } } }
+        }
+        p {
+            @if before.is_some() { a href="/audit" { (state.t("dash-newest")) } " " }
+            @if let Some(older) = found.older {
+                a href=(format!("/audit?before={older}")) { (state.t("dash-older")) }
+            }
         }
     })
     .into_response()

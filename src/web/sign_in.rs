@@ -13,9 +13,9 @@ use maud::{Markup, html};
 use serde::Deserialize;
 use time::OffsetDateTime;
 
-/// The longest address SMTP allows (RFC 5321); longer ones are refused before anything else.
-pub const EMAIL_MAX_BYTES: usize = 254;
-/// Room for any passphrase; Argon2 never sees more.
+/// The longest address SMTP allows, in bytes; longer ones are refused before anything else.
+pub const EMAIL_MAX_BYTES: usize = crate::limits::STAFF_EMAIL.max;
+/// Room for any password an account may have (the CLI sets its own); Argon2 never sees more.
 pub const PASSWORD_MAX_BYTES: usize = 1024;
 /// The login and setup forms are small; a bigger body is refused unread.
 pub const FORM_MAX_BYTES: usize = 4 * 1024;
@@ -214,10 +214,13 @@ pub async fn setup(
         (status, setup_form(&state, &secret, Some(state.t(message)))).into_response()
     };
     let email = form.email.trim().to_lowercase();
-    if email.len() > EMAIL_MAX_BYTES || form.password.len() > PASSWORD_MAX_BYTES {
+    let name = crate::parse::one_line(&form.name);
+    let too_long = crate::limits::STAFF_NAME.check(&name).is_err()
+        || crate::limits::PASSWORD.check(&form.password).is_err();
+    if email.len() > EMAIL_MAX_BYTES || too_long {
         return refuse(StatusCode::BAD_REQUEST, "dash-login-too-long");
     }
-    if form.password.chars().count() < 12 || form.name.trim().is_empty() {
+    if form.password.chars().count() < 12 || name.is_empty() {
         return refuse(StatusCode::BAD_REQUEST, "dash-password-short");
     }
     let store = &state.service.store;
@@ -240,8 +243,7 @@ pub async fn setup(
         }
         Err(PasswordError::Failed(_)) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     };
-    let name = form.name.trim();
-    match store::staff::create_first_admin(store, &digest(&secret), &email, name, &hash, now).await
+    match store::staff::create_first_admin(store, &digest(&secret), &email, &name, &hash, now).await
     {
         Ok(Some(id)) => {
             let _ = store::audit::log(store, id, "setup_admin", None, "", now).await;

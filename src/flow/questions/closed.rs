@@ -236,9 +236,13 @@ fn looks_like_a_word(word: &str) -> bool {
     vowels >= 2 && longest < 4
 }
 
+/// Kept as one line without hidden controls, cut to [`crate::limits::FREE_ANSWER_CHARS`]:
+/// the gist of a description survives a cut, unlike a name's.
 fn clean(text: &str) -> String {
-    let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    words.chars().take(200).collect()
+    crate::parse::one_line(text)
+        .chars()
+        .take(crate::limits::FREE_ANSWER_CHARS)
+        .collect()
 }
 
 pub(crate) fn yes_no_buttons() -> Vec<Button> {

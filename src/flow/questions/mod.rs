@@ -98,6 +98,8 @@ pub(super) enum Take {
     Recorded(Option<Msg>),
     /// The question moved to one of its sub-steps (a pick list, a confirmation): ask it.
     SubStep,
+    /// Read, but not kept as it is (a name as long as a sentence): say this, ask again.
+    Refused(Msg),
     NotUnderstood,
 }
 

@@ -6,7 +6,8 @@ use crate::flow::answers::Answers;
 use crate::flow::event::Input;
 use crate::flow::reply::{Label, Msg, Reply};
 use crate::flow::state::Conversation;
-use crate::parse::{canonical, parse_amount};
+use crate::limits::OWNER_NAME_CHARS;
+use crate::parse::{canonical, one_line, parse_amount};
 
 pub(super) struct Name {
     q: Q,
@@ -52,11 +53,15 @@ impl Question for Name {
     fn take(&self, conv: &mut Conversation, input: &Input, _ctx: &Ctx) -> Take {
         match input {
             Input::Text(text) => match name(text) {
-                Some(name) => {
+                Ok(name) => {
                     *(self.slot)(&mut conv.answers) = Some(name);
                     Take::Recorded(None)
                 }
-                None => Take::NotUnderstood,
+                // Cutting a long text would keep half a sentence as the name: ask for it.
+                Err(NotAName::TooLong) => {
+                    Take::Refused(Msg::new("name-too-long").num("max", OWNER_NAME_CHARS as i64))
+                }
+                Err(NotAName::Other) => Take::NotUnderstood,
             },
             _ => Take::NotUnderstood,
         }
@@ -100,24 +105,61 @@ const INTRO: &[&str] = &[
     "i am",
 ];
 
-/// A business or person's name: 2–80 characters with at least two letters, and not an
-/// answer to something else ("ya", "halo", "150 juta").
-pub(super) fn name(text: &str) -> Option<String> {
-    let mut name = text.split_whitespace().collect::<Vec<_>>().join(" ");
+/// Why a text is not kept as a name.
+#[derive(Debug, PartialEq, Eq)]
+pub(super) enum NotAName {
+    /// Longer than [`OWNER_NAME_CHARS`]: a sentence, not a name.
+    TooLong,
+    /// Too short, no letters, or an answer to something else.
+    Other,
+}
+
+/// A business or person's name: 2–[`OWNER_NAME_CHARS`] characters with at least two
+/// letters, without control or bidi characters, and not an answer to something else ("ya",
+/// "halo", "150 juta").
+pub(super) fn name(text: &str) -> Result<String, NotAName> {
+    let mut name = one_line(text);
     let lower = name.to_lowercase();
     if let Some(intro) = INTRO.iter().find(|i| lower.starts_with(&format!("{i} "))) {
         name = name[intro.len()..].trim().to_owned();
     }
     let letters = name.chars().filter(|c| c.is_alphabetic()).count();
     let length = name.chars().count();
+    if length > OWNER_NAME_CHARS {
+        return Err(NotAName::TooLong);
+    }
     let is_reply = super::only_answer_words(&name)
         || crate::flow::commands::is_greeting(&name)
         || parse_amount(&name).is_some()
         || PRONOUNS.contains(&canonical(&name).as_str());
-    ((2..=80).contains(&length) && letters >= 2 && !is_reply).then_some(name)
+    (length >= 2 && letters >= 2 && !is_reply)
+        .then_some(name)
+        .ok_or(NotAName::Other)
 }
 
 /// "saya" is who, not a name.
 const PRONOUNS: &[&str] = &[
     "saya", "aku", "sy", "kami", "beta", "sa", "ane", "gue", "gw", "me", "i",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::{NotAName, name};
+
+    #[test]
+    fn names_lose_hidden_controls_and_keep_their_letters() {
+        assert_eq!(name("Toko\u{202E}Maju\u{7}").as_deref(), Ok("TokoMaju"));
+        assert_eq!(
+            name("nama saya \u{2067}Siti\u{2069}").as_deref(),
+            Ok("Siti")
+        );
+        assert_eq!(name("مطعم السلام 🍜").as_deref(), Ok("مطعم السلام 🍜"));
+    }
+
+    #[test]
+    fn a_sentence_is_too_long_for_a_name() {
+        let long = "Keripik ".repeat(11);
+        assert_eq!(name(&long), Err(NotAName::TooLong));
+        assert!(name(&"k".repeat(80)).is_ok());
+    }
+}

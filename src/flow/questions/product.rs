@@ -311,12 +311,12 @@ fn turn_page(conv: &mut Conversation, input: &Input, ctx: &Ctx) -> Option<Take> 
     Some(Take::SubStep)
 }
 
+/// A typed product as it is kept: one line without hidden controls, cut to
+/// [`crate::limits::PRODUCT_TEXT_CHARS`] (staff read the rest of the answers anyway).
 pub(super) fn clean(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    crate::parse::one_line(text)
         .chars()
-        .take(80)
+        .take(crate::limits::PRODUCT_TEXT_CHARS)
         .collect()
 }
 

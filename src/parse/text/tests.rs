@@ -155,3 +155,43 @@ fn canonical_is_idempotent() {
         assert_eq!(canonical(&once), once, "message {m:?}");
     }
 }
+
+#[test]
+fn controls_and_bidi_marks_are_dropped_and_real_letters_kept() {
+    let cases = [
+        ("Toko\u{202E}Maju", "TokoMaju"),
+        ("\u{2066}Siti\u{2069} \u{200F}Aminah\u{200E}", "Siti Aminah"),
+        ("Bu\u{061C} Rina\u{7}\u{1b}[31m", "Bu Rina[31m"),
+        ("a\u{0}b\u{7F}c\u{85}d\u{9F}e", "abc de"),
+        ("Toko\nMaju\r\n\tJaya", "Toko Maju Jaya"),
+        (
+            "Warung Kopi Pak Bambang ☕👨‍👩‍👧",
+            "Warung Kopi Pak Bambang ☕👨‍👩‍👧",
+        ),
+        ("مطعم السلام", "مطعم السلام"),
+        ("Kedai Ñoño — Café Über", "Kedai Ñoño — Café Über"),
+        ("  banyak   spasi  ", "banyak spasi"),
+    ];
+    for (input, want) in cases {
+        assert_eq!(one_line(input), want, "{input:?}");
+        assert!(!one_line(input).chars().any(is_hidden_control));
+    }
+}
+
+#[test]
+fn every_listed_control_is_hidden_and_nothing_around_them() {
+    let listed = (0x00..=0x1F)
+        .chain(0x7F..=0x9F)
+        .chain(0x202A..=0x202E)
+        .chain(0x2066..=0x2069)
+        .chain([0x200E, 0x200F, 0x061C]);
+    for code in listed {
+        let c = char::from_u32(code).unwrap();
+        assert!(is_hidden_control(c), "U+{code:04X}");
+    }
+    for c in [
+        ' ', 'a', '\u{A0}', '\u{200D}', '\u{2029}', '\u{2065}', '\u{206A}', '\u{0600}',
+    ] {
+        assert!(!is_hidden_control(c), "{c:?}");
+    }
+}

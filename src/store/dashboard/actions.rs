@@ -1,11 +1,10 @@
-//! Changing a lead (status, assignment, notes) with its audit row, and its timeline.
+//! Changing a lead (status, assignment, notes) with its audit row.
 
 use super::{LeadFilter, SearchBy, detail, restrict};
 use crate::access::{LeadStatus, Scope, StaffId};
 use crate::domain::LeadId;
 use crate::store::sql::{Bind, Sql};
-use crate::store::{Store, StoreError, from_millis, millis};
-use sqlx::Row;
+use crate::store::{Store, StoreError, millis};
 use time::OffsetDateTime;
 
 /// Change a lead in scope and write the audit row in the same transaction. False: not found.
@@ -111,35 +110,4 @@ pub async fn add_note(
     .await?;
     tx.commit().await?;
     Ok(true)
-}
-
-#[derive(Debug, Clone)]
-pub struct TimelineEntry {
-    pub at: OffsetDateTime,
-    pub who: String,
-    pub action: String,
-    pub detail: String,
-}
-
-/// Notes and staff actions on one lead, oldest first. Call only for a lead in scope.
-pub async fn timeline(store: &Store, lead: LeadId) -> Result<Vec<TimelineEntry>, StoreError> {
-    let rows = sqlx::query(
-        "SELECT a.created_at AS at, COALESCE(s.name, '') AS who, a.action AS action, a.detail AS detail FROM audit_log a \
-         LEFT JOIN staff s ON s.id = a.staff_id WHERE a.lead_id = $1 \
-         UNION ALL SELECT n.created_at AS at, s.name AS who, 'note' AS action, n.body AS detail FROM lead_notes n \
-         JOIN staff s ON s.id = n.staff_id WHERE n.lead_id = $1 ORDER BY at",
-    )
-    .bind(lead.0)
-    .fetch_all(store.reader())
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(TimelineEntry {
-                at: from_millis(r.try_get("at")?),
-                who: r.try_get("who")?,
-                action: r.try_get("action")?,
-                detail: r.try_get("detail")?,
-            })
-        })
-        .collect()
 }

@@ -178,12 +178,14 @@ mod funnel;
 mod list;
 pub mod referrals;
 mod search;
+mod timeline;
 
 use filter::restrict;
 use search::SearchBy;
 
-pub use actions::{Audit, TimelineEntry, add_note, assign, set_status, timeline};
+pub use actions::{Audit, add_note, assign, set_status};
 pub use counts::counts_by_outcome;
 pub use explain::explain;
 pub use funnel::{Funnel, funnel};
 pub use list::{Pages, for_each, list};
+pub use timeline::{TimelineCursor, TimelineEntry, TimelinePage, timeline};

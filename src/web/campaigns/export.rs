@@ -4,7 +4,7 @@
 
 use super::{actor, campaign_id, unseen};
 use crate::campaigns::CampaignId;
-use crate::export::neutralise;
+use crate::export::{self, neutralise};
 use crate::store;
 use crate::store::campaigns::{RegionResults, Results};
 use crate::web::AppState;
@@ -29,7 +29,7 @@ pub async fn results_csv(
     Path(id): Path<String>,
 ) -> WebResult {
     let (id, rows) = rows(&state, &signed, &id, "campaign_export_csv").await?;
-    let mut out = csv::Writer::from_writer("\u{feff}".as_bytes().to_vec());
+    let mut out = export::writer("\u{feff}".as_bytes().to_vec());
     let written = out
         .write_record(columns())
         .and_then(|()| rows.iter().try_for_each(|r| out.write_record(r)));
@@ -105,7 +105,7 @@ fn records(state: &AppState, results: &Results) -> Vec<Vec<String>> {
 
 fn record(code: String, name: String, r: &RegionResults) -> Vec<String> {
     let counts = r.counts();
-    let mut out = vec![neutralise(code), neutralise(name)];
+    let mut out = vec![neutralise(&code), neutralise(&name)];
     out.extend(counts.iter().map(i64::to_string));
     out
 }

@@ -2,10 +2,12 @@
 
 use super::failure;
 use crate::access::{LeadStatus, Role, StaffId, parse_lead_id};
+use crate::limits;
 use crate::store::dashboard::{self, Audit};
 use crate::store::{self, StoreError};
 use crate::web::AppState;
 use crate::web::auth::Signed;
+use crate::web::error::WebError;
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -39,6 +41,9 @@ pub async fn set_status(
         .filter(|r| !r.is_empty());
     if status == LeadStatus::TidakDilanjutkan && reason.is_none() {
         return (StatusCode::BAD_REQUEST, state.t("dash-reason-required")).into_response();
+    }
+    if let Some(Err(e)) = reason.map(|r| limits::STATUS_REASON.check(r)) {
+        return WebError::too_long(&state, &signed, e, &format!("/leads/{id}")).into_response();
     }
     let detail = format!(
         "{}{}",
@@ -84,8 +89,11 @@ pub async fn add_note(
         return StatusCode::NOT_FOUND.into_response();
     };
     let body = form.body.trim();
-    if body.is_empty() || body.chars().count() > 4000 {
+    if body.is_empty() {
         return StatusCode::BAD_REQUEST.into_response();
+    }
+    if let Err(e) = limits::NOTE.check(body) {
+        return WebError::too_long(&state, &signed, e, &format!("/leads/{id}")).into_response();
     }
     let audit = Audit {
         staff: signed.staff.id,

@@ -2,9 +2,11 @@
 
 use super::AppState;
 use super::auth::Signed;
+use super::error::WebError;
 use super::layout::page;
 use crate::access::LeadStatus;
 use crate::flow::OutcomeCode;
+use crate::limits::{self, TooLong};
 use crate::reference::Category;
 use crate::store::dashboard::{LeadFilter, Page};
 use crate::store::{StoreError, dashboard};
@@ -14,6 +16,7 @@ use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
 use serde::Deserialize;
 
+/// Rows on a page of the list and of a lead's timeline.
 const PAGE_SIZE: i64 = 50;
 
 /// The list's query string: filters, search, and where the page starts.
@@ -60,6 +63,28 @@ impl ListQuery {
             from: date(&self.from).map(|d| d.midnight().assume_utc()),
             until: date(&self.to).map(|d| d.next_day().unwrap_or(d).midnight().assume_utc()),
         }
+    }
+
+    /// Every typed field within its limit: the search at most [`limits::SEARCH`], the rest
+    /// at most [`limits::FILTER`]. Checked before any query runs.
+    pub fn check(&self) -> Result<(), TooLong> {
+        limits::SEARCH.check(self.q.as_deref().unwrap_or_default())?;
+        let others = [
+            &self.region,
+            &self.outcome,
+            &self.status,
+            &self.category,
+            &self.channel,
+            &self.source,
+            &self.from,
+            &self.to,
+            &self.sort,
+            &self.after,
+        ];
+        for value in others {
+            limits::FILTER.check(value.as_deref().unwrap_or_default())?;
+        }
+        Ok(())
     }
 
     /// The same filters as a query string, without the page position.
@@ -109,6 +134,9 @@ pub async fn list(
     signed: Signed,
     Query(query): Query<ListQuery>,
 ) -> Response {
+    if let Err(e) = query.check() {
+        return WebError::too_long(&state, &signed, e, "/leads").into_response();
+    }
     let store = &state.service.store;
     let scope = signed.staff.scope();
     let filter = query.filter();
@@ -169,7 +197,7 @@ fn filters(state: &AppState, q: &ListQuery) -> Markup {
     let selected = |v: &Option<String>, x: &str| v.as_deref() == Some(x);
     html! {
         form.filters method="get" action="/leads" {
-            label { (state.t("dash-search")) input name="q" value=[q.q.as_deref()]; }
+            label { (state.t("dash-search")) input name="q" maxlength=(limits::SEARCH.max) value=[q.q.as_deref()]; }
             label { (state.t("dash-col-region")) input name="region" placeholder="52.02" value=[q.region.as_deref()]; }
             label { (state.t("dash-col-outcome")) select name="outcome" {
                 option value="" { "—" }
@@ -189,7 +217,7 @@ fn filters(state: &AppState, q: &ListQuery) -> Markup {
             } }
             label { (state.t("dash-col-source")) input name="source" value=[q.source.as_deref()]; }
             label { (state.t("dash-from")) input type="date" name="from" value=[q.from.as_deref()]; }
-                        label { (state.t("dash-to")) input type="date" name="to" value=[q.to.as_deref()]; }
+            label { (state.t("dash-to")) input type="date" name="to" value=[q.to.as_deref()]; }
             label { (state.t("dash-sort")) select name="sort" {
                 option value="" { (state.t("dash-sort-newest")) }
                 option value="oldest" selected[selected(&q.sort, "oldest")] { (state.t("dash-sort-oldest")) }

@@ -3,27 +3,42 @@
 use super::failure;
 use crate::access::{LeadStatus, Role, Staff, StaffId, parse_lead_id};
 use crate::flow::answers::OwnerQuestion;
+use crate::limits;
 use crate::reference::RegionCode;
 use crate::store::dashboard::referrals as refs;
+use crate::store::dashboard::{TimelineCursor, TimelinePage};
 use crate::store::{self, dashboard};
 use crate::web::AppState;
 use crate::web::auth::Signed;
 use crate::web::layout::page;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
+use serde::Deserialize;
 use std::collections::HashMap;
 use time::OffsetDateTime;
+
+/// The lead page's query string: where the timeline's page starts.
+#[derive(Debug, Default, Deserialize)]
+pub struct DetailQuery {
+    before: Option<String>,
+}
 
 pub async fn detail(
     State(state): State<AppState>,
     signed: Signed,
     Path(id): Path<String>,
+    Query(query): Query<DetailQuery>,
 ) -> Response {
     let store = &state.service.store;
     let Some(id) = parse_lead_id(&id) else {
         return StatusCode::NOT_FOUND.into_response();
+    };
+    let before = match query.before.as_deref().map(TimelineCursor::parse) {
+        None => None,
+        Some(Some(cursor)) => Some(cursor),
+        Some(None) => return StatusCode::BAD_REQUEST.into_response(),
     };
     let lead = match dashboard::detail(store, &signed.staff.scope(), id).await {
         Ok(Some(lead)) => lead,
@@ -33,7 +48,7 @@ pub async fn detail(
     let (documents, timeline, staff) = match (
         store::documents::list_for(store, crate::domain::ConversationId(lead.conversation_id))
             .await,
-        dashboard::timeline(store, id).await,
+        dashboard::timeline(store, id, before, super::PAGE_SIZE).await,
         store::staff::list(store).await,
     ) {
         (Ok(d), Ok(t), Ok(s)) => (d, t, s),
@@ -133,15 +148,34 @@ pub async fn detail(
         }
         (super::referral::card(&state, lead_referral.as_ref(), &offers))
         @if can_act { (actions(&state, &signed, l.id, &consultants)) }
-        div.card {
-            h2 { (state.t("dash-timeline")) }
-            table { @for e in &timeline {
-                @let (who, action, detail) = super::referral::timeline_row(&state, &names, e);
-                tr { td { (e.at.date()) } td { (who) } td { (action) } td { (detail) } }
-            } }
-        }
+        (timeline_card(&state, &names, l.id, &timeline, before.is_some()))
     })
     .into_response()
+}
+
+/// The timeline's page, newest first, with links to the older entries and back to the newest.
+fn timeline_card(
+    state: &AppState,
+    names: &HashMap<StaffId, String>,
+    id: crate::domain::LeadId,
+    timeline: &TimelinePage,
+    deeper: bool,
+) -> Markup {
+    html! {
+        div.card id="timeline" {
+            h2 { (state.t("dash-timeline")) }
+            table { @for e in &timeline.entries {
+                @let (who, action, detail) = super::referral::timeline_row(state, names, e);
+                tr.timeline { td { (e.at.date()) } td { (who) } td { (action) } td { (detail) } }
+            } }
+            p {
+                @if deeper { a href=(format!("/leads/{id}#timeline")) { (state.t("dash-newest")) } " " }
+                @if let Some(older) = timeline.older {
+                    a href=(format!("/leads/{id}?before={older}#timeline")) { (state.t("dash-older")) }
+                }
+            }
+        }
+    }
 }
 
 /// Active consultants whose coverage includes the lead's region: the only ones it may be
@@ -183,13 +217,13 @@ fn actions(
                 h2 { (state.t("dash-change-status")) }
                 input type="hidden" name="csrf" value=(signed.csrf);
                 select name="status" { @for s in LeadStatus::ALL { option value=(s.as_str()) { (s.as_str()) } } }
-                input name="reason" placeholder=(state.t("dash-reason"));
+                input name="reason" maxlength=(limits::STATUS_REASON.max) placeholder=(state.t("dash-reason"));
                 button.primary type="submit" { (state.t("dash-save")) }
             }
             form.card method="post" action=(format!("/leads/{id}/notes")) {
                 h2 { (state.t("dash-add-note")) }
                 input type="hidden" name="csrf" value=(signed.csrf);
-                textarea name="body" rows="3" required {}
+                textarea name="body" rows="3" required maxlength=(limits::NOTE.max) {}
                 button.primary type="submit" { (state.t("dash-save")) }
             }
             @if signed.staff.role != Role::Konsultan {

@@ -2,13 +2,14 @@
 //! password (at least 12 characters, as for the first admin), and tells its owner.
 
 use super::view;
-use crate::access::{Profile, Role};
+use crate::access::{IdentityError, Profile, Role, StaffIdentity};
 use crate::flow::Msg;
+use crate::limits;
 use crate::reference::RegionCode;
 use crate::store;
 use crate::web::AppState;
 use crate::web::auth::{PasswordError, Signed};
-use crate::web::error::{WebError, WebResult};
+use crate::web::error::{WebError, WebResult, too_long_msg};
 use axum::Form;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -94,9 +95,20 @@ pub async fn create(
 }
 
 fn read(state: &AppState, form: &NewStaff) -> Result<Account, Msg> {
-    let name = form.name.trim().to_owned();
-    let email = form.email.trim().to_lowercase();
-    if name.is_empty() || !email.contains('@') || form.password.chars().count() < 12 {
+    let too_long = |e| too_long_msg(state, e);
+    let StaffIdentity { name, email } =
+        StaffIdentity::parse(&form.name, &form.email).map_err(|e| match e {
+            IdentityError::TooLong(e) => too_long(e),
+            IdentityError::NoName | IdentityError::BadEmail => {
+                Msg::new("dash-staff-new-incomplete")
+            }
+        })?;
+    limits::PASSWORD.check(&form.password).map_err(too_long)?;
+    // Refusals below echo these values: bounded too.
+    for short in [&form.region, &form.role] {
+        limits::FILTER.check(short).map_err(too_long)?;
+    }
+    if form.password.chars().count() < 12 {
         return Err(Msg::new("dash-staff-new-incomplete"));
     }
     let role = Role::parse(&form.role)

@@ -8,9 +8,12 @@ pub use create::create;
 
 use super::AppState;
 use super::auth::Signed;
+use super::error::too_long_msg;
 use super::leads::failure;
 use crate::access::{Profile, Role, Staff, StaffId};
 use crate::flow::Msg;
+use crate::limits;
+use crate::parse::one_line;
 use crate::referrals::{Coverage, Desk};
 use crate::store;
 use axum::Form;
@@ -76,7 +79,7 @@ pub async fn set_profile(
         Ok(_) => return StatusCode::NOT_FOUND.into_response(),
         Err(r) => return r,
     };
-    let profile = match parse_profile(&form) {
+    let profile = match parse_profile(&state, &form) {
         Ok(p) => p,
         Err(msg) => {
             let error = state.tm(&msg.text("name", staff.name.clone()));
@@ -97,8 +100,21 @@ pub async fn set_profile(
     audited(&state, &signed, "staff_profile", &detail).await
 }
 
-/// The profile a form asks for, or what is wrong with it.
-fn parse_profile(form: &ProfileForm) -> Result<Profile, Msg> {
+/// The profile a form asks for, or what is wrong with it. Organisation and contact reach
+/// owners' chats: one line, without hidden controls, within their limits.
+fn parse_profile(state: &AppState, form: &ProfileForm) -> Result<Profile, Msg> {
+    let too_long = |e| too_long_msg(state, e);
+    let organisation = one_line(&form.organisation);
+    let contact = one_line(&form.contact);
+    limits::ORGANISATION
+        .check(&organisation)
+        .map_err(too_long)?;
+    limits::CONTACT.check(&contact).map_err(too_long)?;
+    limits::COVERAGE.check(&form.coverage).map_err(too_long)?;
+    // Refusals below echo these values: bounded too.
+    for short in [&form.capacity, &form.desk] {
+        limits::FILTER.check(short).map_err(too_long)?;
+    }
     let coverage = Coverage::parse(form.coverage.trim())
         .map_err(|e| Msg::new("dash-staff-bad-coverage").text("value", e.0))?;
     let desk = match form.desk.trim() {
@@ -112,9 +128,9 @@ fn parse_profile(form: &ProfileForm) -> Result<Profile, Msg> {
         .ok()
         .filter(|c| *c <= 10_000)
         .ok_or_else(|| Msg::new("dash-staff-bad-capacity").text("value", form.capacity.trim()))?;
-    let contact = Some(form.contact.trim().to_owned()).filter(|c| !c.is_empty());
+    let contact = Some(contact).filter(|c| !c.is_empty());
     Ok(Profile {
-        organisation: form.organisation.trim().to_owned(),
+        organisation,
         desk,
         coverage,
         capacity,

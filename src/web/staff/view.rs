@@ -1,6 +1,7 @@
 //! The staff page and the link-code page.
 
 use crate::access::{Role, Staff};
+use crate::limits;
 use crate::referrals::Desk;
 use crate::service::staff_admin::LinkCode;
 use crate::store::{self, links::Link};
@@ -75,14 +76,14 @@ fn new_account_form(state: &AppState, signed: &Signed) -> Markup {
             summary { (state.t("dash-staff-new")) }
             form.filters method="post" action="/staff" {
                 input type="hidden" name="csrf" value=(signed.csrf);
-                label { (state.t("dash-name")) input name="name" required; }
-                label { (state.t("dash-email")) input type="email" name="email" required autocomplete="off"; }
+                label { (state.t("dash-name")) input name="name" required maxlength=(limits::STAFF_NAME.max); }
+                label { (state.t("dash-email")) input type="email" name="email" required maxlength=(limits::STAFF_EMAIL.max) autocomplete="off"; }
                 label { (state.t("dash-staff-role")) select name="role" {
                     @for r in super::create::ROLES { option value=(r.as_str()) { (role_text(state, r)) } }
                 } }
                 label { (state.t("dash-col-region")) input name="region" placeholder="35"; }
                 label { (state.t("dash-staff-first-password"))
-                    input type="password" name="password" required minlength="12" autocomplete="new-password"; }
+                    input type="password" name="password" required minlength="12" maxlength=(limits::PASSWORD.max) autocomplete="new-password"; }
                 button.primary type="submit" { (state.t("dash-staff-create")) }
             }
             p.muted { (state.t("dash-staff-new-hint")) }
@@ -104,14 +105,14 @@ fn profile_form(state: &AppState, signed: &Signed, s: &Staff) -> Markup {
     html! {
         form.filters method="post" action=(format!("/staff/{}/profile", s.id)) {
             input type="hidden" name="csrf" value=(signed.csrf);
-            label { (state.t("dash-staff-organisation")) input name="organisation" value=(p.organisation); }
+            label { (state.t("dash-staff-organisation")) input name="organisation" maxlength=(limits::ORGANISATION.max) value=(p.organisation); }
             label { (state.t("dash-staff-desk")) select name="desk" {
                 option value="" { "—" }
                 @for d in Desk::ALL { option value=(d.as_str()) selected[p.desk == Some(*d)] { (d.as_str()) } }
             } }
-            label { (state.t("dash-staff-coverage")) input name="coverage" placeholder="52.02 52 ID" value=(p.coverage); }
+            label { (state.t("dash-staff-coverage")) input name="coverage" placeholder="52.02 52 ID" maxlength=(limits::COVERAGE.max) value=(p.coverage); }
             label { (state.t("dash-staff-capacity")) input type="number" min="0" name="capacity" value=(p.capacity); }
-            label { (state.t("dash-staff-contact")) input name="contact" value=(p.contact.as_deref().unwrap_or_default()); }
+            label { (state.t("dash-staff-contact")) input name="contact" maxlength=(limits::CONTACT.max) value=(p.contact.as_deref().unwrap_or_default()); }
             button.primary type="submit" { (state.t("dash-save")) }
         }
     }
