@@ -485,3 +485,6 @@ note-label-partial-nonfood = • The label is not complete. Make sure it shows t
 note-product-advice = • { $advice }
 note-merek-non-umk = • Register your trademark with DJKI (merek.dgip.go.id). The LSPro also asks for a registered trademark.
 note-ask-officer = • An officer will give advice for your product.
+
+# erasure / lead regions
+dash-superseded = Superseded: the owner checked again for another region

@@ -486,3 +486,6 @@ note-label-partial-nonfood = • Label belum lengkap. Pastikan ada nama produk, 
 note-product-advice = • { $advice }
 note-merek-non-umk = • Daftarkan merek Anda ke DJKI (merek.dgip.go.id). Merek terdaftar juga diminta LSPro saat sertifikasi.
 note-ask-officer = • Petugas akan memberi saran khusus untuk produk Anda.
+
+# erasure / lead regions
+dash-superseded = Digantikan: pemilik mengecek ulang untuk wilayah lain
