@@ -3,8 +3,8 @@
 
 mod common;
 
-use common::TestApp;
 use common::dash::{Dash, PASSWORD, start};
+use common::{HAPPY_PATH, TestApp};
 
 async fn sign_in_and_out(db: TestApp) -> TestApp {
     let dash = start(db).await;
@@ -199,6 +199,88 @@ async fn every_route_respects_the_scope(db: TestApp) -> TestApp {
     finish(dash).await
 }
 both_engines!(scope_matrix, every_route_respects_the_scope);
+
+/// The scope matrix after an owner starts over in another region: the old lead stays with its
+/// notes in its region (labelled superseded), the new region sees only the new lead.
+async fn a_lead_stays_in_the_region_it_was_made_in(db: TestApp) -> TestApp {
+    let dash = start(db).await;
+    let old = dash.seeded.loteng;
+    let mut loteng = dash.client();
+    loteng.login("loteng@pandu.test").await;
+    let csrf = loteng.csrf().await;
+    let note = [("csrf", csrf.as_str()), ("body", "Catatan internal Loteng")];
+    assert_eq!(
+        loteng.post(&format!("/leads/{old}/notes"), &note).await.0,
+        303
+    );
+    let status = [
+        ("csrf", csrf.as_str()),
+        ("status", "tidak_dilanjutkan"),
+        ("reason", "Alasan internal Loteng"),
+    ];
+    assert_eq!(
+        loteng
+            .post(&format!("/leads/{old}/status"), &status)
+            .await
+            .0,
+        303
+    );
+
+    let mut owner = dash.db.user("u-loteng");
+    owner.say("/ulang").await;
+    owner.say("dari awal").await;
+    let mut lines: Vec<&str> = HAPPY_PATH[2..].to_vec();
+    lines[0] = "kota surabaya";
+    for line in lines {
+        owner.say(line).await;
+    }
+    let new = dash.db.scalar("SELECT MAX(id) FROM leads").await;
+    assert_ne!(new, old, "a new lead for the new region");
+    let superseded =
+        format!("SELECT COUNT(*) FROM leads WHERE id = {old} AND superseded_by = {new}");
+    assert_eq!(dash.db.scalar(&superseded).await, 1);
+
+    let (code, page) = loteng.get(&format!("/leads/{old}")).await;
+    assert_eq!(code, 200, "the old region keeps its lead");
+    assert!(
+        page.contains("Catatan internal Loteng") && page.contains("Digantikan"),
+        "{page}"
+    );
+    assert!(page.contains("Lombok Tengah"));
+    assert_eq!(loteng.get(&format!("/leads/{new}")).await.0, 404);
+    let (_, list) = loteng.get("/leads").await;
+    assert!(list.contains(&format!("href=\"/leads/{old}\"")) && list.contains("Digantikan"));
+    assert!(!list.contains(&format!("href=\"/leads/{new}\"")));
+
+    let mut jatim = dash.client();
+    jatim.login("jatim@pandu.test").await;
+    assert_eq!(
+        jatim.get(&format!("/leads/{old}")).await.0,
+        404,
+        "not the old region's lead"
+    );
+    let (code, page) = jatim.get(&format!("/leads/{new}")).await;
+    assert_eq!(code, 200);
+    for internal in [
+        "Catatan internal Loteng",
+        "Alasan internal Loteng",
+        "Digantikan",
+    ] {
+        assert!(
+            !page.contains(internal),
+            "{internal} in the new region's lead"
+        );
+    }
+    let fresh = format!(
+        "SELECT COUNT(*) FROM leads WHERE id = {new} AND status = 'baru' AND status_reason IS NULL"
+    );
+    assert_eq!(dash.db.scalar(&fresh).await, 1, "the new lead starts fresh");
+    let (_, list) = jatim.get("/leads").await;
+    assert!(list.contains(&format!("href=\"/leads/{new}\"")));
+    assert!(!list.contains(&format!("href=\"/leads/{old}\"")));
+    finish(dash).await
+}
+both_engines!(region_change, a_lead_stays_in_the_region_it_was_made_in);
 
 async fn exports_are_safe_for_spreadsheets_and_pages_escape_user_text(db: TestApp) -> TestApp {
     let dash = start(db).await;

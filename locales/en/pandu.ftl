@@ -503,3 +503,6 @@ limit-field-password = Password
 limit-field-organisation = Organisation
 limit-field-contact = Contact
 limit-field-coverage = Coverage
+
+# erasure / lead regions
+dash-superseded = Superseded: the owner checked again for another region

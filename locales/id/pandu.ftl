@@ -504,3 +504,6 @@ limit-field-password = Kata sandi
 limit-field-organisation = Organisasi
 limit-field-contact = Kontak
 limit-field-coverage = Cakupan
+
+# erasure / lead regions
+dash-superseded = Digantikan: pemilik mengecek ulang untuk wilayah lain

@@ -28,17 +28,16 @@ impl Service {
         conversation: Option<ConversationId>,
         applied: &mut Applied,
     ) -> Result<(), ServiceError> {
-        let (inbound, existing, transition) = (step.inbound, step.existing, &step.transition);
+        let (inbound, transition) = (step.inbound, &step.transition);
         for effect in &transition.effects {
             self.apply_effect(tx, step, conversation, effect, applied)
                 .await?;
         }
         if let Next::Forget = transition.next {
-            // Earlier messages to this user go too: they name the user and may quote their data.
-            store::outbox::delete_for_recipient(tx, inbound.channel, &inbound.user).await?;
-            if let Some(id) = existing {
-                store::conversations::delete(tx, id).await?;
-            }
+            // Declined consent or `/hapus`: nothing of this contact is kept, earlier messages
+            // to them included (they name the user and may quote their data).
+            let files = store::erasure::erase_contact(tx, inbound.channel, &inbound.user).await?;
+            applied.erased_files.extend(files);
         }
         Ok(())
     }
@@ -51,18 +50,26 @@ impl Service {
         effect: &Effect,
         applied: &mut Applied,
     ) -> Result<(), ServiceError> {
-        let (inbound, existing, bytes) = (step.inbound, step.existing, step.bytes);
+        let (inbound, bytes) = (step.inbound, step.bytes);
         let at = inbound.at;
         match effect {
             Effect::SaveLead(lead) => {
                 if let Some(id) = conversation {
-                    let lead_id = store::leads::upsert(tx, id, inbound.channel, lead, at).await?;
+                    let saved = store::leads::upsert(tx, id, inbound.channel, lead, at).await?;
+                    let lead_id = saved.id;
                     tracing::info!(lead = %lead_id, outcome = lead.decision.code.as_str(), "lead saved");
-                    if lead.new_result {
+                    if let Some(old) = saved.superseded {
+                        // The old region's referral does not follow the owner to the new one.
+                        self.withdraw_for_lead(tx, old, "superseded", at).await?;
+                        tracing::info!(lead = %old, by = %lead_id, "lead superseded: region changed");
+                    }
+                    if lead.new_result || saved.superseded.is_some() {
                         self.route_lead(tx, lead_id, lead.decision.code, at).await?;
+                        applied.scheduled = true;
+                    }
+                    if lead.new_result {
                         self.plan_follow_ups(tx, id, lead.decision.code, at).await?;
                         store::campaigns::note_finished(tx, id, at).await?;
-                        applied.scheduled = true;
                     }
                 }
             }
@@ -85,13 +92,8 @@ impl Service {
                 store::stats::count_declined(tx, &at.date().to_string(), inbound.channel).await?;
                 tracing::info!("consent declined");
             }
-            Effect::EraseContact => {
-                if let Some(id) = existing {
-                    applied.erased_files = store::documents::delete_for(tx, id).await?;
-                    store::leads::delete_for(tx, id).await?;
-                }
-                tracing::info!("contact erased on request");
-            }
+            // The deletion itself is the `Next::Forget` that comes with it (see `apply`).
+            Effect::EraseContact => tracing::info!("contact erased on request"),
         }
         Ok(())
     }

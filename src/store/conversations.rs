@@ -121,14 +121,6 @@ pub async fn save(
     Ok(ids)
 }
 
-pub async fn delete(tx: &mut Tx, id: ConversationId) -> Result<(), StoreError> {
-    sqlx::query("DELETE FROM conversations WHERE id = $1")
-        .bind(id.0)
-        .execute(&mut **tx)
-        .await?;
-    Ok(())
-}
-
 /// The step's tag ("province", "document", …), from the same serde names the state uses.
 fn step_name(conv: &Conversation) -> String {
     serde_json::to_value(&conv.step)

@@ -29,21 +29,6 @@ pub async fn insert(
     Ok(DocumentId(row.try_get("id")?))
 }
 
-/// Delete the conversation's document rows and return their hashes, so the files can be
-/// removed once the transaction has committed.
-pub async fn delete_for(
-    tx: &mut Tx,
-    conversation: ConversationId,
-) -> Result<Vec<String>, StoreError> {
-    let rows = sqlx::query("DELETE FROM documents WHERE conversation_id = $1 RETURNING sha256")
-        .bind(conversation.0)
-        .fetch_all(&mut **tx)
-        .await?;
-    rows.iter()
-        .map(|r| r.try_get("sha256").map_err(StoreError::from))
-        .collect()
-}
-
 /// Another user may have sent the very same file; it is only removed when nobody refers to it.
 pub async fn is_referenced(store: &Store, sha256: &str) -> Result<bool, StoreError> {
     let row = sqlx::query("SELECT COUNT(*) AS n FROM documents WHERE sha256 = $1")

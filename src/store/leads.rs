@@ -1,4 +1,7 @@
-//! Leads: one per conversation that reached an outcome, rebuilt from its state each time.
+//! Leads: one live lead per conversation that reached an outcome, rebuilt from its state each
+//! time. A lead belongs to the region it was made in: when the owner's region changes (a new
+//! check after `/ulang`), the live lead is superseded and a new one is made, so the new
+//! region's dinas never reads the old region's status, notes or timeline.
 
 use super::{StoreError, Tx, corrupt, millis};
 use crate::domain::{ChannelKind, ConversationId, LeadId};
@@ -6,7 +9,58 @@ use crate::flow::LeadRecord;
 use sqlx::Row;
 use time::OffsetDateTime;
 
+/// What saving a lead did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Saved {
+    pub id: LeadId,
+    /// The conversation's former live lead, left in its region because the region changed.
+    pub superseded: Option<LeadId>,
+}
+
 pub async fn upsert(
+    tx: &mut Tx,
+    conversation: ConversationId,
+    channel: ChannelKind,
+    lead: &LeadRecord,
+    at: OffsetDateTime,
+) -> Result<Saved, StoreError> {
+    let superseded = supersede_if_moved(tx, conversation, lead.region_code.as_str(), at).await?;
+    let id = write(tx, conversation, channel, lead, at).await?;
+    if let Some(old) = superseded {
+        sqlx::query("UPDATE leads SET superseded_by = $1 WHERE id = $2")
+            .bind(id.0)
+            .bind(old.0)
+            .execute(&mut **tx)
+            .await?;
+    }
+    if lead.new_result {
+        record_result(tx, id, lead.decision.code.as_str(), at).await?;
+    }
+    Ok(Saved { id, superseded })
+}
+
+/// The live lead of another region stops being live (so the write below makes a new one).
+/// The conversation row is locked by the step, so no second live lead can appear meanwhile.
+async fn supersede_if_moved(
+    tx: &mut Tx,
+    conversation: ConversationId,
+    region: &str,
+    at: OffsetDateTime,
+) -> Result<Option<LeadId>, StoreError> {
+    let row = sqlx::query(
+        "UPDATE leads SET superseded_at = $3 \
+         WHERE conversation_id = $1 AND superseded_at IS NULL AND region_code <> $2 RETURNING id",
+    )
+    .bind(conversation.0)
+    .bind(region)
+    .bind(millis(at))
+    .fetch_optional(&mut **tx)
+    .await?;
+    Ok(row.map(|r| r.try_get("id")).transpose()?.map(LeadId))
+}
+
+/// Insert the live lead, or rewrite it from the state (status, notes and assignment stay).
+async fn write(
     tx: &mut Tx,
     conversation: ConversationId,
     channel: ChannelKind,
@@ -26,7 +80,7 @@ pub async fn upsert(
            consented_at, source, created_at, updated_at, owner_questions) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, \
            $23, $24, $25, $26, $26, $27) \
-         ON CONFLICT (conversation_id) DO UPDATE SET region_code = excluded.region_code, \
+         ON CONFLICT (conversation_id) WHERE superseded_at IS NULL DO UPDATE SET region_code = excluded.region_code, \
            region_name = excluded.region_name, business_name = excluded.business_name, \
            owner_name = excluded.owner_name, phone = excluded.phone, category = excluded.category, \
            product_id = excluded.product_id, product_name = excluded.product_name, sni_number = excluded.sni_number, \
@@ -67,11 +121,7 @@ pub async fn upsert(
     .bind(questions)
     .fetch_one(&mut **tx)
     .await?;
-    let id = LeadId(row.try_get("id")?);
-    if lead.new_result {
-        record_result(tx, id, d.code.as_str(), at).await?;
-    }
-    Ok(id)
+    Ok(LeadId(row.try_get("id")?))
 }
 
 /// Each result (the first and every re-check) is a line of the lead's timeline, by Pandu.
@@ -89,14 +139,6 @@ async fn record_result(
     .bind(millis(at))
     .execute(&mut **tx)
     .await?;
-    Ok(())
-}
-
-pub async fn delete_for(tx: &mut Tx, conversation: ConversationId) -> Result<(), StoreError> {
-    sqlx::query("DELETE FROM leads WHERE conversation_id = $1")
-        .bind(conversation.0)
-        .execute(&mut **tx)
-        .await?;
     Ok(())
 }
 

@@ -9,6 +9,7 @@ pub mod contacts;
 pub mod conversations;
 pub mod dashboard;
 pub mod documents;
+pub mod erasure;
 pub mod follow_ups;
 pub mod inbound;
 pub mod inbox;
@@ -158,8 +159,29 @@ impl Store {
 
     pub async fn migrate(&self) -> Result<(), StoreError> {
         match self.backend {
-            Backend::Sqlite => SQLITE_MIGRATIONS.run(&self.pool).await?,
-            Backend::Postgres => POSTGRES_MIGRATIONS.run(&self.pool).await?,
+            Backend::Sqlite => self.migrate_sqlite().await,
+            Backend::Postgres => Ok(POSTGRES_MIGRATIONS.run(&self.pool).await?),
+        }
+    }
+
+    /// A SQLite table rebuild (0010) drops a parent table: with foreign keys enforced that
+    /// would delete its children by cascade. So migrations run with enforcement off (the
+    /// pragma cannot change inside the migration's transaction), and the references are
+    /// checked afterwards, as sqlite.org's rebuild procedure does.
+    async fn migrate_sqlite(&self) -> Result<(), StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        conn.execute("PRAGMA foreign_keys = OFF").await?;
+        let ran = SQLITE_MIGRATIONS.run_direct(&mut *conn).await;
+        conn.execute("PRAGMA foreign_keys = ON").await?;
+        ran?;
+        let broken = sqlx::query("PRAGMA foreign_key_check")
+            .fetch_all(&mut *conn)
+            .await?;
+        if !broken.is_empty() {
+            return Err(corrupt(
+                "foreign keys after migrating",
+                format!("{} rows refer to missing rows", broken.len()),
+            ));
         }
         Ok(())
     }

@@ -283,20 +283,6 @@ pub async fn fail_all_for(
     Ok(done.rows_affected())
 }
 
-/// When a contact is forgotten, every message to them goes too.
-pub async fn delete_for_recipient(
-    tx: &mut Tx,
-    channel: ChannelKind,
-    recipient: &UserKey,
-) -> Result<(), StoreError> {
-    sqlx::query("DELETE FROM outbox WHERE channel = $1 AND recipient = $2")
-        .bind(channel.as_str())
-        .bind(recipient.as_str())
-        .execute(&mut **tx)
-        .await?;
-    Ok(())
-}
-
 /// The platform id of the last message delivered to this chat: the only one whose buttons
 /// still answer the current question.
 pub async fn last_delivered_message(

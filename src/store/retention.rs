@@ -1,6 +1,6 @@
 //! The consent notice promises a retention period; this keeps the promise.
 
-use super::{Store, StoreError, Tx, millis};
+use super::{Store, StoreError, Tx, erasure, millis};
 use sqlx::Row;
 use time::{Duration, OffsetDateTime};
 
@@ -14,36 +14,23 @@ pub struct Purged {
     pub document_hashes: Vec<String>,
 }
 
-/// Delete conversations (with their leads, documents and messages) untouched since
-/// `cutoff`, conversations stuck at the consent question for a week, and old dedupe keys,
-/// messages and processed updates.
+/// Erase the contacts whose conversation is untouched since `cutoff` or stuck at the consent
+/// question for a week (everything of theirs, see `store::erasure`), old dedupe keys,
+/// messages and processed updates, and the last traces of people forgotten earlier.
 pub async fn purge_before(
     store: &Store,
     cutoff: OffsetDateTime,
     now: OffsetDateTime,
 ) -> Result<Purged, StoreError> {
     let mut tx = store.begin().await?;
-    // Lock the expired rows first, then delete by id: a user who writes meanwhile either
-    // waits for this transaction or is not in the list, never half-deleted.
-    let sql = format!(
-        "SELECT id FROM conversations WHERE updated_at < $1 OR (step = 'consent' AND updated_at < $2){}",
-        store.lock_clause()
-    );
-    let ids: Vec<i64> = sqlx::query(&sql)
-        .bind(millis(cutoff))
-        .bind(millis(now - Duration::days(UNCONSENTED_DAYS)))
-        .fetch_all(&mut *tx)
-        .await?
-        .iter()
-        .map(|r| r.try_get("id"))
-        .collect::<Result<_, _>>()?;
+    let contacts = expired(store, &mut tx, cutoff, now).await?;
     let mut purged = Purged::default();
-    for id in &ids {
+    for (channel, user) in &contacts {
         purged
             .document_hashes
-            .extend(delete_conversation(&mut tx, *id).await?);
+            .extend(erasure::erase(&mut tx, channel, user).await?);
     }
-    purged.conversations = ids.len() as u64;
+    purged.conversations = contacts.len() as u64;
     let before = millis(cutoff);
     for sql in [
         "DELETE FROM outbox WHERE created_at < $1",
@@ -52,6 +39,7 @@ pub async fn purge_before(
     ] {
         sqlx::query(sql).bind(before).execute(&mut *tx).await?;
     }
+    erasure::sweep(&mut tx, now).await?;
     // Dashboard sessions idle for a day are dead anyway (the idle limit is shorter).
     sqlx::query("DELETE FROM sessions WHERE last_seen_at < $1")
         .bind(millis(now - Duration::days(1)))
@@ -61,20 +49,26 @@ pub async fn purge_before(
     Ok(purged)
 }
 
-async fn delete_conversation(tx: &mut Tx, id: i64) -> Result<Vec<String>, StoreError> {
-    let hashes = sqlx::query("DELETE FROM documents WHERE conversation_id = $1 RETURNING sha256")
-        .bind(id)
+/// The contacts whose conversation expired, locked first and then erased one by one: a user
+/// who writes meanwhile either waits for this transaction or is not in the list, never
+/// half-deleted.
+async fn expired(
+    store: &Store,
+    tx: &mut Tx,
+    cutoff: OffsetDateTime,
+    now: OffsetDateTime,
+) -> Result<Vec<(String, String)>, StoreError> {
+    let sql = format!(
+        "SELECT channel, user_key FROM conversations \
+         WHERE updated_at < $1 OR (step = 'consent' AND updated_at < $2){}",
+        store.lock_clause()
+    );
+    let rows = sqlx::query(&sql)
+        .bind(millis(cutoff))
+        .bind(millis(now - Duration::days(UNCONSENTED_DAYS)))
         .fetch_all(&mut **tx)
-        .await?
-        .iter()
-        .map(|r| r.try_get("sha256"))
-        .collect::<Result<Vec<String>, _>>()?;
-    for sql in [
-        "DELETE FROM leads WHERE conversation_id = $1",
-        "DELETE FROM outbox WHERE conversation_id = $1",
-        "DELETE FROM conversations WHERE id = $1",
-    ] {
-        sqlx::query(sql).bind(id).execute(&mut **tx).await?;
-    }
-    Ok(hashes)
+        .await?;
+    rows.iter()
+        .map(|r| Ok((r.try_get("channel")?, r.try_get("user_key")?)))
+        .collect()
 }

@@ -65,6 +65,20 @@ impl Service {
         Ok(())
     }
 
+    /// The lead's open referral, if any, no longer applies (the lead was superseded).
+    pub(crate) async fn withdraw_for_lead(
+        &self,
+        tx: &mut Tx,
+        lead: LeadId,
+        why: &str,
+        now: OffsetDateTime,
+    ) -> Result<(), StoreError> {
+        match store::referrals::open_for_lead(&self.store, tx, lead).await? {
+            Some(open) => self.withdraw(tx, &open, why, now).await,
+            None => Ok(()),
+        }
+    }
+
     /// The referral no longer applies; its open offer ends and the consultant holding it is
     /// told.
     async fn withdraw(

@@ -14,7 +14,7 @@ use time::{Duration, OffsetDateTime};
 /// audience's channels, narrowed by their lead, leaving out blocked contacts and staff chats.
 fn filtered(sql: &mut Sql, audience: &Audience, now: OffsetDateTime) {
     sql.push(
-        " FROM conversations c LEFT JOIN leads l ON l.conversation_id = c.id \
+        " FROM conversations c LEFT JOIN leads l ON l.conversation_id = c.id AND l.superseded_at IS NULL \
          WHERE c.subscribed = 1 \
            AND NOT EXISTS (SELECT 1 FROM unreachable_contacts u WHERE u.channel = c.channel AND u.user_key = c.user_key) \
            AND NOT EXISTS (SELECT 1 FROM staff_links s WHERE s.channel = c.channel AND s.user_key = c.user_key)",

@@ -19,6 +19,8 @@ pub struct Funnel {
     pub declined: i64,
 }
 
+/// Only live leads: an owner who started over in another region is one lead here, in the
+/// region they are in now (the superseded lead stays on the list, labelled).
 pub async fn funnel(
     store: &Store,
     scope: &Scope,
@@ -28,7 +30,7 @@ pub async fn funnel(
         "SELECT COUNT(*) AS leads, \
          CAST(COALESCE(SUM(CASE WHEN documents_total > 0 AND documents_received = documents_total THEN 1 ELSE 0 END), 0) AS BIGINT) AS docs, \
          CAST(COALESCE(SUM(CASE WHEN status IN ('dirujuk', 'diterima_konsultan', 'pendampingan', 'diajukan', 'bersertifikat') THEN 1 ELSE 0 END), 0) AS BIGINT) AS referred, \
-         CAST(COALESCE(SUM(CASE WHEN status = 'bersertifikat' THEN 1 ELSE 0 END), 0) AS BIGINT) AS certified FROM leads WHERE 1 = 1",
+         CAST(COALESCE(SUM(CASE WHEN status = 'bersertifikat' THEN 1 ELSE 0 END), 0) AS BIGINT) AS certified FROM leads WHERE superseded_at IS NULL",
     );
     restrict(
         &mut sql,

@@ -56,11 +56,13 @@ pub struct LeadSummary {
     pub source: Option<String>,
     pub rules_version: String,
     pub assigned_to: Option<i64>,
+    /// The owner started over in another region: this lead stays here as history.
+    pub superseded: bool,
 }
 
 const SUMMARY_COLUMNS: &str = "id, created_at, channel, region_code, region_name, business_name, owner_name, phone, \
     category, product_name, sni_number, sni_mandatory, scale, outcome, notes, status, documents_received, \
-    documents_total, source, rules_version, assigned_to";
+    documents_total, source, rules_version, assigned_to, superseded_at";
 
 fn summary(r: &AnyRow) -> Result<LeadSummary, sqlx::Error> {
     let created: i64 = r.try_get("created_at")?;
@@ -87,6 +89,7 @@ fn summary(r: &AnyRow) -> Result<LeadSummary, sqlx::Error> {
         source: r.try_get("source")?,
         rules_version: r.try_get("rules_version")?,
         assigned_to: r.try_get("assigned_to")?,
+        superseded: r.try_get::<Option<i64>, _>("superseded_at")?.is_some(),
     })
 }
 

@@ -79,7 +79,7 @@ pub async fn owner_views(
     }
     let sql = format!(
         "SELECT c.user_key, r.state, s.name, s.organisation FROM conversations c \
-         JOIN leads l ON l.conversation_id = c.id \
+         JOIN leads l ON l.conversation_id = c.id AND l.superseded_at IS NULL \
          JOIN referrals r ON r.lead_id = l.id AND r.state IN ('waiting', 'offered', 'accepted', 'escalated') \
          LEFT JOIN staff s ON s.id = r.consultant_id \
          WHERE c.channel = $1 AND c.user_key IN ({})",

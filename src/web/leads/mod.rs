@@ -179,7 +179,7 @@ pub async fn list(
                         td { (lead.region_name) }
                         td { (lead.product_name) }
                         td { (lead.outcome) }
-                        td { (lead.status) }
+                        td { (lead.status) @if lead.superseded { br; small.superseded { (state.t("dash-superseded")) } } }
                         td { (lead.documents_received) "/" (lead.documents_total) }
                     }
                 }

@@ -101,6 +101,7 @@ pub async fn detail(
                     dt { (state.t("dash-col-product")) } dd { (l.product_name) " · " (l.sni_number.as_deref().unwrap_or("-")) }
                     dt { (state.t("dash-rules-version")) } dd { (l.rules_version) " / " (lead.catalogue_version) }
                     dt { (state.t("dash-col-status")) } dd { (l.status) @if let Some(r) = &lead.status_reason { @if !r.is_empty() { " — " (r) } } }
+                    @if l.superseded { dt {} dd.superseded { strong { (state.t("dash-superseded")) } } }
                 }
             }
         }
