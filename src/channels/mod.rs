@@ -2,6 +2,7 @@
 //! `message::OutMessage`s from the outbox.
 
 pub mod console;
+pub mod fault;
 pub mod inbox;
 pub mod sender;
 pub mod telegram;

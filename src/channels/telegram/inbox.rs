@@ -1,6 +1,7 @@
 //! Reads stored Telegram updates: what each asks of the conversation, with its file fetched.
 
 use super::update::{Classified, FileRef, Pressed, TgInput, classify};
+use crate::channels::fault::JsonFault;
 use crate::channels::inbox::Reader;
 use crate::domain::{ChannelKind, UserKey};
 use crate::flow::Msg;
@@ -37,7 +38,8 @@ impl Reader for TelegramReader {
         let update: Update = match serde_json::from_str(&row.payload) {
             Ok(update) => update,
             Err(e) => {
-                tracing::warn!(update = %row.external_id, error = %e, "unreadable telegram update skipped");
+                let fault = JsonFault::of(&e);
+                tracing::warn!(update = %row.external_id, %fault, "unreadable telegram update skipped");
                 return Ok(Work::Nothing);
             }
         };

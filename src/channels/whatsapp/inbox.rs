@@ -2,6 +2,7 @@
 
 use super::client::{Client, WaError};
 use super::payload::Message;
+use crate::channels::fault::JsonFault;
 use crate::channels::inbox::Reader;
 use crate::domain::{ChannelKind, UserKey};
 use crate::parse::PhoneNumber;
@@ -27,7 +28,8 @@ impl Reader for WhatsappReader {
         let message: Message = match serde_json::from_str(&row.payload) {
             Ok(message) => message,
             Err(e) => {
-                tracing::warn!(error = %e, "unreadable whatsapp message skipped");
+                let fault = JsonFault::of(&e);
+                tracing::warn!(inbox = row.id, %fault, "unreadable whatsapp message skipped");
                 return Ok(Work::Nothing);
             }
         };
