@@ -385,11 +385,48 @@ async fn a_re_engagement_error_holds_the_message() {
     assert_eq!(
         scalar(
             &dir,
-            "SELECT COUNT(*) FROM outbox WHERE status = 'held' AND last_error LIKE '131047%'"
+            "SELECT COUNT(*) FROM outbox WHERE status = 'held' AND last_error = 'whatsapp:code:131047'"
         )
         .await,
         1
     );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_refusal_that_quotes_the_number_keeps_none_of_it() {
+    common::logs::capture();
+    let (fake, dir, app) = app().await;
+    let from = "6281200012300";
+    // Graph's message and details can name the recipient and quote what was sent.
+    fake.fail_next_send(Failure::Refused {
+        http: 400,
+        code: 131030,
+        subcode: None,
+        message: format!("(#131030) Recipient phone number {from} not in allowed list"),
+        details: format!(
+            "Recipient phone number +{from} not in allowed list (text: Toko Sinar Jaya): \
+             add it to the recipient list and try again."
+        ),
+    });
+    let body = payloads::envelope(vec![payloads::value(
+        vec![payloads::text("wamid.quoted", from, "halo")],
+        vec![],
+    )]);
+    assert_eq!(post(&app, &body, None).await, 200);
+    let refused = fake.message(from, 1).await;
+    assert_eq!(refused.status, 400);
+    fake.message(from, 2).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let kind = "SELECT COUNT(*) FROM outbox WHERE status = 'failed' \
+                AND last_error = 'whatsapp:code:131030'";
+    assert_eq!(scalar(&dir, kind).await, 1, "kept as its code");
+    let quoted = format!(
+        "SELECT COUNT(*) FROM outbox WHERE last_error LIKE '%{from}%' \
+         OR last_error LIKE '%Sinar%' OR last_error LIKE '%allowed list%'"
+    );
+    assert_eq!(scalar(&dir, &quoted).await, 0);
+    common::logs::assert_never_logged(&[from, "Sinar Jaya", "allowed list"]);
     app.stop().await;
 }
 

@@ -4,6 +4,7 @@
 pub mod console;
 pub mod fault;
 pub mod inbox;
+pub mod reason;
 pub mod sender;
 pub mod telegram;
 pub mod whatsapp;

@@ -23,12 +23,15 @@ impl Write for Buffer {
 static CAPTURED: OnceLock<Buffer> = OnceLock::new();
 
 /// Start capturing (once per binary): everything at debug and above, Pandu's at trace.
+/// sqlx's statement log is left out: it shows the tests' own queries, values inlined.
 pub fn capture() {
     CAPTURED.get_or_init(|| {
         let buffer = Buffer::default();
         let writer = buffer.clone();
         let subscriber = tracing_subscriber::fmt()
-            .with_env_filter(tracing_subscriber::EnvFilter::new("debug,pandu=trace"))
+            .with_env_filter(tracing_subscriber::EnvFilter::new(
+                "debug,sqlx=info,pandu=trace",
+            ))
             .with_ansi(false)
             .with_writer(move || writer.clone())
             .finish();
