@@ -184,8 +184,7 @@ async fn a_bad_image_url_fails_that_message_and_the_chat_goes_on() {
         1,
         "refused for good: not retried"
     );
-    let failed =
-        "SELECT COUNT(*) FROM outbox WHERE status = 'failed' AND last_error LIKE '%HTTP URL%'";
+    let failed = "SELECT COUNT(*) FROM outbox WHERE status = 'failed' AND last_error = 'telegram:bad_request:wrong_file_id_or_url'";
     assert_eq!(scalar(&tg.dir, failed).await, 1);
     tg.stop().await;
 }
@@ -375,8 +374,7 @@ async fn on_whatsapp_an_image_heads_the_buttons_or_comes_with_its_caption() {
     assert_eq!(sent[seen + 1].status, 200);
     assert_eq!(last.status, 400, "Meta takes https links only");
     tokio::time::sleep(Duration::from_millis(300)).await;
-    let failed =
-        "SELECT COUNT(*) FROM outbox WHERE status = 'failed' AND last_error LIKE '131009%'";
+    let failed = "SELECT COUNT(*) FROM outbox WHERE status = 'failed' AND last_error = 'whatsapp:code:131009'";
     assert_eq!(scalar(&wa.dir, failed).await, 1);
     wa.stop().await;
 }
@@ -443,8 +441,7 @@ async fn outside_the_window_a_template_with_an_image_header_carries_the_image() 
         "an image template sent without its image"
     );
     tokio::time::sleep(Duration::from_millis(300)).await;
-    let failed =
-        "SELECT COUNT(*) FROM outbox WHERE status = 'failed' AND last_error LIKE '132012%'";
+    let failed = "SELECT COUNT(*) FROM outbox WHERE status = 'failed' AND last_error = 'whatsapp:code:132012'";
     assert_eq!(scalar(&wa.dir, failed).await, 1);
     wa.stop().await;
 }

@@ -587,11 +587,37 @@ async fn a_message_telegram_refuses_for_good_fails_and_the_chat_goes_on() {
     assert_eq!(
         scalar(
             &dir,
-            "SELECT COUNT(*) FROM outbox WHERE status = 'failed' AND last_error LIKE '%too long%'"
+            "SELECT COUNT(*) FROM outbox WHERE status = 'failed' AND last_error = 'telegram:bad_request:message_too_long'"
         )
         .await,
         1
     );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_refusal_that_quotes_the_users_text_keeps_none_of_it() {
+    common::logs::capture();
+    let (fake, dir, app) = polling_app().await;
+    let said = "Toko Sinar Jaya 0812-3456-7890";
+    // Telegram's entity errors can quote the message they refuse.
+    fake.fail_next(
+        "sendMessage",
+        Failure::BadRequest(format!(
+            "Bad Request: can't parse entities: Can't find end of the entity starting at \
+             byte offset 5: {said}"
+        )),
+    );
+    fake.push(updates::text(fake.next_update_id(), 83, said));
+    fake.message(83, 2).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let kind = "SELECT COUNT(*) FROM outbox WHERE status = 'failed' \
+                AND last_error = 'telegram:bad_request:cant_parse_entities'";
+    assert_eq!(scalar(&dir, kind).await, 1, "kept as its kind");
+    let quoted = "SELECT COUNT(*) FROM outbox WHERE last_error LIKE '%Sinar%' \
+                  OR last_error LIKE '%0812%' OR last_error LIKE '%entity%'";
+    assert_eq!(scalar(&dir, quoted).await, 0);
+    common::logs::assert_never_logged(&["Sinar Jaya", "0812-3456", "byte offset"]);
     app.stop().await;
 }
 

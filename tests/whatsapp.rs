@@ -286,6 +286,43 @@ async fn statuses_never_move_backwards_and_failures_keep_their_code() {
 }
 
 #[tokio::test]
+async fn a_malformed_status_costs_only_itself_not_its_batch() {
+    common::logs::capture();
+    let (fake, dir, app) = app().await;
+    let from = "6281200045400";
+    // A status whose id is a number: Meta never sends it, a broken proxy might.
+    let malformed = serde_json::json!({
+        "id": 6281200045400_i64, "status": "delivered", "timestamp": payloads::timestamp(),
+        "recipient_id": from
+    });
+    let good = payloads::status("wamid.earlier-reply", from, "delivered", None);
+    let body = payloads::envelope(vec![payloads::value(
+        vec![payloads::text("wamid.batch-msg", from, "halo")],
+        vec![malformed, good],
+    )]);
+    assert_eq!(post(&app, &body, None).await, 200);
+    let greeting = fake.message(from, 1).await;
+    assert_eq!(greeting.status, 200, "the message in the batch is answered");
+    let recorded = "SELECT COUNT(*) FROM message_statuses \
+         WHERE platform_message_id = 'wamid.earlier-reply' AND status = 'delivered'";
+    assert_eq!(scalar(&dir, recorded).await, 1, "the good status is kept");
+    assert_eq!(
+        scalar(&dir, "SELECT COUNT(*) FROM message_statuses").await,
+        1
+    );
+    let logs = common::logs::captured();
+    assert!(
+        logs.lines().any(|l| l.contains("malformed item skipped")
+            && l.contains("item=\"status\"")
+            && l.contains("index=0")
+            && l.contains("invalid_type")),
+        "the skip is logged by position and kind"
+    );
+    common::logs::assert_never_logged(&["6281200045400", "wamid.batch-msg"]);
+    app.stop().await;
+}
+
+#[tokio::test]
 async fn a_message_outside_the_24_hour_window_is_held_not_sent() {
     let (fake, dir, app) = app().await;
     let url = format!("sqlite://{}", dir.path().join("pandu.db").display());
@@ -348,11 +385,48 @@ async fn a_re_engagement_error_holds_the_message() {
     assert_eq!(
         scalar(
             &dir,
-            "SELECT COUNT(*) FROM outbox WHERE status = 'held' AND last_error LIKE '131047%'"
+            "SELECT COUNT(*) FROM outbox WHERE status = 'held' AND last_error = 'whatsapp:code:131047'"
         )
         .await,
         1
     );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_refusal_that_quotes_the_number_keeps_none_of_it() {
+    common::logs::capture();
+    let (fake, dir, app) = app().await;
+    let from = "6281200012300";
+    // Graph's message and details can name the recipient and quote what was sent.
+    fake.fail_next_send(Failure::Refused {
+        http: 400,
+        code: 131030,
+        subcode: None,
+        message: format!("(#131030) Recipient phone number {from} not in allowed list"),
+        details: format!(
+            "Recipient phone number +{from} not in allowed list (text: Toko Sinar Jaya): \
+             add it to the recipient list and try again."
+        ),
+    });
+    let body = payloads::envelope(vec![payloads::value(
+        vec![payloads::text("wamid.quoted", from, "halo")],
+        vec![],
+    )]);
+    assert_eq!(post(&app, &body, None).await, 200);
+    let refused = fake.message(from, 1).await;
+    assert_eq!(refused.status, 400);
+    fake.message(from, 2).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let kind = "SELECT COUNT(*) FROM outbox WHERE status = 'failed' \
+                AND last_error = 'whatsapp:code:131030'";
+    assert_eq!(scalar(&dir, kind).await, 1, "kept as its code");
+    let quoted = format!(
+        "SELECT COUNT(*) FROM outbox WHERE last_error LIKE '%{from}%' \
+         OR last_error LIKE '%Sinar%' OR last_error LIKE '%allowed list%'"
+    );
+    assert_eq!(scalar(&dir, &quoted).await, 0);
+    common::logs::assert_never_logged(&[from, "Sinar Jaya", "allowed list"]);
     app.stop().await;
 }
 

@@ -2,7 +2,9 @@
 //! `message::OutMessage`s from the outbox.
 
 pub mod console;
+pub mod fault;
 pub mod inbox;
+pub mod reason;
 pub mod sender;
 pub mod telegram;
 pub mod whatsapp;

@@ -3,6 +3,7 @@
 //! order and pacing come from the store; the platform adds its own rate limit and tells what
 //! each answer means.
 
+use super::reason::Reason;
 use super::worker::{self, BATCH, Backoff, CONCURRENT};
 use crate::domain::{ChannelKind, UserKey};
 use crate::service::Service;
@@ -14,23 +15,38 @@ use std::future::Future;
 use time::{Duration, OffsetDateTime};
 use tokio_util::sync::CancellationToken;
 
-/// What to do with a message after one attempt.
+/// What to do with a message after one attempt, and why.
 #[derive(Debug)]
 pub enum Verdict {
     /// Delivered, with the platform's id for it.
     Sent(Option<String>),
     /// The platform asked us to wait this long (429 retry_after).
-    Wait(Duration, String),
+    Wait(Duration, Reason),
     /// A passing failure (5xx, network): again after the backoff, up to the attempt limit.
-    Retry(String),
+    Retry(Reason),
     /// Not allowed now and not failed (WhatsApp outside the 24-hour window).
-    Held(String),
+    Held(Reason),
     /// Not sent, by rule: a notice to someone who opted out after the campaign was built.
-    Skipped(String),
+    Skipped(Reason),
     /// This message can never be delivered; the chat goes on.
-    Failed(String),
+    Failed(Reason),
     /// Blocked or gone: nothing more is sent to this contact.
-    Unreachable(String),
+    Unreachable(Reason),
+}
+
+impl Verdict {
+    /// Why it was not delivered; None when it was.
+    pub fn reason(&self) -> Option<Reason> {
+        match self {
+            Self::Sent(_) => None,
+            Self::Wait(_, why)
+            | Self::Retry(why)
+            | Self::Held(why)
+            | Self::Skipped(why)
+            | Self::Failed(why)
+            | Self::Unreachable(why) => Some(*why),
+        }
+    }
 }
 
 /// A channel's way of sending.
@@ -174,11 +190,11 @@ impl<P: Platform> Sender<P> {
         subscribed: &HashSet<String>,
     ) -> (&'m Claimed, Verdict) {
         let verdict = if unreachable.contains(message.recipient.as_str()) {
-            Verdict::Failed("contact unreachable".into())
+            Verdict::Failed(Reason::Rule("contact unreachable"))
         } else if message.broadcast && !subscribed.contains(message.recipient.as_str()) {
             // Opting out counts up to the moment of sending, not only when the audience
             // was built.
-            Verdict::Skipped("opted out".into())
+            Verdict::Skipped(Reason::Rule("opted out"))
         } else {
             self.platform.send(message).await
         };
@@ -213,35 +229,40 @@ impl<P: Platform> Sender<P> {
         now: OffsetDateTime,
     ) -> Result<(), StoreError> {
         let (channel, id) = (P::CHANNEL, message.id);
+        // The reason's short form is all that is kept or logged of a platform's answer.
+        let Some(why) = verdict.reason() else {
+            return Ok(());
+        };
+        let (text, status) = (why.to_string(), why.status());
         match verdict {
             Verdict::Sent(_) => Ok(()),
-            Verdict::Wait(wait, why) => {
-                tracing::warn!(channel = %channel, wait_s = wait.whole_seconds(), "platform asked to slow down");
-                outbox::retry_at(tx, id, now + wait, &why).await
+            Verdict::Wait(wait, _) => {
+                tracing::warn!(channel = %channel, reason = %text, ?status, wait_s = wait.whole_seconds(), "platform asked to slow down");
+                outbox::retry_at(tx, id, now + wait, &text).await
             }
-            Verdict::Retry(why) if message.attempts >= self.max_attempts => {
-                tracing::warn!(channel = %channel, reason = %why, attempts = message.attempts, "message gave up");
-                outbox::mark_failed(tx, id, &why).await
+            Verdict::Retry(_) if message.attempts >= self.max_attempts => {
+                tracing::warn!(channel = %channel, reason = %text, ?status, attempts = message.attempts, "message gave up");
+                outbox::mark_failed(tx, id, &text).await
             }
-            Verdict::Retry(why) => {
+            Verdict::Retry(_) => {
                 let wait = self.backoff.after(message.attempts);
-                tracing::warn!(channel = %channel, reason = %why, wait_s = wait.whole_seconds(), "send will be retried");
-                outbox::retry_at(tx, id, now + wait, &why).await
+                tracing::warn!(channel = %channel, reason = %text, ?status, wait_s = wait.whole_seconds(), "send will be retried");
+                outbox::retry_at(tx, id, now + wait, &text).await
             }
-            Verdict::Held(why) => {
-                tracing::info!(channel = %channel, reason = %why, "message held");
-                outbox::mark_held(tx, id, &why).await
+            Verdict::Held(_) => {
+                tracing::info!(channel = %channel, reason = %text, ?status, "message held");
+                outbox::mark_held(tx, id, &text).await
             }
-            Verdict::Skipped(why) => outbox::mark_skipped(tx, id, &why).await,
-            Verdict::Failed(why) => {
-                tracing::warn!(channel = %channel, reason = %why, "message failed");
-                outbox::mark_failed(tx, id, &why).await
+            Verdict::Skipped(_) => outbox::mark_skipped(tx, id, &text).await,
+            Verdict::Failed(_) => {
+                tracing::warn!(channel = %channel, reason = %text, ?status, "message failed");
+                outbox::mark_failed(tx, id, &text).await
             }
-            Verdict::Unreachable(why) => {
-                tracing::info!(channel = %channel, reason = %why, "contact unreachable");
-                store::contacts::mark_unreachable(tx, channel, &message.recipient, &why, now)
+            Verdict::Unreachable(_) => {
+                tracing::info!(channel = %channel, reason = %text, ?status, "contact unreachable");
+                store::contacts::mark_unreachable(tx, channel, &message.recipient, &text, now)
                     .await?;
-                outbox::fail_all_for(tx, channel, &message.recipient, &why).await?;
+                outbox::fail_all_for(tx, channel, &message.recipient, &text).await?;
                 // A consultant who blocked the bot can take no referral: theirs move on.
                 self.service
                     .release_blocked(tx, channel, &message.recipient, now)

@@ -33,6 +33,9 @@ pub enum Failure {
         retry_after: u64,
     },
     MessageTooLong,
+    /// HTTP 400 with this description (which must start "Bad Request: ", as Telegram's do).
+    /// Some quote the message back, e.g. "Bad Request: can't parse entities: …".
+    BadRequest(String),
     /// Answered normally, but only after this long (a slow network or a loaded Telegram).
     Slow(Duration),
 }
@@ -329,6 +332,7 @@ fn record(inner: &Mutex<Inner>, method: String, body: Value) -> Response {
                 "Bad Request: message is too long",
                 None,
             ),
+            Failure::BadRequest(description) => error(StatusCode::BAD_REQUEST, &description, None),
             Failure::Slow(_) => unreachable!("taken before the call is recorded"),
         };
     }

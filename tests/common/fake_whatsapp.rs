@@ -60,6 +60,15 @@ pub enum Failure {
     ReEngagement,
     /// HTTP 500, code 1 "An unknown error occurred".
     ServerError,
+    /// Any Graph error object; its message and details may quote the number or the text,
+    /// as Graph's sometimes do.
+    Refused {
+        http: u16,
+        code: i64,
+        subcode: Option<i64>,
+        message: String,
+        details: String,
+    },
 }
 
 struct Media {
@@ -244,13 +253,17 @@ fn wa_id_of(to: &str) -> String {
 
 /// Graph's error body: `{"error":{"message","type","code","error_data","fbtrace_id"}}`.
 fn graph_error(status: StatusCode, code: i64, message: &str, details: Option<&str>) -> Response {
+    (status, axum::Json(graph_error_body(code, message, details))).into_response()
+}
+
+fn graph_error_body(code: i64, message: &str, details: Option<&str>) -> Value {
     let mut error = json!({
         "message": message, "type": "OAuthException", "code": code, "fbtrace_id": "Afake"
     });
     if let Some(details) = details {
         error["error_data"] = json!({ "messaging_product": "whatsapp", "details": details });
     }
-    (status, axum::Json(json!({ "error": error }))).into_response()
+    json!({ "error": error })
 }
 
 fn unauthorized() -> Response {
@@ -312,6 +325,19 @@ fn failure_response(failure: Failure) -> Response {
             "An unknown error occurred",
             None,
         ),
+        Failure::Refused {
+            http,
+            code,
+            subcode,
+            message,
+            details,
+        } => {
+            let mut body = graph_error_body(code, &message, Some(&details));
+            if let Some(subcode) = subcode {
+                body["error"]["error_subcode"] = json!(subcode);
+            }
+            (StatusCode::from_u16(http).unwrap(), axum::Json(body)).into_response()
+        }
     }
 }
 

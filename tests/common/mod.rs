@@ -302,6 +302,7 @@ pub mod bench;
 pub mod dash;
 pub mod fake_telegram;
 pub mod fake_whatsapp;
+pub mod logs;
 pub mod staff;
 pub mod subscribers;
 pub mod telegram_app;

@@ -1,6 +1,8 @@
 //! Reads stored Telegram updates: what each asks of the conversation, with its file fetched.
 
+use super::error::TelegramError;
 use super::update::{Classified, FileRef, Pressed, TgInput, classify};
+use crate::channels::fault::JsonFault;
 use crate::channels::inbox::Reader;
 use crate::domain::{ChannelKind, UserKey};
 use crate::flow::Msg;
@@ -37,7 +39,8 @@ impl Reader for TelegramReader {
         let update: Update = match serde_json::from_str(&row.payload) {
             Ok(update) => update,
             Err(e) => {
-                tracing::warn!(update = %row.external_id, error = %e, "unreadable telegram update skipped");
+                let fault = JsonFault::of(&e);
+                tracing::warn!(update = %row.external_id, %fault, "unreadable telegram update skipped");
                 return Ok(Work::Nothing);
             }
         };
@@ -75,29 +78,29 @@ impl TelegramReader {
                 // A file that cannot be fetched reaches the flow as empty: the user is asked to
                 // send it again rather than left waiting.
                 Err(e) if row.attempts >= DOWNLOAD_ATTEMPTS => {
-                    tracing::warn!(error = %e, "telegram file download gave up");
+                    tracing::warn!(error = %e, status = ?e.status(), "telegram file download gave up");
                     RawInput::File(Vec::new())
                 }
                 Err(e) => {
-                    tracing::warn!(error = %e, attempt = row.attempts, "telegram file download failed; will retry");
-                    return Err(e);
+                    tracing::warn!(error = %e, status = ?e.status(), attempt = row.attempts, "telegram file download failed; will retry");
+                    return Err(e.to_string());
                 }
             },
         })
     }
 
     /// getFile, then the download itself, stopped as soon as it passes the limit.
-    async fn download(&self, file: &FileRef) -> Result<Vec<u8>, String> {
+    async fn download(&self, file: &FileRef) -> Result<Vec<u8>, TelegramError> {
         let meta = self
             .bot
             .get_file(FileId(file.file_id.clone()))
             .await
-            .map_err(|e| e.to_string())?;
+            .map_err(TelegramError::from)?;
         let limit = self.service.settings.document_max_bytes as usize;
         let mut stream = self.bot.download_file_stream(&meta.path);
         let mut bytes = Vec::with_capacity((meta.meta.size as usize).min(limit + 1));
         while let Some(chunk) = stream.next().await {
-            bytes.extend_from_slice(&chunk.map_err(|e| e.to_string())?);
+            bytes.extend_from_slice(&chunk.map_err(|e| TelegramError::from(&e))?);
             if bytes.len() > limit {
                 break; // the size check in the service refuses it politely
             }

@@ -1,6 +1,7 @@
 //! Getting updates in: long polling or our own webhook route. Either way an update is
 //! committed to the inbox before Telegram is told it was received.
 
+use super::error::TelegramError;
 use super::update::{Routing, chat_key};
 use crate::domain::ChannelKind;
 use crate::service::Service;
@@ -81,7 +82,9 @@ pub async fn poll(bot: Bot, service: Service, shutdown: CancellationToken) {
                 }
             },
             Err(e) => {
-                tracing::warn!(error = %e, "telegram getUpdates failed; retrying");
+                // teloxide's text for unparsable JSON holds the whole body: updates, texts.
+                let error = TelegramError::from(&e);
+                tracing::warn!(%error, status = ?error.status(), "telegram getUpdates failed; retrying");
                 tokio::time::sleep(std::time::Duration::from_secs(2)).await;
             }
         }

@@ -1,6 +1,7 @@
 //! The Telegram channel: updates in through polling or a webhook, committed to the inbox;
 //! a worker runs them through the conversation; a sender delivers the outbox.
 
+pub mod error;
 pub mod inbox;
 pub mod intake;
 pub mod photo;
@@ -16,9 +17,16 @@ use teloxide::prelude::*;
 use teloxide::types::BotCommand;
 use tokio_util::sync::CancellationToken;
 
+/// Registering the bot failed; said by kind, as every Telegram error is.
 #[derive(Debug, thiserror::Error)]
 #[error("telegram setup: {0}")]
-pub struct SetupError(#[from] teloxide::RequestError);
+pub struct SetupError(pub error::TelegramError);
+
+impl From<teloxide::RequestError> for SetupError {
+    fn from(error: teloxide::RequestError) -> Self {
+        Self(error.into())
+    }
+}
 
 pub struct Telegram {
     pub bot: Bot,

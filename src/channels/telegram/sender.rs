@@ -1,8 +1,10 @@
 //! Sending to Telegram for the shared sender: a global rate limit here, and Telegram's
 //! errors turned into retries, waits or an unreachable contact.
 
+use super::error::{BadRequest, TelegramError};
 use super::photo::{PhotosSent, fits_caption};
 use super::render::markup;
+use crate::channels::reason::Reason;
 use crate::channels::sender::{Platform, Verdict, pace};
 use crate::channels::worker::Backoff;
 use crate::config::TelegramConfig;
@@ -10,9 +12,9 @@ use crate::domain::ChannelKind;
 use crate::message::{OutMessage, Outgoing};
 use crate::store::outbox::Claimed;
 use governor::DefaultDirectRateLimiter;
+use teloxide::RequestError;
 use teloxide::prelude::*;
 use teloxide::types::{ChatId, InputFile, MessageId};
-use teloxide::{ApiError, RequestError};
 use time::Duration;
 
 /// Sends to the Bot API for the shared sender, at the bot's global rate.
@@ -70,12 +72,12 @@ impl TelegramPlatform {
             }
             Outgoing::MarkAnswered { message_id, text } => {
                 let Ok(id) = message_id.parse::<i32>() else {
-                    return Err(Verdict::Failed("bad message id".into()));
+                    return Err(Verdict::Failed(Reason::Rule("bad message id")));
                 };
                 self.mark_answered(to.chat, MessageId(id), text).await
             }
         };
-        result.map_err(|e| judge(e, outgoing))
+        result.map_err(|e| judge(TelegramError::from(e), outgoing))
     }
 
     async fn text(&self, to: To, m: &OutMessage) -> Result<Option<String>, RequestError> {
@@ -119,9 +121,9 @@ impl TelegramPlatform {
         message: &Claimed,
         m: &OutMessage,
     ) -> Result<Option<String>, Verdict> {
-        let judged = |e| judge(e, &message.outgoing);
+        let judged = |e| judge(TelegramError::from(e), &message.outgoing);
         let Some(url) = m.image.as_deref().and_then(|u| url::Url::parse(u).ok()) else {
-            return Err(Verdict::Failed("image is not a URL".into()));
+            return Err(Verdict::Failed(Reason::Rule("image is not a URL")));
         };
         if fits_caption(&m.text) {
             return self.photo(to, url, Some(m)).await.map_err(judged);
@@ -148,7 +150,7 @@ impl TelegramPlatform {
         text: &str,
     ) -> Result<Option<String>, RequestError> {
         match self.bot.edit_message_text(chat, id, text).await {
-            Err(RequestError::Api(ApiError::Unknown(e))) if e.contains(NO_TEXT_TO_EDIT) => self
+            Err(e) if TelegramError::from(&e) == TelegramError::BadRequest(NO_TEXT_TO_EDIT) => self
                 .bot
                 .edit_message_caption(chat, id)
                 .caption(text)
@@ -160,7 +162,7 @@ impl TelegramPlatform {
 }
 
 /// Telegram's answer to editing the text of a message that has a caption instead.
-const NO_TEXT_TO_EDIT: &str = "there is no text in the message to edit";
+const NO_TEXT_TO_EDIT: BadRequest = BadRequest::NoTextToEdit;
 
 impl Platform for TelegramPlatform {
     const CHANNEL: ChannelKind = ChannelKind::Telegram;
@@ -172,7 +174,7 @@ impl Platform for TelegramPlatform {
 
     async fn send(&self, message: &Claimed) -> Verdict {
         let Ok(chat) = message.recipient.as_str().parse::<i64>().map(ChatId) else {
-            return Verdict::Failed("recipient is not a Telegram chat id".into());
+            return Verdict::Failed(Reason::Rule("recipient is not a Telegram chat id"));
         };
         let to = To {
             chat,
@@ -195,31 +197,29 @@ impl Platform for TelegramPlatform {
     }
 }
 
-fn judge(error: RequestError, outgoing: &Outgoing) -> Verdict {
+/// What one failed call means for its message. Housekeeping (answering a button, editing a
+/// question) that Telegram refuses has nothing left to do: the message was edited already or
+/// the button is old.
+fn judge(error: TelegramError, outgoing: &Outgoing) -> Verdict {
     let housekeeping = outgoing.message().is_none();
+    let why = Reason::Telegram(error);
     match error {
-        RequestError::RetryAfter(wait) => Verdict::Wait(
-            Duration::seconds(i64::from(wait.seconds())),
-            format!("429: retry after {}s", wait.seconds()),
-        ),
-        RequestError::Api(
-            e @ (ApiError::BotBlocked
-            | ApiError::UserDeactivated
-            | ApiError::CantInitiateConversation
-            | ApiError::BotKicked
-            | ApiError::ChatNotFound),
-        ) => Verdict::Unreachable(e.to_string()),
-        // An edit of an unchanged message or an old button: nothing left to do.
-        RequestError::Api(_) if housekeeping => Verdict::Sent(None),
-        RequestError::Api(ApiError::Unknown(text))
-            if text.contains("Internal Server Error") || text.contains("Bad Gateway") =>
-        {
-            Verdict::Retry(text)
+        TelegramError::RateLimited { retry_after } => {
+            Verdict::Wait(Duration::seconds(i64::from(retry_after)), why)
         }
-        RequestError::Api(e) => Verdict::Failed(e.to_string()),
-        RequestError::MigrateToChatId(_) => Verdict::Failed("group migrated".into()),
-        e @ (RequestError::Network(_) | RequestError::InvalidJson { .. } | RequestError::Io(_)) => {
-            Verdict::Retry(e.to_string())
-        }
+        TelegramError::Blocked(_) | TelegramError::ChatNotFound => Verdict::Unreachable(why),
+        _ if housekeeping && error.is_api() => Verdict::Sent(None),
+        TelegramError::Server(_)
+        | TelegramError::Timeout
+        | TelegramError::Network
+        | TelegramError::Decode
+        | TelegramError::Io => Verdict::Retry(why),
+        TelegramError::BadRequest(_)
+        | TelegramError::Forbidden
+        | TelegramError::Unauthorized
+        | TelegramError::Conflict
+        | TelegramError::Http(_)
+        | TelegramError::Unknown
+        | TelegramError::Migrated => Verdict::Failed(why),
     }
 }

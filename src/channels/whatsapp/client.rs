@@ -2,28 +2,11 @@
 //! up a template.
 //! The base URL is configurable so tests can point it at a fake Graph API.
 
+pub use super::error::WaError;
 pub use super::templates::TemplateInfo;
 use crate::config::WhatsappConfig;
 use serde::Deserialize;
 use serde_json::Value;
-
-#[derive(Debug, thiserror::Error)]
-pub enum WaError {
-    /// Graph answered with an error object.
-    #[error("graph error {code} (HTTP {http}): {message}")]
-    Api {
-        http: u16,
-        code: i64,
-        message: String,
-    },
-    #[error("network: {0}")]
-    Network(String),
-    /// A media URL that is no longer valid (they live 5 minutes).
-    #[error("media URL expired")]
-    Expired,
-    #[error("file larger than the limit")]
-    TooLarge,
-}
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct MediaInfo {
@@ -66,12 +49,12 @@ impl Client {
             .json(body)
             .send()
             .await
-            .map_err(network)?;
+            .map_err(WaError::from)?;
         let reply: Value = read(response).await?;
         reply["messages"][0]["id"]
             .as_str()
             .map(str::to_owned)
-            .ok_or_else(|| WaError::Network("send answered without a message id".into()))
+            .ok_or(WaError::Decode)
     }
 
     /// GET /{media_id}: a short-lived download URL and the file's checksum.
@@ -83,9 +66,9 @@ impl Client {
             .bearer_auth(&self.token)
             .send()
             .await
-            .map_err(network)?;
+            .map_err(WaError::from)?;
         let info: Value = read(response).await?;
-        serde_json::from_value(info).map_err(|e| WaError::Network(e.to_string()))
+        serde_json::from_value(info).map_err(|_| WaError::Decode)
     }
 
     /// GET /{waba_id}/message_templates?name=…: the template in that language, or None when
@@ -109,7 +92,7 @@ impl Client {
             .bearer_auth(&self.token)
             .send()
             .await
-            .map_err(network)?;
+            .map_err(WaError::from)?;
         let listed: Value = read(response).await?;
         Ok(super::templates::pick(&listed, name, language))
     }
@@ -122,19 +105,15 @@ impl Client {
             .bearer_auth(&self.token)
             .send()
             .await
-            .map_err(network)?;
+            .map_err(WaError::from)?;
         if response.status() == reqwest::StatusCode::NOT_FOUND {
             return Err(WaError::Expired);
         }
         if !response.status().is_success() {
-            return Err(WaError::Api {
-                http: response.status().as_u16(),
-                code: 0,
-                message: "download refused".into(),
-            });
+            return Err(WaError::Http(response.status().as_u16()));
         }
         let mut bytes = Vec::new();
-        while let Some(chunk) = response.chunk().await.map_err(network)? {
+        while let Some(chunk) = response.chunk().await.map_err(WaError::from)? {
             bytes.extend_from_slice(&chunk);
             if bytes.len() as u64 > limit {
                 return Err(WaError::TooLarge);
@@ -144,25 +123,15 @@ impl Client {
     }
 }
 
-fn network(e: reqwest::Error) -> WaError {
-    // reqwest errors can carry the URL; ours hold no secrets, but keep it short.
-    WaError::Network(e.without_url().to_string())
-}
-
-/// The JSON of a success, or Graph's `{"error": {...}}` as an `Api` error.
+/// The JSON of a success; for a refusal, Graph's error as its code, or the status alone
+/// when the answer is not Graph's JSON (a proxy's page). The body itself is never kept.
 async fn read(response: reqwest::Response) -> Result<Value, WaError> {
     let http = response.status().as_u16();
-    let body: Value = response.json().await.map_err(network)?;
-    if (200..300).contains(&http) {
-        return Ok(body);
+    let success = response.status().is_success();
+    match (success, response.json::<Value>().await) {
+        (true, Ok(body)) => Ok(body),
+        (true, Err(e)) => Err(e.into()),
+        (false, Ok(body)) => Err(super::error::from_body(http, &body)),
+        (false, Err(_)) => Err(WaError::Http(http)),
     }
-    let error = &body["error"];
-    Err(WaError::Api {
-        http,
-        code: error["code"].as_i64().unwrap_or_default(),
-        message: error["message"]
-            .as_str()
-            .unwrap_or("unknown error")
-            .to_owned(),
-    })
 }

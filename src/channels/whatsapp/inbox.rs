@@ -2,6 +2,7 @@
 
 use super::client::{Client, WaError};
 use super::payload::Message;
+use crate::channels::fault::JsonFault;
 use crate::channels::inbox::Reader;
 use crate::domain::{ChannelKind, UserKey};
 use crate::parse::PhoneNumber;
@@ -27,7 +28,8 @@ impl Reader for WhatsappReader {
         let message: Message = match serde_json::from_str(&row.payload) {
             Ok(message) => message,
             Err(e) => {
-                tracing::warn!(error = %e, "unreadable whatsapp message skipped");
+                let fault = JsonFault::of(&e);
+                tracing::warn!(inbox = row.id, %fault, "unreadable whatsapp message skipped");
                 return Ok(Work::Nothing);
             }
         };
@@ -86,11 +88,11 @@ impl WhatsappReader {
                 Some(id) => match self.fetch_media(&id).await {
                     Ok(input) => Some(input),
                     Err(e) if row.attempts >= MEDIA_ATTEMPTS => {
-                        tracing::warn!(error = %e, "whatsapp media gave up");
+                        tracing::warn!(error = %e, status = ?e.status(), "whatsapp media gave up");
                         Some(RawInput::File(Vec::new()))
                     }
                     Err(e) => {
-                        tracing::warn!(error = %e, attempt = row.attempts, "whatsapp media failed; will retry");
+                        tracing::warn!(error = %e, status = ?e.status(), attempt = row.attempts, "whatsapp media failed; will retry");
                         return Err(e.to_string());
                     }
                 },
@@ -120,9 +122,7 @@ impl WhatsappReader {
                         .as_deref()
                         .is_some_and(|expected| !expected.eq_ignore_ascii_case(&digest))
                     {
-                        return Err(WaError::Network(
-                            "downloaded media does not match its sha256".into(),
-                        ));
+                        return Err(WaError::Checksum);
                     }
                     return Ok(RawInput::File(bytes));
                 }

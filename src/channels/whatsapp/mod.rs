@@ -2,6 +2,7 @@
 //! messages through the conversation, and a sender that respects the 24-hour window.
 
 pub mod client;
+pub mod error;
 pub mod inbox;
 pub mod intake;
 pub mod payload;

@@ -3,6 +3,7 @@
 
 use super::client::{Client, WaError};
 use super::render;
+use crate::channels::reason::Reason;
 use crate::channels::sender::{Platform, Verdict, pace};
 use crate::channels::worker::Backoff;
 use crate::config::{TemplateName, WhatsappConfig};
@@ -93,9 +94,12 @@ impl Platform for WhatsappPlatform {
             Ok(true) => render::body(to, out, &self.list_button),
             Ok(false) => match self.template_for(out) {
                 Some((call, name)) => render::template(to, call, name),
-                None => return Verdict::Held("outside the 24-hour window".into()),
+                None => return Verdict::Held(Reason::Rule("outside the 24-hour window")),
             },
-            Err(e) => return Verdict::Retry(e.to_string()),
+            Err(e) => {
+                tracing::warn!(error = %e, "whatsapp window not known; will retry");
+                return Verdict::Retry(Reason::Rule("store unavailable"));
+            }
         };
         self.limiter.until_ready().await;
         match self.client.send(&body).await {
@@ -105,24 +109,26 @@ impl Platform for WhatsappPlatform {
     }
 }
 
+/// Rate-limit codes: throughput (130429), pair rate (131056), a throughput upgrade under
+/// way (131057), the account's limit (80007), and Graph's app-level limits (4, 80004).
+const RATE_LIMITS: [i64; 6] = [130429, 131056, 131057, 80007, 4, 80004];
+/// Graph's refusal of a free-form message outside the 24-hour window.
+const RE_ENGAGEMENT: i64 = 131047;
+
+/// What one failed send means for its message, by Graph's code.
 fn judge(error: WaError) -> Verdict {
+    let why = Reason::Whatsapp(error);
     match error {
-        WaError::Api { code: 131047, .. } => {
-            Verdict::Held("131047 re-engagement: outside the 24-hour window".into())
-        }
-        WaError::Api {
-            code: code @ (130429 | 131056 | 131057 | 80007 | 4 | 80004),
-            message,
-            ..
-        } => Verdict::Retry(format!("{code}: {message}")),
-        WaError::Api {
-            http,
-            code,
-            message,
-        } if http >= 500 => Verdict::Retry(format!("{code}: {message}")),
-        WaError::Api { code, message, .. } => Verdict::Failed(format!("{code}: {message}")),
-        e @ (WaError::Network(_) | WaError::Expired | WaError::TooLarge) => {
-            Verdict::Retry(e.to_string())
-        }
+        WaError::Api { code, .. } if code == RE_ENGAGEMENT => Verdict::Held(why),
+        WaError::Api { code, .. } if RATE_LIMITS.contains(&code) => Verdict::Retry(why),
+        WaError::Api { http, .. } if http >= 500 => Verdict::Retry(why),
+        WaError::Api { .. } => Verdict::Failed(why),
+        WaError::Http(_)
+        | WaError::Timeout
+        | WaError::Network
+        | WaError::Decode
+        | WaError::Expired
+        | WaError::TooLarge
+        | WaError::Checksum => Verdict::Retry(why),
     }
 }
