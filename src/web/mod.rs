@@ -175,9 +175,10 @@ pub fn metrics_router(state: AppState) -> Router {
 }
 
 /// Pages load only this server's styles and images (campaign images may be any https
-/// address); no scripts at all, no framing, forms post only here.
+/// address); no scripts of ours run (connections go only here, for tools that drive a page),
+/// no framing, forms post only here.
 const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self' https: data:; \
-form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 /// Each role's first page: outreach officers see no leads, so they start at their campaigns.
 pub(crate) fn home_of(staff: &crate::access::Staff) -> &'static str {
