@@ -14,6 +14,7 @@ pub mod domain;
 pub mod export;
 pub mod flow;
 pub mod i18n;
+pub mod labels;
 pub mod limits;
 pub mod message;
 pub mod parse;

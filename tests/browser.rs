@@ -5,6 +5,7 @@ mod common;
 
 use common::TestApp;
 use common::dash::{PASSWORD, start};
+use headless_chrome::protocol::cdp::Page;
 use headless_chrome::protocol::cdp::Page::CaptureScreenshotFormatOption;
 use headless_chrome::{Browser, LaunchOptions, Tab};
 use std::ffi::OsStr;
@@ -47,9 +48,32 @@ fn browser(profile: &Path) -> Browser {
     Browser::new(options).expect("chromium starts")
 }
 
+/// The whole page, not just the window: the page's full size, captured beyond the viewport.
 fn shot(tab: &Tab, name: &str) {
-    let png = tab
-        .capture_screenshot(CaptureScreenshotFormatOption::Png, None, None, true)
+    use base64::Engine;
+    let size = tab
+        .call_method(Page::GetLayoutMetrics(None))
+        .unwrap()
+        .css_content_size;
+    let data = tab
+        .call_method(Page::CaptureScreenshot {
+            format: Some(CaptureScreenshotFormatOption::Png),
+            quality: None,
+            clip: Some(Page::Viewport {
+                x: 0.0,
+                y: 0.0,
+                width: size.width,
+                height: size.height,
+                scale: 1.0,
+            }),
+            from_surface: Some(true),
+            capture_beyond_viewport: Some(true),
+            optimize_for_speed: None,
+        })
+        .unwrap()
+        .data;
+    let png = base64::engine::general_purpose::STANDARD
+        .decode(data)
         .unwrap();
     std::fs::write(screenshots().join(format!("{name}.png")), png).unwrap();
 }
@@ -86,14 +110,22 @@ async fn a_dinas_officer_works_a_lead_in_the_browser() {
         shot(&tab, "01-login");
         tab.find_element("input[name=email]").unwrap().type_into("ntb@pandu.test").unwrap();
         tab.find_element("input[name=password]").unwrap().type_into(PASSWORD).unwrap();
-        tab.find_element("button[type=submit]").unwrap().click().unwrap();
+        tab.find_element("form[action='/login'] button[type=submit]").unwrap().click().unwrap();
+        tab.wait_until_navigated().unwrap();
+        // The officer lands on today's numbers; each opens the list it counts.
+        tab.wait_for_element("div.tiles").unwrap();
+        let home = text(&tab);
+        assert!(home.contains("Hari ini") && home.contains("Siap mengajukan SNI Bina UMK"), "{home}");
+        shot(&tab, "02-home");
+        tab.find_element("a.tile[href*='outcome=siap_bina_umk']").unwrap().click().unwrap();
         tab.wait_until_navigated().unwrap();
         tab.wait_for_element("table.leads").unwrap();
-        assert!(tab.get_url().ends_with("/leads"), "{}", tab.get_url());
+        assert!(tab.get_url().contains("/leads?outcome=siap_bina_umk"), "{}", tab.get_url());
         let list = text(&tab);
         assert!(list.contains("Kabupaten Lombok Tengah") && list.contains("Kota Mataram"), "{list}");
         assert!(!list.contains("UD Surabaya Jaya"), "another province's lead is not listed");
-        shot(&tab, "02-leads");
+        assert!(!list.contains("siap_bina_umk"), "outcomes in words: {list}");
+        shot(&tab, "03-leads");
 
         // Filter to one kabupaten.
         tab.find_element("input[name=region]").unwrap().type_into("52.02").unwrap();
@@ -102,14 +134,30 @@ async fn a_dinas_officer_works_a_lead_in_the_browser() {
         tab.wait_for_element("table.leads").unwrap();
         let filtered = text(&tab);
         assert!(filtered.contains("Kabupaten Lombok Tengah") && !filtered.contains("Kota Mataram"), "{filtered}");
-        shot(&tab, "03-filtered");
+        shot(&tab, "03b-filtered");
 
         // Open the lead.
         tab.find_element(&format!("a[href='/leads/{loteng}']")).unwrap().click().unwrap();
         tab.wait_until_navigated().unwrap();
         tab.wait_for_element("form[action$='/status']").unwrap();
-        assert!(text(&tab).contains("siap_bina_umk"));
-        shot(&tab, "04-lead");
+        let lead = text(&tab);
+        assert!(lead.contains("Siap mengajukan SNI Bina UMK") && lead.contains("Sudah punya NIB?"), "{lead}");
+        assert!(!lead.contains("siap_bina_umk") && !lead.contains("requirements_met"), "{lead}");
+        tab.wait_for_element("div.doc img").unwrap();
+        shot(&tab, "04-lead-id");
+
+        // The same page in English, and back.
+        tab.find_element("form.lang button").unwrap().click().unwrap();
+        tab.wait_until_navigated().unwrap();
+        tab.wait_for_element("form[action$='/status']").unwrap();
+        let english = text(&tab);
+        assert!(english.contains("Ready to apply for SNI Bina UMK") && english.contains("Has an NIB?"), "{english}");
+        assert!(tab.get_url().ends_with(&format!("/leads/{loteng}")), "{}", tab.get_url());
+        shot(&tab, "04-lead-en");
+        tab.find_element("form.lang button").unwrap().click().unwrap();
+        tab.wait_until_navigated().unwrap();
+        tab.wait_for_element("form[action$='/status']").unwrap();
+        assert!(text(&tab).contains("Sudah punya NIB?"));
 
         // Change the status.
         tab.find_element("select[name=status]").unwrap().click().unwrap();
@@ -118,7 +166,7 @@ async fn a_dinas_officer_works_a_lead_in_the_browser() {
         tab.wait_until_navigated().unwrap();
         tab.wait_for_element("form[action$='/status']").unwrap();
         let after = text(&tab);
-        assert!(after.contains("diverifikasi"), "{after}");
+        assert!(after.contains("Sudah diverifikasi"), "{after}");
         shot(&tab, "05-status-changed");
 
         // Export: the link works for this session.
@@ -144,7 +192,12 @@ async fn a_dinas_officer_works_a_lead_in_the_browser() {
         .db
         .scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'document_view'")
         .await;
-    assert_eq!(views, 1, "the browser's document view is audited");
+    // The lead page shows the photo as a thumbnail (twice: in Indonesian, English, Indonesian
+    // again) and the officer opened it once more.
+    assert!(
+        views >= 2,
+        "the browser's document views are audited: {views}"
+    );
     dash.finish().await;
 }
 
@@ -164,7 +217,7 @@ fn signed_in(base: &str, profile: &Path, email: &str) -> (Browser, Arc<Tab>) {
         .unwrap()
         .type_into(PASSWORD)
         .unwrap();
-    tab.find_element("button[type=submit]")
+    tab.find_element("form[action='/login'] button[type=submit]")
         .unwrap()
         .click()
         .unwrap();

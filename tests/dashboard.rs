@@ -364,7 +364,7 @@ async fn document_views_and_actions_are_audited(db: TestApp) -> TestApp {
     }
     let (_, page) = client.get(&format!("/leads/{}", s.loteng)).await;
     assert!(
-        page.contains("tidak_dilanjutkan: usaha tutup"),
+        page.contains("Tidak dilanjutkan: usaha tutup"),
         "on the timeline"
     );
     assert_eq!(
@@ -379,7 +379,7 @@ async fn document_views_and_actions_are_audited(db: TestApp) -> TestApp {
     admin.login("admin@pandu.test").await;
     let (status, audit) = admin.get("/audit").await;
     assert_eq!(status, 200);
-    assert!(audit.contains("document_download"));
+    assert!(audit.contains("Mengunduh dokumen"));
     finish(dash).await
 }
 both_engines!(audit, document_views_and_actions_are_audited);

@@ -22,6 +22,24 @@ pub enum DocItem {
 }
 
 impl DocItem {
+    pub const ALL: [DocItem; 10] = [
+        Self::Nib,
+        Self::FotoProduk,
+        Self::LabelDepan,
+        Self::LabelBelakang,
+        Self::TempatProduksi,
+        Self::ProsesProduksi,
+        Self::IzinEdar,
+        Self::Halal,
+        Self::Merek,
+        Self::Lainnya,
+    ];
+
+    /// The stored code back as an item.
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|i| i.as_str() == code)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Nib => "nib",

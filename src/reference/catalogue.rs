@@ -106,6 +106,11 @@ impl Category {
         }
     }
 
+    /// The stored code back as a category.
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::all().iter().copied().find(|c| c.as_str() == code)
+    }
+
     /// Fluent id of the button label, "cat-<as_str>" (locales/*/catalogue.ftl).
     pub fn label_msg(self) -> &'static str {
         match self {

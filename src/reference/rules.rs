@@ -47,6 +47,13 @@ impl Scale {
         }
     }
 
+    /// The stored code back as a scale.
+    pub fn parse(code: &str) -> Option<Self> {
+        [Self::Mikro, Self::Kecil, Self::Menengah, Self::Besar]
+            .into_iter()
+            .find(|s| s.as_str() == code)
+    }
+
     /// Usaha mikro dan kecil: the only scales SNI Bina UMK and self-declare halal serve.
     pub fn is_umk(self) -> bool {
         matches!(self, Self::Mikro | Self::Kecil)

@@ -45,6 +45,11 @@ impl Coverage {
         !self.national && self.codes.is_empty()
     }
 
+    /// The regions named, nationwide aside.
+    pub fn regions(&self) -> &[RegionCode] {
+        &self.codes
+    }
+
     /// The closest fit of this coverage to a lead's region, if it covers it at all.
     pub fn covers(&self, region: &RegionCode) -> Option<Specificity> {
         let fits = |code: &RegionCode| {

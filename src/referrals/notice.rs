@@ -4,7 +4,7 @@
 
 use super::{DeclineReason, OfferId, RefButton};
 use crate::domain::Locale;
-use crate::flow::{Msg, OutcomeCode};
+use crate::flow::Msg;
 use crate::i18n::Texts;
 use crate::message::{OutButton, OutMessage, Template, TemplateKind};
 use crate::store::referrals::LeadBrief;
@@ -16,37 +16,6 @@ pub struct Notices<'a> {
     pub locale: Locale,
     /// The dashboard's address, without a trailing slash.
     pub dashboard: &'a str,
-}
-
-pub(crate) fn outcome_label(code: OutcomeCode) -> Msg {
-    Msg::new(match code {
-        OutcomeCode::WajibSniLspro => "label-outcome-wajib-sni-lspro",
-        OutcomeCode::BukanUmkSppt => "label-outcome-bukan-umk-sppt",
-        OutcomeCode::PerluNib => "label-outcome-perlu-nib",
-        OutcomeCode::BelumAdaSni => "label-outcome-belum-ada-sni",
-        OutcomeCode::PerluCekPetugas => "label-outcome-perlu-cek-petugas",
-        OutcomeCode::RisikoBukanRendah => "label-outcome-risiko-bukan-rendah",
-        OutcomeCode::SiapkanLabel => "label-outcome-siapkan-label",
-        OutcomeCode::SiapBinaUmk => "label-outcome-siap-bina-umk",
-    })
-}
-
-/// A stored reason code's label; an unknown code (from a newer version) is skipped.
-fn reason_label(code: &str) -> Option<Msg> {
-    Some(Msg::new(match code {
-        "product_mandatory" => "label-reason-product-mandatory",
-        "no_sni_for_product" => "label-reason-no-sni-for-product",
-        "sni_not_known" => "label-reason-sni-not-known",
-        "scale_too_large" => "label-reason-scale-too-large",
-        "no_nib" => "label-reason-no-nib",
-        "nib_unknown" => "label-reason-nib-unknown",
-        "risk_not_low" => "label-reason-risk-not-low",
-        "label_missing" => "label-reason-label-missing",
-        "not_willing_yet" => "label-reason-not-willing-yet",
-        "permit_expired" => "label-reason-permit-expired",
-        "requirements_met" => "label-reason-requirements-met",
-        _ => return None,
-    }))
 }
 
 impl Notices<'_> {
@@ -62,10 +31,10 @@ impl Notices<'_> {
         let reasons: Vec<String> = lead
             .reasons
             .iter()
-            .filter_map(|r| reason_label(r))
+            .filter_map(|r| crate::labels::reason(r))
             .map(|m| self.render(&m))
             .collect();
-        let outcome = self.render(&outcome_label(lead.outcome));
+        let outcome = self.render(&crate::labels::outcome(lead.outcome));
         if reasons.is_empty() {
             outcome
         } else {

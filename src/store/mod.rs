@@ -11,6 +11,7 @@ pub mod dashboard;
 pub mod documents;
 pub mod erasure;
 pub mod follow_ups;
+pub mod health;
 pub mod inbound;
 pub mod inbox;
 pub mod leads;

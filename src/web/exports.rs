@@ -36,7 +36,12 @@ pub async fn export_csv(
     // Logged when the export starts: a download cut short has still shown its rows.
     audit_export(&state, &signed, "export_csv", &query.query_string()).await;
     let store = state.service.store.clone();
-    let rows = export::csv_stream(store, signed.staff.scope(), query.filter()).map(move |chunk| {
+    let rows = export::csv_stream(
+        store,
+        signed.staff.scope(),
+        query.filter(super::show::office_zone(&signed.staff)),
+    )
+    .map(move |chunk| {
         let _held = &permit; // released when the stream ends or the client goes away
         chunk.inspect_err(|e| tracing::error!(error = %e, "CSV export failed midway"))
     });
@@ -62,7 +67,10 @@ pub async fn export_xlsx(
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
     let store = &state.service.store;
-    let (scope, filter) = (signed.staff.scope(), query.filter());
+    let (scope, filter) = (
+        signed.staff.scope(),
+        query.filter(super::show::office_zone(&signed.staff)),
+    );
     let count = match export::write_xlsx(store, &scope, &filter, file.path()).await {
         Ok(n) => n,
         Err(e) => return failure(e),

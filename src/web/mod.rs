@@ -5,12 +5,15 @@ mod campaigns;
 pub mod client;
 mod error;
 mod exports;
+mod home;
+mod lang;
 mod layout;
 mod leads;
 pub mod login_guard;
 mod metrics;
 mod referrals;
 mod reports;
+mod show;
 mod sign_in;
 mod staff;
 
@@ -83,14 +86,19 @@ impl AppState {
         }
     }
 
-    /// Dashboard text, from the Fluent files (Bahasa Indonesia).
+    /// Dashboard text, from the Fluent files, in the language of this request.
     pub fn t(&self, id: &'static str) -> String {
-        self.service.texts.render(Locale::Id, &Msg::new(id))
+        self.tm(&Msg::new(id))
     }
 
     /// Dashboard text with arguments.
     pub fn tm(&self, msg: &Msg) -> String {
-        self.service.texts.render(Locale::Id, msg)
+        self.service.texts.render(self.locale(), msg)
+    }
+
+    /// The language of this request (see `lang`).
+    pub fn locale(&self) -> Locale {
+        lang::current()
     }
 }
 
@@ -104,7 +112,7 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/metrics", get(metrics::render_with_token))
         .route("/static/app.css", get(css))
-        .route("/", get(home))
+        .route("/", get(home::home))
         .route(
             "/login",
             get(sign_in::login_page)
@@ -112,6 +120,7 @@ pub fn router(state: AppState) -> Router {
                 .layer(small_form()),
         )
         .route("/logout", post(sign_in::logout))
+        .route("/bahasa", post(lang::switch).layer(small_form()))
         .route(
             "/setup/{token}",
             get(sign_in::setup_page)
@@ -155,6 +164,7 @@ pub fn router(state: AppState) -> Router {
             not_found_page,
         ))
         .layer(axum::middleware::from_fn(guard))
+        .layer(axum::middleware::from_fn(lang::scope))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             metrics::track,
@@ -184,12 +194,8 @@ connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 pub(crate) fn home_of(staff: &crate::access::Staff) -> &'static str {
     match staff.role {
         crate::access::Role::Outreach => "/kampanye",
-        _ => "/leads",
+        _ => "/",
     }
-}
-
-async fn home(signed: auth::Signed) -> axum::response::Redirect {
-    axum::response::Redirect::to(home_of(&signed.staff))
 }
 
 async fn healthz(State(state): State<AppState>) -> (StatusCode, &'static str) {

@@ -5,6 +5,7 @@ use super::auth::Signed;
 use super::error::WebError;
 use super::layout::page;
 use super::leads::ListQuery;
+use super::show;
 use crate::store;
 use crate::store::dashboard;
 use axum::extract::{Query, State};
@@ -12,6 +13,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, PreEscaped, html};
 use serde::Deserialize;
+use std::collections::HashMap;
 
 fn failure(e: impl std::fmt::Display) -> Response {
     tracing::error!(error = %e, "dashboard report failed");
@@ -27,7 +29,13 @@ pub async fn funnel(
         return WebError::too_long(&state, &signed, e, "/funnel").into_response();
     }
     let store = &state.service.store;
-    let funnel = match dashboard::funnel(store, &signed.staff.scope(), &query.filter()).await {
+    let funnel = match dashboard::funnel(
+        store,
+        &signed.staff.scope(),
+        &query.filter(show::office_zone(&signed.staff)),
+    )
+    .await
+    {
         Ok(f) => f,
         Err(e) => return failure(e),
     };
@@ -58,7 +66,7 @@ pub async fn funnel(
             h2 { (state.t("dash-dropoff")) }
             table {
                 thead { tr { th { (state.t("dash-question")) } th { (state.t("dash-count")) } } }
-                tbody { @for (step, n) in &funnel.waiting_at { tr { td { (step) } td { (n) } } } }
+                tbody { @for (step, n) in &funnel.waiting_at { tr { td { (show::step(&state, step)) } td { (n) } } } }
             }
         }
     })
@@ -115,12 +123,14 @@ pub async fn audit(
         Ok(p) => p,
         Err(e) => return failure(e),
     };
+    let zone = show::office_zone(&signed.staff);
     page(&state, &state.t("dash-nav-audit"), Some(&signed), html! {
         table {
-            thead { tr { th { (state.t("dash-col-date")) } th { (state.t("dash-email")) } th { (state.t("dash-action")) } th { "Lead" } th { "" } } }
+            thead { tr { th { (state.t("dash-col-date")) } th { (state.t("dash-email")) } th { (state.t("dash-action")) } th { (state.t("dash-col-lead")) } th { "" } } }
             tbody { @for e in &found.entries { tr.audit {
-                td { (e.at.date()) " " (e.at.time()) } td { (e.who) } td { (e.action) }
-                td { @if let Some(l) = e.lead { (l) } } td { (e.detail) }
+                td { (show::when(&state, zone, e.at)) } td { (e.who) } td { (show::action(&state, &e.action)) }
+                td { @if let Some(l) = e.lead { a href=(format!("/leads/{l}")) { "#" (l) } } }
+                td { (super::leads::action_detail(&state, &HashMap::new(), &e.action, &e.detail)) }
             } } }
         }
         p {

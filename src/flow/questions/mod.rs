@@ -159,6 +159,30 @@ impl Q {
         def
     }
 
+    /// The question as staff read it above the owner's answer ("Sudah punya NIB?").
+    pub fn asked(self) -> &'static str {
+        match self {
+            Q::Province => "asked-province",
+            Q::Regency => "asked-regency",
+            Q::BusinessName => "asked-business-name",
+            Q::OwnerName => "asked-owner-name",
+            Q::Phone => "asked-phone",
+            Q::Category => "asked-category",
+            Q::Product => "asked-product",
+            Q::Omzet => "asked-omzet",
+            Q::Modal => "asked-modal",
+            Q::Nib => "asked-nib",
+            Q::Risk => "asked-risk",
+            Q::Site => "asked-site",
+            Q::IzinEdar => "asked-izin-edar",
+            Q::Halal => "asked-halal",
+            Q::Merek => "asked-merek",
+            Q::Label => "asked-label",
+            Q::Willing => "asked-willing",
+            Q::Goal => "asked-goal",
+        }
+    }
+
     /// Stable name, used in button ids (`edit:nib`), the phrase corpus and the dashboard.
     pub fn code(self) -> &'static str {
         match self {
@@ -266,6 +290,15 @@ pub fn answered(answers: &Answers, ctx: &Ctx) -> Vec<Q> {
     ORDER
         .into_iter()
         .filter(|q| q.applies(answers, ctx) && q.def().answered(answers))
+        .collect()
+}
+
+/// The answers as the owner gave them: each answered question with the answer as the owner
+/// was shown it in the review, in asking order (the lead page).
+pub fn as_asked(answers: &Answers, ctx: &Ctx) -> Vec<(Q, Label)> {
+    answered(answers, ctx)
+        .into_iter()
+        .filter_map(|q| Some((q, q.def().shown(answers, ctx)?)))
         .collect()
 }
 

@@ -1,7 +1,7 @@
 //! The WHERE clause of every lead query: the staff member's scope, then the list's filters.
 
-use super::LeadFilter;
 use super::search::{self, SearchBy};
+use super::{LeadFilter, Waiting};
 use crate::access::Scope;
 use crate::reference::RegionCode;
 use crate::store::millis;
@@ -53,6 +53,18 @@ pub(super) fn restrict(
         let p = sql.arg(Bind::Int(millis(until)));
         sql.push(&format!(" AND created_at < {p}"));
     }
+    match filter.waiting {
+        None => {}
+        Some(Waiting::Referral) => {
+            sql.push(
+                " AND leads.id IN (SELECT r.lead_id FROM referrals r \
+                 WHERE r.state IN ('waiting', 'offered', 'escalated'))",
+            );
+        }
+        Some(Waiting::Question) => {
+            sql.push(" AND leads.owner_questions <> '[]'");
+        }
+    }
     if let Some(text) = filter.search.as_deref() {
         search::restrict(sql, by, text);
     }
@@ -89,6 +101,7 @@ pub(super) fn by_region_only(scope: &Scope, filter: &LeadFilter) -> bool {
         search,
         from,
         until,
+        waiting,
     } = filter;
     !matches!(scope, Scope::AssignedTo(_))
         && [status, category, channel, source]
@@ -97,4 +110,5 @@ pub(super) fn by_region_only(scope: &Scope, filter: &LeadFilter) -> bool {
         && search.as_deref().is_none_or(|s| s.trim().is_empty())
         && from.is_none()
         && until.is_none()
+        && waiting.is_none()
 }

@@ -21,6 +21,31 @@ pub struct LeadFilter {
     pub search: Option<String>,
     pub from: Option<OffsetDateTime>,
     pub until: Option<OffsetDateTime>,
+    pub waiting: Option<Waiting>,
+}
+
+/// Leads waiting for someone: the home page's "still to do" numbers open these lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Waiting {
+    /// A referral no consultant has accepted yet.
+    Referral,
+    /// The owner asked something the bot could not answer, and no one has replied since.
+    Question,
+}
+
+impl Waiting {
+    pub const ALL: [Waiting; 2] = [Self::Referral, Self::Question];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Referral => "referral",
+            Self::Question => "question",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|w| w.as_str() == s)
+    }
 }
 
 /// `after` continues after the last row of the previous page (keyset paging stays fast at

@@ -4,11 +4,15 @@ use super::AppState;
 use super::auth::Signed;
 use super::error::WebError;
 use super::layout::page;
+use super::show::{self, office_zone};
 use crate::access::LeadStatus;
+use crate::campaigns::Zone;
+use crate::domain::ChannelKind;
 use crate::flow::OutcomeCode;
+use crate::labels;
 use crate::limits::{self, TooLong};
 use crate::reference::Category;
-use crate::store::dashboard::{LeadFilter, Page};
+use crate::store::dashboard::{LeadFilter, Page, Waiting};
 use crate::store::{StoreError, dashboard};
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
@@ -33,11 +37,14 @@ pub struct ListQuery {
     pub to: Option<String>,
     /// "oldest" for oldest first; newest first otherwise.
     pub sort: Option<String>,
+    /// "referral" or "question": leads waiting for a consultant or for an answer.
+    pub waiting: Option<String>,
     pub after: Option<String>,
 }
 
 impl ListQuery {
-    pub fn filter(&self) -> LeadFilter {
+    /// The filters, with dates as days on the office's clock.
+    pub fn filter(&self, zone: Zone) -> LeadFilter {
         let some = |v: &Option<String>| {
             v.clone()
                 .map(|s| s.trim().to_owned())
@@ -60,8 +67,14 @@ impl ListQuery {
             channel: some(&self.channel),
             source: some(&self.source),
             search: some(&self.q),
-            from: date(&self.from).map(|d| d.midnight().assume_utc()),
-            until: date(&self.to).map(|d| d.next_day().unwrap_or(d).midnight().assume_utc()),
+            from: date(&self.from).map(|d| d.midnight().assume_offset(zone.offset())),
+            until: date(&self.to).map(|d| {
+                d.next_day()
+                    .unwrap_or(d)
+                    .midnight()
+                    .assume_offset(zone.offset())
+            }),
+            waiting: some(&self.waiting).and_then(|w| Waiting::parse(&w)),
         }
     }
 
@@ -79,6 +92,7 @@ impl ListQuery {
             &self.from,
             &self.to,
             &self.sort,
+            &self.waiting,
             &self.after,
         ];
         for value in others {
@@ -100,6 +114,7 @@ impl ListQuery {
             ("from", &self.from),
             ("to", &self.to),
             ("sort", &self.sort),
+            ("waiting", &self.waiting),
         ];
         let mut out = url::form_urlencoded::Serializer::new(String::new());
         for (k, v) in pairs {
@@ -139,7 +154,8 @@ pub async fn list(
     }
     let store = &state.service.store;
     let scope = signed.staff.scope();
-    let filter = query.filter();
+    let zone = office_zone(&signed.staff);
+    let filter = query.filter(zone);
     // Side by side: on PostgreSQL (and SQLite's read pool) the page waits for the slower only.
     let (rows, counts) = match tokio::join!(
         dashboard::list(store, &scope, &filter, query.page()),
@@ -156,7 +172,7 @@ pub async fn list(
         (filters(&state, &query))
         div.chips {
             @for (outcome, n) in &counts {
-                a.chip href=(format!("/leads?{}", ListQuery { outcome: Some(outcome.clone()), after: None, ..query.clone() }.query_string())) { (outcome) strong { (n) } }
+                a.chip href=(format!("/leads?{}", ListQuery { outcome: Some(outcome.clone()), after: None, ..query.clone() }.query_string())) { (show::outcome(&state, outcome)) strong { (n) } }
             }
         }
         p {
@@ -173,13 +189,13 @@ pub async fn list(
             tbody {
                 @for lead in &rows {
                     tr {
-                        td { (lead.created_at.date()) }
+                        td { (show::day(&state, zone, lead.created_at)) }
                         td { a href=(format!("/leads/{}", lead.id)) { (lead.business_name) } }
                         td { (lead.owner_name) }
                         td { (lead.region_name) }
                         td { (lead.product_name) }
-                        td { (lead.outcome) }
-                        td { (lead.status) @if lead.superseded { br; small.superseded { (state.t("dash-superseded")) } } }
+                        td { (show::outcome(&state, &lead.outcome)) }
+                        td { (show::status(&state, &lead.status)) @if lead.superseded { br; small.superseded { (state.t("dash-superseded")) } } }
                         td { (lead.documents_received) "/" (lead.documents_total) }
                     }
                 }
@@ -201,23 +217,27 @@ fn filters(state: &AppState, q: &ListQuery) -> Markup {
             label { (state.t("dash-col-region")) input name="region" placeholder="52.02" value=[q.region.as_deref()]; }
             label { (state.t("dash-col-outcome")) select name="outcome" {
                 option value="" { "—" }
-                @for o in OutcomeCode::ALL { option value=(o.as_str()) selected[selected(&q.outcome, o.as_str())] { (o.as_str()) } }
+                @for o in OutcomeCode::ALL { option value=(o.as_str()) selected[selected(&q.outcome, o.as_str())] { (state.tm(&labels::outcome(o))) } }
             } }
             label { (state.t("dash-col-status")) select name="status" {
                 option value="" { "—" }
-                @for s in LeadStatus::ALL { option value=(s.as_str()) selected[selected(&q.status, s.as_str())] { (s.as_str()) } }
+                @for s in LeadStatus::ALL { option value=(s.as_str()) selected[selected(&q.status, s.as_str())] { (state.tm(&labels::status(s))) } }
             } }
             label { (state.t("dash-col-category")) select name="category" {
                 option value="" { "—" }
-                @for c in Category::all() { option value=(c.as_str()) selected[selected(&q.category, c.as_str())] { (c.as_str()) } }
+                @for c in Category::all() { option value=(c.as_str()) selected[selected(&q.category, c.as_str())] { (state.tm(&labels::category(*c))) } }
             } }
             label { (state.t("dash-col-channel")) select name="channel" {
                 option value="" { "—" }
-                @for c in ["whatsapp", "telegram", "console"] { option value=(c) selected[selected(&q.channel, c)] { (c) } }
+                @for c in [ChannelKind::Whatsapp, ChannelKind::Telegram, ChannelKind::Console] { option value=(c.as_str()) selected[selected(&q.channel, c.as_str())] { (state.tm(&labels::channel(c))) } }
             } }
             label { (state.t("dash-col-source")) input name="source" value=[q.source.as_deref()]; }
             label { (state.t("dash-from")) input type="date" name="from" value=[q.from.as_deref()]; }
             label { (state.t("dash-to")) input type="date" name="to" value=[q.to.as_deref()]; }
+            label { (state.t("dash-waiting")) select name="waiting" {
+                option value="" { "—" }
+                @for w in Waiting::ALL { option value=(w.as_str()) selected[selected(&q.waiting, w.as_str())] { (state.t(waiting_label(w))) } }
+            } }
             label { (state.t("dash-sort")) select name="sort" {
                 option value="" { (state.t("dash-sort-newest")) }
                 option value="oldest" selected[selected(&q.sort, "oldest")] { (state.t("dash-sort-oldest")) }
@@ -227,7 +247,15 @@ fn filters(state: &AppState, q: &ListQuery) -> Markup {
     }
 }
 
+fn waiting_label(w: Waiting) -> &'static str {
+    match w {
+        Waiting::Referral => "dash-home-waiting-referrals",
+        Waiting::Question => "dash-home-open-questions",
+    }
+}
+
 mod actions;
+mod cards;
 mod document;
 mod page;
 mod referral;
@@ -235,3 +263,4 @@ mod referral;
 pub use actions::{add_note, assign, set_status};
 pub use document::document;
 pub use page::detail;
+pub(crate) use referral::detail as action_detail;

@@ -1,8 +1,11 @@
 //! One lead's page: what staff read, and the forms to act on it.
 
+use super::cards::{self, Read};
 use super::failure;
 use crate::access::{LeadStatus, Role, Staff, StaffId, parse_lead_id};
+use crate::campaigns::Zone;
 use crate::flow::answers::OwnerQuestion;
+use crate::labels;
 use crate::limits;
 use crate::reference::RegionCode;
 use crate::store::dashboard::referrals as refs;
@@ -11,6 +14,7 @@ use crate::store::{self, dashboard};
 use crate::web::AppState;
 use crate::web::auth::Signed;
 use crate::web::layout::page;
+use crate::web::show::{self, office_zone};
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -73,83 +77,31 @@ pub async fn detail(
     )
     .await;
     let l = &lead.summary;
-    let answers: serde_json::Map<String, serde_json::Value> =
-        serde_json::from_str(&lead.answers).unwrap_or_default();
-    let checklist: Vec<serde_json::Value> =
-        serde_json::from_str(&lead.checklist).unwrap_or_default();
-    let reasons: Vec<String> = serde_json::from_str(&lead.reasons).unwrap_or_default();
+    let zone = office_zone(&signed.staff);
+    let read = Read::of(&lead);
     let questions: Vec<OwnerQuestion> =
         serde_json::from_str(&lead.owner_questions).unwrap_or_default();
     let can_act = signed.staff.role != Role::Konsultan || l.assigned_to == Some(signed.staff.id.0);
     page(&state, &l.business_name, Some(&signed), html! {
         div.grid {
-            div.card {
-                h2 { (state.t("dash-contact")) }
-                dl {
-                    dt { (state.t("dash-col-owner")) } dd { (l.owner_name) }
-                    dt { (state.t("dash-phone")) } dd { (l.phone.as_deref().unwrap_or("-")) }
-                    dt { (state.t("dash-col-region")) } dd { (l.region_name) " (" (l.region_code) ")" }
-                    dt { (state.t("dash-col-channel")) } dd { (l.channel) }
-                    dt { (state.t("dash-col-source")) } dd { (l.source.as_deref().unwrap_or("-")) }
-                }
-            }
-            div.card {
-                h2 { (state.t("dash-outcome")) }
-                dl {
-                    dt { (state.t("dash-col-outcome")) } dd { strong { (l.outcome) } }
-                    dt { (state.t("dash-reasons")) } dd { (reasons.join(", ")) }
-                    dt { (state.t("dash-col-product")) } dd { (l.product_name) " · " (l.sni_number.as_deref().unwrap_or("-")) }
-                    dt { (state.t("dash-rules-version")) } dd { (l.rules_version) " / " (lead.catalogue_version) }
-                    dt { (state.t("dash-col-status")) } dd { (l.status) @if let Some(r) = &lead.status_reason { @if !r.is_empty() { " — " (r) } } }
-                    @if l.superseded { dt {} dd.superseded { strong { (state.t("dash-superseded")) } } }
-                }
-            }
+            (cards::contact(&state, &lead))
+            (cards::outcome(&state, &lead, &read))
         }
         @if !questions.is_empty() {
             div.card {
                 h2 { (state.t("dash-owner-questions")) }
-                ul { @for q in &questions { li { (q.text) " " small { "(" (q.at.date()) ")" } } } }
+                ul { @for q in &questions { li { (q.text) " " small { "(" (show::when(&state, zone, q.at)) ")" } } } }
             }
         }
-        div.card {
-            h2 { (state.t("dash-answers")) }
-            dl { @for (k, v) in &answers { dt { (k) } dd { (plain(v)) } } }
-        }
-        div.card {
-            h2 { (state.t("dash-col-documents")) }
-            table {
-                @for item in &checklist {
-                    @let name = item["item"].as_str().unwrap_or_default();
-                    tr {
-                        td { (name) }
-                        td { (item["state"].as_str().unwrap_or_default()) }
-                        td {
-                            @for d in documents.iter().filter(|d| d.item == name) {
-                                a href=(format!("/leads/{}/documents/{}", l.id, d.id)) { (state.t("dash-view")) }
-                                " · "
-                                a href=(format!("/leads/{}/documents/{}?download=1", l.id, d.id)) { (state.t("dash-download")) }
-                                " "
-                            }
-                        }
-                    }
-                }
-                // Files the owner sent before any was asked for.
-                @for d in documents.iter().filter(|d| d.item == "lainnya") {
-                    tr {
-                        td { "lainnya" }
-                        td { "received" }
-                        td { a href=(format!("/leads/{}/documents/{}", l.id, d.id)) { (state.t("dash-view")) } }
-                    }
-                }
-            }
-        }
+        (cards::answers(&state, &read.answers))
+        (cards::documents(&state, l.id.0, &read.checklist, &documents))
         div.card {
             h2 { (state.t("dash-consent")) }
-            p { (state.t("dash-consent-version")) " " (lead.consent_version) " · " (lead.consented_at.date()) " " (lead.consented_at.time()) " UTC" }
+            p { (state.t("dash-consent-version")) " " (lead.consent_version) " · " (show::when(&state, zone, lead.consented_at)) }
         }
         (super::referral::card(&state, lead_referral.as_ref(), &offers))
         @if can_act { (actions(&state, &signed, l.id, &consultants)) }
-        (timeline_card(&state, &names, l.id, &timeline, before.is_some()))
+        (timeline_card(&state, zone, &names, l.id, &timeline, before.is_some()))
     })
     .into_response()
 }
@@ -157,6 +109,7 @@ pub async fn detail(
 /// The timeline's page, newest first, with links to the older entries and back to the newest.
 fn timeline_card(
     state: &AppState,
+    zone: Zone,
     names: &HashMap<StaffId, String>,
     id: crate::domain::LeadId,
     timeline: &TimelinePage,
@@ -167,7 +120,7 @@ fn timeline_card(
             h2 { (state.t("dash-timeline")) }
             table { @for e in &timeline.entries {
                 @let (who, action, detail) = super::referral::timeline_row(state, names, e);
-                tr.timeline { td { (e.at.date()) } td { (who) } td { (action) } td { (detail) } }
+                tr.timeline { td { (show::when(state, zone, e.at)) } td { (who) } td { (action) } td { (detail) } }
             } }
             p {
                 @if deeper { a href=(format!("/leads/{id}#timeline")) { (state.t("dash-newest")) } " " }
@@ -192,20 +145,6 @@ pub(super) fn may_take(staff: &Staff, region: &str) -> bool {
     staff.role == Role::Konsultan && !staff.disabled && covered
 }
 
-/// An answer as a person reads it: `{"amount": 150000000}` becomes "amount: 150000000".
-fn plain(v: &serde_json::Value) -> String {
-    match v {
-        serde_json::Value::String(s) => s.clone(),
-        serde_json::Value::Null => "-".into(),
-        serde_json::Value::Object(map) => map
-            .iter()
-            .map(|(k, v)| format!("{k}: {}", plain(v)))
-            .collect::<Vec<_>>()
-            .join(", "),
-        other => other.to_string(),
-    }
-}
-
 fn actions(
     state: &AppState,
     signed: &Signed,
@@ -217,7 +156,7 @@ fn actions(
             form.card method="post" action=(format!("/leads/{id}/status")) {
                 h2 { (state.t("dash-change-status")) }
                 input type="hidden" name="csrf" value=(signed.csrf);
-                select name="status" { @for s in LeadStatus::ALL { option value=(s.as_str()) { (s.as_str()) } } }
+                select name="status" { @for s in LeadStatus::ALL { option value=(s.as_str()) { (state.tm(&labels::status(s))) } } }
                 input name="reason" maxlength=(limits::STATUS_REASON.max) placeholder=(state.t("dash-reason"));
                 button.primary type="submit" { (state.t("dash-save")) }
             }

@@ -2,10 +2,12 @@
 
 use crate::access::StaffId;
 use crate::flow::Msg;
+use crate::labels;
+use crate::referrals::Desk;
 use crate::store::dashboard::TimelineEntry;
 use crate::store::dashboard::referrals::{LeadReferral, OfferHistory};
-use crate::web::AppState;
 use crate::web::referrals::{answer_text, outcome_text, reason_text, state_text, when};
+use crate::web::{AppState, show};
 use maud::{Markup, html};
 use std::collections::HashMap;
 
@@ -92,7 +94,15 @@ fn why_text(state: &AppState, tail: &str) -> String {
 /// `siap_bina_umk → plut, dinas_coach`: the result in words and the desks.
 fn opened_text(state: &AppState, detail: &str) -> String {
     match detail.split_once(" → ") {
-        Some((outcome, desks)) => format!("{} → {desks}", outcome_text(state, outcome)),
+        Some((outcome, desks)) => {
+            let desks: Vec<String> = desks
+                .split(", ")
+                .map(|d| {
+                    Desk::parse(d).map_or_else(|| d.to_owned(), |d| state.tm(&labels::desk(d)))
+                })
+                .collect();
+            format!("{} → {}", outcome_text(state, outcome), desks.join(", "))
+        }
         None => detail.to_owned(),
     }
 }
@@ -150,8 +160,43 @@ pub(super) fn timeline_row(
         )),
         _ => None,
     };
-    let (action, detail) = words.unwrap_or_else(|| (e.action.clone(), e.detail.clone()));
+    let (action, detail) = words.unwrap_or_else(|| {
+        (
+            show::action(state, &e.action),
+            detail(state, names, &e.action, &e.detail),
+        )
+    });
     (who, action, detail)
+}
+
+/// The detail of a staff action in words: a status in words with its reason, the name of the
+/// consultant assigned, a document's name.
+pub(crate) fn detail(
+    state: &AppState,
+    names: &HashMap<StaffId, String>,
+    action: &str,
+    detail: &str,
+) -> String {
+    match action {
+        "status" => {
+            let (code, reason) = detail.split_once(": ").unwrap_or((detail, ""));
+            let status = show::status(state, code);
+            if reason.is_empty() {
+                status
+            } else {
+                format!("{status}: {reason}")
+            }
+        }
+        "assign" => detail
+            .strip_prefix("konsultan ")
+            .and_then(|id| id.parse().ok())
+            .and_then(|id| names.get(&StaffId(id)).cloned())
+            .unwrap_or_default(),
+        "document_view" | "document_download" => show::document(state, detail),
+        "lead_view" => String::new(),
+        "result" => show::outcome(state, detail),
+        _ => detail.to_owned(),
+    }
 }
 
 #[cfg(test)]

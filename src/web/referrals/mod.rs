@@ -110,7 +110,7 @@ fn too_late(state: &AppState, signed: &Signed) -> Response {
 /// An outcome code as staff read it; an unknown code as it is.
 pub(super) fn outcome_text(state: &AppState, code: &str) -> String {
     match OutcomeCode::parse(code) {
-        Some(code) => state.tm(&crate::referrals::notice::outcome_label(code)),
+        Some(code) => state.tm(&crate::labels::outcome(code)),
         None => code.to_owned(),
     }
 }
