@@ -10,10 +10,15 @@ pub use stream::csv_stream;
 pub use xlsx::write_xlsx;
 
 use crate::access::Scope;
+use crate::domain::Locale;
+use crate::flow::Msg;
+use crate::i18n::Texts;
+use crate::labels::stored;
 use crate::parse::{PhoneNumber, one_line};
 use crate::store::dashboard::{LeadFilter, LeadSummary, for_each};
 use crate::store::{Store, StoreError};
 use std::io::Write;
+use std::sync::Arc;
 use time::format_description::well_known::Rfc3339;
 
 #[derive(Debug, thiserror::Error)]
@@ -28,7 +33,9 @@ pub enum ExportError {
     Worker(#[from] tokio::task::JoinError),
 }
 
-pub const COLUMNS: [&str; 20] = [
+/// Machines read the codes; people read the `_label` columns, in the export's language. New
+/// columns are only ever added at the end.
+pub const COLUMNS: [&str; 25] = [
     "lead_id",
     "created_at",
     "channel",
@@ -49,13 +56,40 @@ pub const COLUMNS: [&str; 20] = [
     "documents_total",
     "source",
     "rules_version",
+    "channel_label",
+    "category_label",
+    "scale_label",
+    "outcome_label",
+    "status_label",
 ];
+
+/// The language the `_label` columns are written in.
+#[derive(Clone)]
+pub struct Words {
+    texts: Arc<Texts>,
+    locale: Locale,
+}
+
+impl Words {
+    pub fn new(texts: Arc<Texts>, locale: Locale) -> Self {
+        Self { texts, locale }
+    }
+
+    /// A stored code in words; empty where there is no code, the code where it is unknown.
+    fn of(&self, code: &str, label: Option<Msg>) -> String {
+        match label {
+            Some(msg) => self.texts.render(self.locale, &msg),
+            None => code.to_owned(),
+        }
+    }
+}
 
 /// CSV; with `excel_bom` a UTF-8 byte-order mark first, so Excel reads the accents right.
 pub async fn write_csv(
     store: &Store,
     scope: &Scope,
     filter: &LeadFilter,
+    words: &Words,
     out: impl Write,
     excel_bom: bool,
 ) -> Result<u64, ExportError> {
@@ -68,7 +102,7 @@ pub async fn write_csv(
     writer.write_record(COLUMNS)?;
     let mut failed = None;
     let count = for_each(store, scope, filter, |lead| {
-        if let Err(e) = writer.write_record(record(lead)) {
+        if let Err(e) = writer.write_record(record(lead, words)) {
             failed = Some(e);
         }
         Ok(())
@@ -90,10 +124,10 @@ pub fn writer<W: Write>(out: W) -> csv::Writer<W> {
 }
 
 /// A CSV row: the fields made safe for spreadsheets.
-pub fn record(l: &LeadSummary) -> Vec<String> {
+pub fn record(l: &LeadSummary, words: &Words) -> Vec<String> {
     COLUMNS
         .iter()
-        .zip(fields(l))
+        .zip(fields(l, words))
         .map(|(column, value)| csv_cell(column, &value))
         .collect()
 }
@@ -121,7 +155,7 @@ pub fn spreadsheet_phone(stored: &str) -> String {
 }
 
 /// The fields of one lead in column order, as they are.
-fn fields(l: &LeadSummary) -> Vec<String> {
+fn fields(l: &LeadSummary, words: &Words) -> Vec<String> {
     let opt = |v: &Option<String>| v.clone().unwrap_or_default();
     let notes: Vec<String> = serde_json::from_str::<Vec<serde_json::Value>>(&l.notes)
         .unwrap_or_default()
@@ -149,6 +183,15 @@ fn fields(l: &LeadSummary) -> Vec<String> {
         l.documents_total.to_string(),
         opt(&l.source),
         l.rules_version.clone(),
+        words.of(&l.channel, stored::channel(&l.channel)),
+        l.category
+            .as_deref()
+            .map_or_else(String::new, |c| words.of(c, stored::category(c))),
+        l.scale
+            .as_deref()
+            .map_or_else(String::new, |c| words.of(c, stored::scale(c))),
+        words.of(&l.outcome, stored::outcome(&l.outcome)),
+        words.of(&l.status, stored::status(&l.status)),
     ]
     .to_vec()
 }

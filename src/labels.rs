@@ -178,9 +178,98 @@ pub fn action(code: &str) -> Option<Msg> {
     Some(Msg::new("label-action").text("action", code.replace('_', "-")))
 }
 
+/// Labels of codes as the text columns store them; None for a code this version does not know.
+pub mod stored {
+    use super::*;
+
+    pub fn outcome(code: &str) -> Option<Msg> {
+        OutcomeCode::parse(code).map(super::outcome)
+    }
+
+    pub fn status(code: &str) -> Option<Msg> {
+        LeadStatus::parse(code).map(super::status)
+    }
+
+    pub fn channel(code: &str) -> Option<Msg> {
+        ChannelKind::parse(code).map(super::channel)
+    }
+
+    pub fn category(code: &str) -> Option<Msg> {
+        Category::parse(code).map(super::category)
+    }
+
+    pub fn scale(code: &str) -> Option<Msg> {
+        Scale::parse(code).map(super::scale)
+    }
+
+    pub fn document(code: &str) -> Option<Msg> {
+        DocItem::parse(code).map(super::document)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Locale;
+    use crate::i18n::Texts;
+
+    /// Every label of every code, so a new variant without words fails here.
+    fn every_label() -> Vec<Msg> {
+        let mut all: Vec<Msg> = OutcomeCode::ALL.into_iter().map(outcome).collect();
+        all.extend(REASONS.iter().filter_map(|r| reason(r)));
+        all.extend(LeadStatus::ALL.into_iter().map(status));
+        all.extend(Category::all().iter().map(|c| category(*c)));
+        all.extend(
+            [
+                ChannelKind::Console,
+                ChannelKind::Telegram,
+                ChannelKind::Whatsapp,
+            ]
+            .into_iter()
+            .map(channel),
+        );
+        all.extend(
+            [Scale::Mikro, Scale::Kecil, Scale::Menengah, Scale::Besar]
+                .into_iter()
+                .map(scale),
+        );
+        all.extend(
+            [Role::Admin, Role::Dinas, Role::Konsultan, Role::Outreach]
+                .into_iter()
+                .map(role),
+        );
+        all.extend(DocItem::ALL.into_iter().map(document));
+        all.extend(Desk::ALL.iter().map(|d| desk(*d)));
+        all
+    }
+
+    #[test]
+    fn every_code_has_words_in_both_languages() {
+        let texts = Texts::embedded(None);
+        for locale in Locale::ALL {
+            for msg in every_label() {
+                let text = texts.render(locale, &msg);
+                assert!(
+                    !text.is_empty() && text != msg.id,
+                    "{} in {locale:?}",
+                    msg.id
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_action_has_its_own_words() {
+        let texts = Texts::embedded(None);
+        for locale in Locale::ALL {
+            let other = texts.render(locale, &Msg::new("label-action").text("action", "x"));
+            for code in ACTIONS {
+                let text = texts.render(locale, &action(code).unwrap());
+                assert_ne!(text, other, "{code} in {locale:?}");
+            }
+        }
+        assert!(action("not_an_action").is_none());
+    }
 
     #[test]
     fn every_reason_code_has_a_label() {

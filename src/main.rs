@@ -225,9 +225,10 @@ async fn main() -> anyhow::Result<()> {
                 .context("database")?;
             let all = pandu::access::Scope::All;
             let filter = pandu::store::dashboard::LeadFilter::default();
-            let count =
-                pandu::export::write_csv(&store, &all, &filter, std::io::stdout().lock(), false)
-                    .await?;
+            let texts = std::sync::Arc::new(pandu::i18n::Texts::embedded(None));
+            let words = pandu::export::Words::new(texts, config.default_locale);
+            let out = std::io::stdout().lock();
+            let count = pandu::export::write_csv(&store, &all, &filter, &words, out, false).await?;
             eprintln!("pandu: exported {count} leads");
             Ok(())
         }

@@ -64,6 +64,7 @@ async fn full_conversation_ends_in_a_lead_with_a_document(app: TestApp) -> TestA
         &app.service.store,
         &pandu::access::Scope::All,
         &Default::default(),
+        &pandu::export::Words::new(app.service.texts.clone(), pandu::domain::Locale::Id),
         &mut csv,
         false,
     )

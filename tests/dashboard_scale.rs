@@ -65,7 +65,10 @@ async fn region_scope_covers_sub_regions_and_follows_changes(db: TestApp) -> Tes
     ntb.login("ntb@pandu.test").await;
     assert_eq!(shown(&dash, &ntb, "").await, ["loteng", "mataram"]);
     let (_, page) = ntb.get("/leads").await;
-    assert!(page.contains("Siap mengajukan SNI Bina UMK<strong>2</strong>"), "{page}");
+    assert!(
+        page.contains("Siap mengajukan SNI Bina UMK<strong>2</strong>"),
+        "{page}"
+    );
     // A lead whose region changes leaves the province's list, chips and export.
     let moved = format!(
         "UPDATE leads SET region_code = '35.78', outcome = 'perlu_nib' WHERE id = {}",
@@ -74,7 +77,10 @@ async fn region_scope_covers_sub_regions_and_follows_changes(db: TestApp) -> Tes
     exec(&dash, &moved).await;
     assert_eq!(shown(&dash, &ntb, "").await, ["mataram"]);
     let (_, page) = ntb.get("/leads").await;
-    assert!(page.contains("Siap mengajukan SNI Bina UMK<strong>1</strong>"), "{page}");
+    assert!(
+        page.contains("Siap mengajukan SNI Bina UMK<strong>1</strong>"),
+        "{page}"
+    );
     assert!(!page.contains("Perlu NIB dulu<strong>"), "{page}");
     let (_, csv) = ntb.get("/leads/export.csv").await;
     assert_eq!(csv.lines().count(), 2, "header and Mataram: {csv}");
@@ -283,7 +289,10 @@ async fn a_common_word_lists_the_newest_matches() {
     );
     assert_eq!(page.matches("<tr><td>").count(), 50, "a full page");
     assert!(!page.contains(&format!("href=\"/leads/{}\"", s.surabaya)));
-    assert!(page.contains("Perlu NIB dulu<strong>3000</strong>"), "{page}");
+    assert!(
+        page.contains("Perlu NIB dulu<strong>3000</strong>"),
+        "{page}"
+    );
     assert!(
         page.contains("Siap mengajukan SNI Bina UMK<strong>3001</strong>"),
         "{page}"

@@ -2,7 +2,7 @@
 //! store returns it, so the first byte leaves before the last row is read and nothing larger
 //! than a page is ever held.
 
-use super::{COLUMNS, ExportError, record};
+use super::{COLUMNS, ExportError, Words, record};
 use crate::access::Scope;
 use crate::store::Store;
 use crate::store::dashboard::{LeadFilter, LeadSummary, Pages};
@@ -13,26 +13,30 @@ pub fn csv_stream(
     store: Store,
     scope: Scope,
     filter: LeadFilter,
+    words: Words,
 ) -> impl Stream<Item = Result<Vec<u8>, ExportError>> + Send + 'static {
     let header = encode(|w| w.write_record(COLUMNS)).map(|mut h| {
         h.splice(0..0, "\u{feff}".bytes());
         h
     });
     let pages = Pages::new(scope, filter);
-    let rows = stream::try_unfold((store, pages), |(store, mut pages)| async move {
-        match pages.next(&store).await? {
-            Some(leads) => Ok(Some((encode_rows(&leads)?, (store, pages)))),
-            None => Ok(None),
-        }
-    });
+    let rows = stream::try_unfold(
+        (store, pages, words),
+        |(store, mut pages, words)| async move {
+            match pages.next(&store).await? {
+                Some(leads) => Ok(Some((encode_rows(&leads, &words)?, (store, pages, words)))),
+                None => Ok(None),
+            }
+        },
+    );
     stream::once(async move { header }).chain(rows)
 }
 
-fn encode_rows(leads: &[LeadSummary]) -> Result<Vec<u8>, ExportError> {
+fn encode_rows(leads: &[LeadSummary], words: &Words) -> Result<Vec<u8>, ExportError> {
     encode(|w| {
         leads
             .iter()
-            .try_for_each(|lead| w.write_record(record(lead)))
+            .try_for_each(|lead| w.write_record(record(lead, words)))
     })
 }
 

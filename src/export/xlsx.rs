@@ -1,7 +1,7 @@
 //! XLSX in constant-memory mode. Building the sheet and its zip is CPU work, so it runs on a
 //! blocking thread; the async side reads pages and hands them over a small channel.
 
-use super::{COLUMNS, ExportError, fields};
+use super::{COLUMNS, ExportError, Words, fields};
 use crate::access::Scope;
 use crate::store::Store;
 use crate::store::dashboard::{LeadFilter, LeadSummary, Pages};
@@ -13,12 +13,13 @@ pub async fn write_xlsx(
     store: &Store,
     scope: &Scope,
     filter: &LeadFilter,
+    words: Words,
     path: &Path,
 ) -> Result<u64, ExportError> {
     // Two pages in flight: reading and writing overlap, memory stays flat.
     let (pages_tx, pages_rx) = mpsc::channel(2);
     let path: PathBuf = path.to_owned();
-    let worker = tokio::task::spawn_blocking(move || write_sheet(pages_rx, &path));
+    let worker = tokio::task::spawn_blocking(move || write_sheet(pages_rx, &words, &path));
     let mut pages = Pages::new(scope.clone(), filter.clone());
     let read = async {
         while let Some(leads) = pages.next(store).await? {
@@ -37,6 +38,7 @@ pub async fn write_xlsx(
 
 fn write_sheet(
     mut pages: mpsc::Receiver<Vec<LeadSummary>>,
+    words: &Words,
     path: &Path,
 ) -> Result<u64, ExportError> {
     let mut workbook = rust_xlsxwriter::Workbook::new();
@@ -49,7 +51,7 @@ fn write_sheet(
     while let Some(leads) = pages.blocking_recv() {
         for lead in &leads {
             row += 1;
-            for (col, cell) in fields(lead).iter().enumerate() {
+            for (col, cell) in fields(lead, words).iter().enumerate() {
                 // Written as text, never as a formula.
                 sheet.write_string(row, col as u16, cell)?;
             }

@@ -40,6 +40,7 @@ pub async fn export_csv(
         store,
         signed.staff.scope(),
         query.filter(super::show::office_zone(&signed.staff)),
+        words(&state),
     )
     .map(move |chunk| {
         let _held = &permit; // released when the stream ends or the client goes away
@@ -71,7 +72,7 @@ pub async fn export_xlsx(
         signed.staff.scope(),
         query.filter(super::show::office_zone(&signed.staff)),
     );
-    let count = match export::write_xlsx(store, &scope, &filter, file.path()).await {
+    let count = match export::write_xlsx(store, &scope, &filter, words(&state), file.path()).await {
         Ok(n) => n,
         Err(e) => return failure(e),
     };
@@ -136,4 +137,9 @@ fn attachment(body: Body, mime: &'static str, name: &str) -> Response {
         body,
     )
         .into_response()
+}
+
+/// The label columns in the staff member's language.
+fn words(state: &AppState) -> export::Words {
+    export::Words::new(state.service.texts.clone(), state.locale())
 }

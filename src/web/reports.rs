@@ -4,7 +4,7 @@ use super::AppState;
 use super::auth::Signed;
 use super::error::WebError;
 use super::layout::page;
-use super::leads::ListQuery;
+use super::leads::{ListQuery, describe};
 use super::show;
 use crate::store;
 use crate::store::dashboard;
@@ -119,18 +119,24 @@ pub async fn audit(
         Some(Ok(id)) => Some(id),
         Some(Err(_)) => return StatusCode::BAD_REQUEST.into_response(),
     };
-    let found = match store::audit::page(&state.service.store, before, AUDIT_PAGE).await {
-        Ok(p) => p,
-        Err(e) => return failure(e),
+    let store = &state.service.store;
+    let (found, staff) = match tokio::join!(
+        store::audit::page(store, before, AUDIT_PAGE),
+        store::staff::list(store)
+    ) {
+        (Ok(p), Ok(s)) => (p, s),
+        (Err(e), _) | (_, Err(e)) => return failure(e),
     };
+    let names: HashMap<_, _> = staff.into_iter().map(|s| (s.id, s.name)).collect();
     let zone = show::office_zone(&signed.staff);
     page(&state, &state.t("dash-nav-audit"), Some(&signed), html! {
         table {
             thead { tr { th { (state.t("dash-col-date")) } th { (state.t("dash-email")) } th { (state.t("dash-action")) } th { (state.t("dash-col-lead")) } th { "" } } }
             tbody { @for e in &found.entries { tr.audit {
-                td { (show::when(&state, zone, e.at)) } td { (e.who) } td { (show::action(&state, &e.action)) }
+                @let (who, action, detail) = describe(&state, &names, &e.who, &e.action, &e.detail);
+                td { (show::when(&state, zone, e.at)) } td { (who) } td { (action) }
                 td { @if let Some(l) = e.lead { a href=(format!("/leads/{l}")) { "#" (l) } } }
-                td { (super::leads::action_detail(&state, &HashMap::new(), &e.action, &e.detail)) }
+                td { (detail) }
             } } }
         }
         p {

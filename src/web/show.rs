@@ -2,14 +2,12 @@
 //! people say them, phone numbers in groups.
 
 use super::AppState;
-use crate::access::{LeadStatus, Staff};
+use crate::access::Staff;
 use crate::campaigns::Zone;
-use crate::domain::ChannelKind;
-use crate::flow::checklist::DocItem;
-use crate::flow::{Msg, OutcomeCode};
-use crate::labels;
+use crate::flow::Msg;
+use crate::labels::{self, stored};
 use crate::parse::PhoneNumber;
-use crate::reference::{Category, RegionCode, Scale};
+use crate::reference::RegionCode;
 use time::OffsetDateTime;
 
 /// The clock the staff member's office keeps: their region's, a consultant's first covered
@@ -56,23 +54,23 @@ fn word(state: &AppState, code: &str, label: Option<Msg>) -> String {
 }
 
 pub fn outcome(state: &AppState, code: &str) -> String {
-    word(state, code, OutcomeCode::parse(code).map(labels::outcome))
+    word(state, code, stored::outcome(code))
 }
 
 pub fn status(state: &AppState, code: &str) -> String {
-    word(state, code, LeadStatus::parse(code).map(labels::status))
+    word(state, code, stored::status(code))
 }
 
 pub fn channel(state: &AppState, code: &str) -> String {
-    word(state, code, ChannelKind::parse(code).map(labels::channel))
+    word(state, code, stored::channel(code))
 }
 
 pub fn category(state: &AppState, code: &str) -> String {
-    word(state, code, Category::parse(code).map(labels::category))
+    word(state, code, stored::category(code))
 }
 
 pub fn scale(state: &AppState, code: &str) -> String {
-    word(state, code, Scale::parse(code).map(labels::scale))
+    word(state, code, stored::scale(code))
 }
 
 pub fn reason(state: &AppState, code: &str) -> String {
@@ -81,7 +79,7 @@ pub fn reason(state: &AppState, code: &str) -> String {
 
 /// A checklist item's code ("foto_produk") in words.
 pub fn document(state: &AppState, code: &str) -> String {
-    word(state, code, DocItem::parse(code).map(labels::document))
+    word(state, code, stored::document(code))
 }
 
 /// An audit or timeline action in words.

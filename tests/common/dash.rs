@@ -106,6 +106,32 @@ impl Client {
         (response.status().as_u16(), location)
     }
 
+    /// Switch the dashboard's language through its form, keeping the session: the app's own
+    /// cookie for the language is added beside the session's.
+    pub async fn switch_language(&mut self, lang: &str) {
+        let mut request = self
+            .http
+            .post(format!("{}/bahasa", self.base))
+            .form(&[("lang", lang), ("back", "/")]);
+        if let Some(c) = &self.cookie {
+            request = request.header("cookie", c);
+        }
+        let response = request.send().await.unwrap();
+        assert_eq!(response.status().as_u16(), 303);
+        let set = response.headers()["set-cookie"].to_str().unwrap();
+        let pair = set.split(';').next().unwrap();
+        assert_eq!(pair, format!("pandu_lang={lang}"));
+        let session = self
+            .cookie
+            .as_deref()
+            .and_then(|c| c.split("; ").find(|p| !p.starts_with("pandu_lang=")))
+            .map(str::to_owned);
+        self.cookie = Some(match session {
+            Some(session) => format!("{session}; {pair}"),
+            None => pair.to_owned(),
+        });
+    }
+
     pub async fn login(&mut self, email: &str) -> u16 {
         self.post("/login", &[("email", email), ("password", PASSWORD)])
             .await

@@ -69,7 +69,7 @@ fn audience_fields(state: &AppState, f: &DraftForm, reach: Option<&RegionCode>) 
         .collect();
     let statuses: Vec<(String, String)> = LeadStatus::ALL
         .iter()
-        .map(|s| (s.as_str().to_owned(), s.as_str().to_owned()))
+        .map(|s| (s.as_str().to_owned(), state.tm(&crate::labels::status(*s))))
         .collect();
     html! {
         fieldset {

@@ -175,7 +175,7 @@ fn audience(state: &AppState, c: &Campaign, reach: Option<i64>) -> Markup {
             dt { (state.t("dash-camp-active-days")) }
             dd { @match a.active_days { Some(d) => { (d) }, None => { (any) } } }
             dt { (state.t("dash-col-status")) }
-            dd { (list(a.statuses.iter().map(|s| s.as_str().to_owned()).collect())) }
+            dd { (list(a.statuses.iter().map(|s| state.tm(&crate::labels::status(*s))).collect())) }
             @if let Some(n) = reach {
                 dt { (state.t("dash-camp-reach-now")) } dd.reach { strong { (recipients_text(state, n)) } }
             }

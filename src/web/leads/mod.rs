@@ -263,4 +263,4 @@ mod referral;
 pub use actions::{add_note, assign, set_status};
 pub use document::document;
 pub use page::detail;
-pub(crate) use referral::detail as action_detail;
+pub(crate) use referral::describe;

@@ -119,51 +119,59 @@ fn escalated_text(state: &AppState, detail: &str) -> String {
 }
 
 /// A timeline entry as staff read it: who, what, and what remains of the detail.
-pub(super) fn timeline_row(
+pub(crate) fn timeline_row(
     state: &AppState,
     names: &HashMap<StaffId, String>,
     e: &TimelineEntry,
 ) -> (String, String, String) {
-    let who = if e.who.is_empty() {
+    describe(state, names, &e.who, &e.action, &e.detail)
+}
+
+/// An audit row (a timeline entry or a line of the audit log) as staff read it.
+pub(crate) fn describe(
+    state: &AppState,
+    names: &HashMap<StaffId, String>,
+    who: &str,
+    action: &str,
+    detail: &str,
+) -> (String, String, String) {
+    let who = if who.is_empty() {
         state.t("dash-ref-system")
     } else {
-        e.who.clone()
+        who.to_owned()
     };
     let named = |id: &'static str| {
-        let (staff, tail) = staff_in(&e.detail)?;
+        let (staff, tail) = staff_in(detail)?;
         let name = names
             .get(&staff)
             .cloned()
             .unwrap_or_else(|| format!("#{staff}"));
         Some((state.tm(&Msg::new(id).text("name", name)), tail.to_owned()))
     };
-    let by_who = |id: &'static str| state.tm(&Msg::new(id).text("name", e.who.clone()));
-    let words = match e.action.as_str() {
-        "referral_opened" => Some((state.t("dash-ref-tl-opened"), opened_text(state, &e.detail))),
+    let by_who = |id: &'static str| state.tm(&Msg::new(id).text("name", who.to_owned()));
+    let words = match action {
+        "referral_opened" => Some((state.t("dash-ref-tl-opened"), opened_text(state, detail))),
         "referral_offered" => {
             named("dash-ref-tl-offered").map(|(a, tail)| (a, why_text(state, &tail)))
         }
         "referral_reminded" => named("dash-ref-tl-reminded"),
         "referral_expired" => named("dash-ref-tl-expired"),
-        "referral_declined" => Some((
-            by_who("dash-ref-tl-declined"),
-            reason_text(state, &e.detail),
-        )),
+        "referral_declined" => Some((by_who("dash-ref-tl-declined"), reason_text(state, detail))),
         "referral_accepted" => Some((by_who("dash-ref-tl-accepted"), String::new())),
         "referral_withdrawn" => Some(
             named("dash-ref-tl-withdrawn-from")
-                .unwrap_or_else(|| (state.t("dash-ref-tl-withdrawn"), e.detail.clone())),
+                .unwrap_or_else(|| (state.t("dash-ref-tl-withdrawn"), detail.to_owned())),
         ),
         "referral_escalated" => Some((
             state.t("dash-ref-tl-escalated"),
-            escalated_text(state, &e.detail),
+            escalated_text(state, detail),
         )),
         _ => None,
     };
     let (action, detail) = words.unwrap_or_else(|| {
         (
-            show::action(state, &e.action),
-            detail(state, names, &e.action, &e.detail),
+            show::action(state, action),
+            plain_detail(state, names, action, detail),
         )
     });
     (who, action, detail)
@@ -171,7 +179,7 @@ pub(super) fn timeline_row(
 
 /// The detail of a staff action in words: a status in words with its reason, the name of the
 /// consultant assigned, a document's name.
-pub(crate) fn detail(
+pub(crate) fn plain_detail(
     state: &AppState,
     names: &HashMap<StaffId, String>,
     action: &str,

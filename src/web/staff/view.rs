@@ -52,13 +52,13 @@ fn account(
     let link = links.get(&s.id);
     html! {
         div.card id=(format!("staff-{}", s.id)) {
-            h2 { (s.name) " " small.muted { (s.email) " · " (s.role.as_str()) } }
+            h2 { (s.name) " " small.muted { (s.email) " · " (state.tm(&crate::labels::role(s.role))) } }
             dl {
                 @if let Some(region) = &s.region { dt { (state.t("dash-col-region")) } dd { (region.as_str()) } }
                 @else if s.role == Role::Outreach { dt { (state.t("dash-col-region")) } dd { (state.t("dash-staff-national")) } }
                 dt { (state.t("dash-staff-linked")) }
                 dd { @match link {
-                    Some(l) => { (l.channel.as_str()) " · " (l.user.as_str()) },
+                    Some(l) => { (state.tm(&crate::labels::channel(l.channel))) " · " (l.user.as_str()) },
                     None => { (state.t("dash-staff-not-linked")) },
                 } }
                 dt { (state.t("dash-staff-active")) }
@@ -108,7 +108,7 @@ fn profile_form(state: &AppState, signed: &Signed, s: &Staff) -> Markup {
             label { (state.t("dash-staff-organisation")) input name="organisation" maxlength=(limits::ORGANISATION.max) value=(p.organisation); }
             label { (state.t("dash-staff-desk")) select name="desk" {
                 option value="" { "—" }
-                @for d in Desk::ALL { option value=(d.as_str()) selected[p.desk == Some(*d)] { (d.as_str()) } }
+                @for d in Desk::ALL { option value=(d.as_str()) selected[p.desk == Some(*d)] { (state.tm(&crate::labels::desk(*d))) } }
             } }
             label { (state.t("dash-staff-coverage")) input name="coverage" placeholder="52.02 52 ID" maxlength=(limits::COVERAGE.max) value=(p.coverage); }
             label { (state.t("dash-staff-capacity")) input type="number" min="0" name="capacity" value=(p.capacity); }
