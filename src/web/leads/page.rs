@@ -61,6 +61,10 @@ pub async fn detail(
         (Ok(r), Ok(o)) => (r, o),
         (Err(e), _) | (_, Err(e)) => return failure(e),
     };
+    let thread = match store::thread::of_lead(store, id, super::thread::SHOWN).await {
+        Ok(thread) => thread,
+        Err(e) => return failure(e),
+    };
     let names: HashMap<StaffId, String> = staff.iter().map(|s| (s.id, s.name.clone())).collect();
     let consultants = covering(&staff, &lead.summary.region_code);
     let _ = store::audit::log(
@@ -105,12 +109,7 @@ pub async fn detail(
                 }
             }
         }
-        @if !questions.is_empty() {
-            div.card {
-                h2 { (state.t("dash-owner-questions")) }
-                ul { @for q in &questions { li { (q.text) " " small { "(" (q.at.date()) ")" } } } }
-            }
-        }
+        (super::thread::thread_card(&state, &signed, &lead, &questions, &thread, can_act))
         div.card {
             h2 { (state.t("dash-answers")) }
             dl { @for (k, v) in &answers { dt { (k) } dd { (plain(v)) } } }
