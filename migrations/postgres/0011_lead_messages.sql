@@ -15,6 +15,8 @@ CREATE TABLE lead_messages (
 );
 CREATE INDEX lead_messages_lead ON lead_messages (lead_id, created_at, id);
 CREATE INDEX lead_messages_created ON lead_messages (created_at);
+-- A staff reply's outbox row is not the chat's current question (outbox::last_delivered_message).
+CREATE INDEX lead_messages_outbox ON lead_messages (outbox_id) WHERE outbox_id IS NOT NULL;
 
 -- When the owner last asked or wrote something for staff, and when staff last replied: a lead
 -- waits for an answer while the first is later than the second. Leads that already hold

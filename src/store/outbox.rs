@@ -307,7 +307,8 @@ pub async fn fail_all_for(
 }
 
 /// The platform id of the last message delivered to this chat: the only one whose buttons
-/// still answer the current question.
+/// still answer the current question. A staff reply on the lead's thread does not count: it
+/// comes from outside the conversation and asks nothing, so the question above it stands.
 pub async fn last_delivered_message(
     store: &Store,
     channel: ChannelKind,
@@ -315,7 +316,9 @@ pub async fn last_delivered_message(
 ) -> Result<Option<String>, StoreError> {
     let row = sqlx::query(
         "SELECT platform_message_id FROM outbox WHERE channel = $1 AND recipient = $2 AND status = 'sent' \
-         AND platform_message_id IS NOT NULL ORDER BY id DESC LIMIT 1",
+         AND platform_message_id IS NOT NULL \
+         AND NOT EXISTS (SELECT 1 FROM lead_messages m WHERE m.outbox_id = outbox.id) \
+         ORDER BY id DESC LIMIT 1",
     )
     .bind(channel.as_str())
     .bind(recipient.as_str())
