@@ -352,6 +352,7 @@ fn template_var(kind: crate::message::TemplateKind) -> Option<&'static str> {
         TemplateKind::ReferralReminder => "WHATSAPP_TEMPLATE_REFERRAL_REMINDER",
         TemplateKind::ReferralAccepted => "WHATSAPP_TEMPLATE_REFERRAL_ACCEPTED",
         TemplateKind::ReferralEscalated => "WHATSAPP_TEMPLATE_REFERRAL_ESCALATED",
+        TemplateKind::StaffReply => "WHATSAPP_TEMPLATE_STAFF_REPLY",
         TemplateKind::Campaign | TemplateKind::FollowUp => return None,
     })
 }

@@ -132,8 +132,9 @@ pub fn desk(desk: Desk) -> Msg {
 }
 
 /// The actions the audit log and a lead's timeline record.
-pub const ACTIONS: [&str; 34] = [
+pub const ACTIONS: [&str; 35] = [
     "result",
+    "owner_reply",
     "login",
     "setup_admin",
     "lead_view",

@@ -78,6 +78,12 @@ pub const COVERAGE: Limit = Limit {
     field: "limit-field-coverage",
     max: 200,
 };
+/// A staff reply to an owner: with its header it stays within one WhatsApp message (1024
+/// characters), so it is never split and its delivery is one status.
+pub const OWNER_REPLY: Limit = Limit {
+    field: "limit-field-owner-reply",
+    max: 700,
+};
 
 /// An owner's business or own name; longer text is a sentence, and is asked again.
 pub const OWNER_NAME_CHARS: usize = 80;
@@ -87,6 +93,8 @@ pub const PRODUCT_TEXT_CHARS: usize = 80;
 pub const FREE_ANSWER_CHARS: usize = 200;
 /// A question the owner asked for staff; cut to this.
 pub const OWNER_QUESTION_CHARS: usize = 500;
+/// A message the owner wrote to staff after their check (the lead's thread); cut to this.
+pub const OWNER_MESSAGE_CHARS: usize = 1000;
 
 /// A campaign's name.
 pub const CAMPAIGN_NAME_CHARS: usize = 120;

@@ -42,6 +42,9 @@ pub enum TemplateKind {
     ReferralAccepted,
     /// To a dinas officer. Body: {{1}} business, {{2}} region, {{3}} dashboard link.
     ReferralEscalated,
+    /// To the owner: a staff member's reply from the lead page. Body: {{1}} who (name and
+    /// office), {{2}} the reply on one line.
+    StaffReply,
     /// An outreach notice; the campaign names its own template and parameters.
     Campaign,
     /// A follow-up (e.g. "has your NIB come?"); the follow-up names its own template.
@@ -55,6 +58,7 @@ impl TemplateKind {
         Self::ReferralReminder,
         Self::ReferralAccepted,
         Self::ReferralEscalated,
+        Self::StaffReply,
     ];
 }
 

@@ -32,6 +32,7 @@ const ERASED: &[&str] = &[
     "documents",
     "follow_ups",
     "inbox",
+    "lead_messages",
     "lead_notes",
     "leads",
     "leads_search",
@@ -281,6 +282,41 @@ async fn worked_on(app: &TestApp, owner: &Owner<'_>, lead: LeadId, dinas: StaffI
     mark_unreachable(store, "whatsapp", owner.key.as_str()).await;
 }
 
+/// The owner writes to the officer after the result and the officer answers on the lead
+/// page: a thread that names the owner both ways.
+async fn thread(app: &TestApp, owner: &mut Owner<'_>, lead: LeadId, dinas: StaffId) {
+    let later = |m: &OutMessage| m.buttons.iter().any(|b| b.id == "doc:later");
+    while owner
+        .send(RawInput::Button("doc:later".into()))
+        .await
+        .iter()
+        .any(later)
+    {}
+    owner
+        .say(&format!("Saya {OWNER}, NIB {BUSINESS} sudah jadi"))
+        .await;
+    let staff = store::staff::get(&app.service.store, dinas)
+        .await
+        .unwrap()
+        .unwrap();
+    let text = format!("Baik Bu {OWNER}, kami catat.");
+    let now = OffsetDateTime::now_utc();
+    app.service
+        .reply_to_owner(&staff, lead, &text, now)
+        .await
+        .unwrap();
+    owner.receive().await;
+    let sql = format!(
+        "SELECT COUNT(*) FROM lead_messages WHERE lead_id = {} AND body LIKE '%{OWNER}%'",
+        lead.0
+    );
+    assert_eq!(
+        app.scalar(&sql).await,
+        2,
+        "the owner's message and the reply"
+    );
+}
+
 /// A campaign reached the owner: its recipient row, the notice in the outbox (delivered,
 /// with a platform id) and the delivery status.
 async fn campaign_notice(store: &Store, owner: &Owner<'_>, now: OffsetDateTime) {
@@ -437,6 +473,7 @@ async fn delete_my_data_leaves_nothing(app: TestApp) -> TestApp {
     let kept = bystander(&app).await;
     let mut owner = Owner::new(&app, PHONE);
     let lead = finished_check(&mut owner, BUSINESS, OWNER, "0877 1234 5678").await;
+    thread(&app, &mut owner, lead, dinas).await;
     worked_on(&app, &owner, lead, dinas).await;
     let store = &app.service.store;
     let needles = needles(store, lead).await;
@@ -452,6 +489,11 @@ async fn delete_my_data_leaves_nothing(app: TestApp) -> TestApp {
     owner.say("/hapus").await;
     let goodbye = owner.say("ya").await;
     assert!(!goodbye.is_empty(), "the owner is told");
+    assert_eq!(
+        app.scalar("SELECT COUNT(*) FROM lead_messages").await,
+        0,
+        "the thread went with the lead (the other owner has none)"
+    );
     // Only the message being answered (settled, payload blanked: the goodbye still needed
     // WhatsApp's window) and the goodbye's delivery status are left, until the daily sweep.
     let left = traces(store, &needles).await;
@@ -504,6 +546,7 @@ async fn the_retention_purge_leaves_nothing(app: TestApp) -> TestApp {
     let kept = bystander(&app).await;
     let mut owner = Owner::new(&app, PHONE);
     let lead = finished_check(&mut owner, BUSINESS, OWNER, "0877 1234 5678").await;
+    thread(&app, &mut owner, lead, dinas).await;
     worked_on(&app, &owner, lead, dinas).await;
     let store = &app.service.store;
     let needles = needles(store, lead).await;

@@ -41,6 +41,7 @@ label-docstate-later = Will send later
 
 label-action = { $action ->
     [result] Result
+    [owner-reply] Replied to the owner
     [login] Signed in
     [setup-admin] Created the first admin
     [lead-view] Opened a lead

@@ -41,6 +41,7 @@ label-docstate-later = Akan dikirim nanti
 
 label-action = { $action ->
     [result] Hasil penilaian
+    [owner-reply] Membalas pemilik
     [login] Masuk ke dasbor
     [setup-admin] Membuat admin pertama
     [lead-view] Membuka data pelaku usaha

@@ -16,6 +16,7 @@ pub mod state;
 
 mod consent;
 mod documents;
+mod forward;
 mod pending;
 mod result;
 mod review;
@@ -98,6 +99,8 @@ pub enum Effect {
     CountDeclined,
     /// `/hapus` confirmed: delete the contact's conversation, lead and documents.
     EraseContact,
+    /// The owner wrote to the officers after their result: keep it on the lead's thread.
+    ForwardToStaff { text: String },
 }
 
 /// What happens to the conversation after this event.

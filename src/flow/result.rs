@@ -210,11 +210,15 @@ pub(super) fn done_prompt() -> Reply {
     Reply::say(Msg::new("done-menu")).buttons(vec![Button::msg(ButtonId::Recheck, "btn-recheck")])
 }
 
-/// A message after the result: "cek ulang" starts the re-check, anything else the menu.
-/// Returns false when not understood.
+/// A message after the result: "cek ulang" starts the re-check, a message for a person goes
+/// to the officers, anything else gets the menu. Returns false when not understood.
 pub(super) fn on_done(conv: &mut Conversation, input: &Input, ctx: &Ctx, out: &mut Out) -> bool {
     match input {
         Input::Button(ButtonId::Recheck) => recheck(conv, ctx, out),
+        Input::Text(text) => match super::forward::for_staff(text) {
+            Some(text) => super::forward::forward(text, out),
+            None => out.say(done_prompt()),
+        },
         _ => out.say(done_prompt()),
     }
     true

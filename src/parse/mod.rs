@@ -13,4 +13,4 @@ pub use answer::{YesNo, parse_yes_no};
 pub use mentions::mentions;
 pub use phone::{PhoneError, PhoneNumber};
 pub use stance::{Stance, parse_stance};
-pub use text::{canonical, normalize, one_line, strip_controls};
+pub use text::{canonical, message_text, normalize, one_line, strip_controls};

@@ -142,5 +142,22 @@ pub fn one_line(text: &str) -> String {
         .join(" ")
 }
 
+/// A message as it is kept and shown: each line as [`one_line`] keeps it, at most one empty
+/// line between paragraphs, trimmed. Line breaks stay (a reply may list steps); every other
+/// control character goes.
+pub fn message_text(text: &str) -> String {
+    let mut out: Vec<String> = Vec::new();
+    for line in text.lines().map(one_line) {
+        let blank_before = out.last().is_none_or(|l: &String| l.is_empty());
+        if !line.is_empty() || !blank_before {
+            out.push(line);
+        }
+    }
+    while out.last().is_some_and(|l| l.is_empty()) {
+        out.pop();
+    }
+    out.join("\n")
+}
+
 #[cfg(test)]
 mod tests;

@@ -92,6 +92,16 @@ impl Service {
                 store::stats::count_declined(tx, &at.date().to_string(), inbound.channel).await?;
                 tracing::info!("consent declined");
             }
+            Effect::ForwardToStaff { text } => {
+                if let Some(id) = conversation {
+                    match store::thread::add_from_owner(tx, id, text, at).await? {
+                        Some((lead, message)) => {
+                            tracing::info!(lead = %lead, message = %message, "owner wrote to staff")
+                        }
+                        None => tracing::warn!("owner wrote to staff, but has no live lead"),
+                    }
+                }
+            }
             // The deletion itself is the `Next::Forget` that comes with it (see `apply`).
             Effect::EraseContact => tracing::info!("contact erased on request"),
         }

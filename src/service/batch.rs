@@ -257,6 +257,9 @@ impl Service {
             })
             .collect();
         store::contacts::mark_reachable(tx, channel, &reachable).await?;
+        // Writing opens a WhatsApp window: what waited for one (a staff reply without a
+        // template) goes now, before the answers to this message.
+        store::outbox::release_held_among(tx, channel, &reachable, now).await?;
         let done: Vec<i64> = items.iter().filter_map(|i| i.inbox_id).collect();
         store::inbox::mark_done(tx, &done).await?;
         Ok(handled)

@@ -9,6 +9,7 @@ pub mod intake;
 mod maintenance;
 mod outgoing;
 mod referrals;
+pub mod replies;
 pub mod staff_admin;
 pub mod staff_chat;
 mod wake;

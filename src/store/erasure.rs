@@ -3,7 +3,8 @@
 //! added without being listed there as erased or as holding no contact data.
 //!
 //! What happens to each table, in the caller's transaction:
-//! - conversations, leads (live and superseded), lead_notes, documents, referrals,
+//! - conversations, leads (live and superseded), lead_notes, lead_messages (the thread
+//!   between staff and owner), documents, referrals,
 //!   referral_offers, follow_ups, campaign_recipients, outbox, unreachable_contacts: the
 //!   contact's rows are deleted. SQLite's leads_search follows leads by trigger.
 //! - timers of the deleted referrals, offers and follow-ups: deleted (they hold only ids, but
@@ -85,6 +86,7 @@ async fn erase_conversation(tx: &mut Tx, id: i64) -> Result<Vec<String>, StoreEr
         format!("DELETE FROM referral_offers WHERE referral_id IN ({REFERRALS})"),
         format!("DELETE FROM referrals WHERE lead_id IN ({LEADS})"),
         format!("DELETE FROM lead_notes WHERE lead_id IN ({LEADS})"),
+        format!("DELETE FROM lead_messages WHERE lead_id IN ({LEADS})"),
         "DELETE FROM leads WHERE conversation_id = $1".to_owned(),
         "DELETE FROM follow_ups WHERE conversation_id = $1".to_owned(),
         "DELETE FROM campaign_recipients WHERE conversation_id = $1".to_owned(),

@@ -77,9 +77,9 @@ async fn write(
         "INSERT INTO leads (conversation_id, channel, region_code, region_name, business_name, owner_name, phone, \
            category, product_id, product_name, sni_number, sni_mandatory, scale, outcome, reasons, notes, answers, \
            checklist, documents_received, documents_total, rules_version, catalogue_version, consent_version, \
-           consented_at, source, created_at, updated_at, owner_questions) \
+           consented_at, source, created_at, updated_at, owner_questions, owner_wrote_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, \
-           $23, $24, $25, $26, $26, $27) \
+           $23, $24, $25, $26, $26, $27, $28) \
          ON CONFLICT (conversation_id) WHERE superseded_at IS NULL DO UPDATE SET region_code = excluded.region_code, \
            region_name = excluded.region_name, business_name = excluded.business_name, \
            owner_name = excluded.owner_name, phone = excluded.phone, category = excluded.category, \
@@ -89,7 +89,9 @@ async fn write(
            checklist = excluded.checklist, documents_received = excluded.documents_received, \
            documents_total = excluded.documents_total, rules_version = excluded.rules_version, \
            catalogue_version = excluded.catalogue_version, source = excluded.source, updated_at = excluded.updated_at, \
-           owner_questions = excluded.owner_questions \
+           owner_questions = excluded.owner_questions, \
+           owner_wrote_at = CASE WHEN leads.owner_wrote_at IS NULL OR excluded.owner_wrote_at > leads.owner_wrote_at \
+             THEN excluded.owner_wrote_at ELSE leads.owner_wrote_at END \
          RETURNING id",
     )
     .bind(conversation.0)
@@ -119,6 +121,8 @@ async fn write(
     .bind(lead.source.clone())
     .bind(millis(at))
     .bind(questions)
+    // The newest question makes the lead wait for an answer (see `store::thread`).
+    .bind(lead.owner_questions.iter().map(|q| millis(q.at)).max())
     .fetch_one(&mut **tx)
     .await?;
     Ok(LeadId(row.try_get("id")?))

@@ -24,6 +24,7 @@ pub mod sql;
 pub mod staff;
 pub mod stats;
 pub mod statuses;
+pub mod thread;
 pub mod timers;
 
 use sqlx::any::{AnyPoolOptions, install_default_drivers};

@@ -2,7 +2,7 @@
 //! Rows are claimed with a lease, so several senders never deliver one message twice, and
 //! only the oldest undelivered row of each chat can be claimed, so order within a chat holds.
 
-use super::sql::{bind_ids, list, renew_lease, values};
+use super::sql::{bind_ids, bind_keys, list, renew_lease, values};
 use super::{Backend, Store, StoreError, Tx, corrupt, millis};
 use crate::domain::{ChannelKind, ConversationId, OutboxId, UserKey};
 use crate::message::Outgoing;
@@ -50,6 +50,29 @@ pub async fn enqueue(
     }
     query.execute(&mut **tx).await?;
     Ok(())
+}
+
+/// Queue one message and return its row, for a message whose delivery is shown later (a
+/// staff reply on a lead's thread).
+pub async fn enqueue_one(
+    tx: &mut Tx,
+    channel: ChannelKind,
+    m: &NewMessage<'_>,
+) -> Result<OutboxId, StoreError> {
+    let payload = serde_json::to_string(m.outgoing).map_err(|e| corrupt("outbox payload", e))?;
+    let row = sqlx::query(
+        "INSERT INTO outbox (conversation_id, channel, recipient, payload, status, not_before, transient, created_at) \
+         VALUES ($1, $2, $3, $4, 'pending', $5, $6, $5) RETURNING id",
+    )
+    .bind(m.conversation.map(|c| c.0))
+    .bind(channel.as_str())
+    .bind(m.recipient.as_str())
+    .bind(payload)
+    .bind(millis(m.at))
+    .bind(i64::from(m.transient))
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(OutboxId(row.try_get("id")?))
 }
 
 #[derive(Debug, Clone)]
@@ -284,7 +307,8 @@ pub async fn fail_all_for(
 }
 
 /// The platform id of the last message delivered to this chat: the only one whose buttons
-/// still answer the current question.
+/// still answer the current question. A staff reply on the lead's thread does not count: it
+/// comes from outside the conversation and asks nothing, so the question above it stands.
 pub async fn last_delivered_message(
     store: &Store,
     channel: ChannelKind,
@@ -292,7 +316,9 @@ pub async fn last_delivered_message(
 ) -> Result<Option<String>, StoreError> {
     let row = sqlx::query(
         "SELECT platform_message_id FROM outbox WHERE channel = $1 AND recipient = $2 AND status = 'sent' \
-         AND platform_message_id IS NOT NULL ORDER BY id DESC LIMIT 1",
+         AND platform_message_id IS NOT NULL \
+         AND NOT EXISTS (SELECT 1 FROM lead_messages m WHERE m.outbox_id = outbox.id) \
+         ORDER BY id DESC LIMIT 1",
     )
     .bind(channel.as_str())
     .bind(recipient.as_str())
@@ -331,5 +357,25 @@ pub async fn release_held(
     .bind(millis(now))
     .execute(&mut **tx)
     .await?;
+    Ok(done.rows_affected())
+}
+
+/// [`release_held`] for several contacts at once (everyone who wrote in a batch).
+pub async fn release_held_among(
+    tx: &mut Tx,
+    channel: ChannelKind,
+    recipients: &[&UserKey],
+    now: OffsetDateTime,
+) -> Result<u64, StoreError> {
+    if recipients.is_empty() {
+        return Ok(0);
+    }
+    let sql = format!(
+        "UPDATE outbox SET status = 'pending', not_before = $2, last_error = NULL \
+         WHERE channel = $1 AND status = 'held' AND recipient IN ({})",
+        list(recipients.len(), 3)
+    );
+    let query = sqlx::query(&sql).bind(channel.as_str()).bind(millis(now));
+    let done = bind_keys(query, recipients).execute(&mut **tx).await?;
     Ok(done.rows_affected())
 }

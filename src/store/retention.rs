@@ -34,6 +34,8 @@ pub async fn purge_before(
     let before = millis(cutoff);
     for sql in [
         "DELETE FROM outbox WHERE created_at < $1",
+        // A thread's messages are kept as long as the messages themselves.
+        "DELETE FROM lead_messages WHERE created_at < $1",
         "DELETE FROM inbound_events WHERE received_at < $1",
         "DELETE FROM inbox WHERE received_at < $1",
     ] {

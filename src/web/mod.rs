@@ -134,6 +134,12 @@ pub fn router(state: AppState) -> Router {
         .route("/leads/{id}/status", post(leads::set_status))
         .route("/leads/{id}/notes", post(leads::add_note))
         .route("/leads/{id}/assign", post(leads::assign))
+        .route(
+            "/leads/{id}/reply",
+            post(leads::reply).layer(axum::extract::DefaultBodyLimit::max(
+                leads::REPLY_FORM_MAX_BYTES,
+            )),
+        )
         .route("/leads/{id}/documents/{doc}", get(leads::document))
         .route("/funnel", get(reports::funnel))
         .route("/audit", get(reports::audit))

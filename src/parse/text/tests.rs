@@ -195,3 +195,13 @@ fn every_listed_control_is_hidden_and_nothing_around_them() {
         assert!(!is_hidden_control(c), "{c:?}");
     }
 }
+
+#[test]
+fn messages_keep_their_lines_and_lose_controls_and_piled_up_blank_lines() {
+    let typed = "  Selamat siang Bu,\r\n\r\n\r\n1. Bawa NIB\u{202E}\n2.\tFoto\u{1b}[2J label  \n\n";
+    assert_eq!(
+        message_text(typed),
+        "Selamat siang Bu,\n\n1. Bawa NIB\n2. Foto[2J label"
+    );
+    assert_eq!(message_text(" \n \u{200F}\n"), "");
+}

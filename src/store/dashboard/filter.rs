@@ -62,7 +62,7 @@ pub(super) fn restrict(
             );
         }
         Some(Waiting::Question) => {
-            sql.push(" AND leads.owner_questions <> '[]'");
+            sql.push(&format!(" AND {}", crate::store::thread::AWAITING_REPLY));
         }
     }
     if let Some(text) = filter.search.as_deref() {

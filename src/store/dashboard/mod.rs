@@ -211,6 +211,12 @@ mod timeline;
 use filter::restrict;
 use search::SearchBy;
 
+/// `AND <the staff member's scope>` on a query over `leads`, for the store's other modules.
+pub(in crate::store) fn restrict_scope(sql: &mut Sql, backend: super::Backend, scope: &Scope) {
+    let by = SearchBy::for_all(backend);
+    restrict(sql, by, scope, &LeadFilter::default(), false);
+}
+
 pub use actions::{Audit, add_note, assign, set_status};
 pub use counts::counts_by_outcome;
 pub use explain::explain;

@@ -259,8 +259,11 @@ mod cards;
 mod document;
 mod page;
 mod referral;
+mod reply;
+mod thread;
 
 pub use actions::{add_note, assign, set_status};
 pub use document::document;
 pub use page::detail;
 pub(crate) use referral::describe;
+pub use reply::{FORM_MAX_BYTES as REPLY_FORM_MAX_BYTES, reply};

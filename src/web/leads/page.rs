@@ -65,6 +65,10 @@ pub async fn detail(
         (Ok(r), Ok(o)) => (r, o),
         (Err(e), _) | (_, Err(e)) => return failure(e),
     };
+    let thread = match store::thread::of_lead(store, id, super::thread::SHOWN).await {
+        Ok(thread) => thread,
+        Err(e) => return failure(e),
+    };
     let names: HashMap<StaffId, String> = staff.iter().map(|s| (s.id, s.name.clone())).collect();
     let consultants = covering(&staff, &lead.summary.region_code);
     let _ = store::audit::log(
@@ -87,12 +91,7 @@ pub async fn detail(
             (cards::contact(&state, &lead))
             (cards::outcome(&state, &lead, &read))
         }
-        @if !questions.is_empty() {
-            div.card {
-                h2 { (state.t("dash-owner-questions")) }
-                ul { @for q in &questions { li { (q.text) " " small { "(" (show::when(&state, zone, q.at)) ")" } } } }
-            }
-        }
+        (super::thread::thread_card(&state, &signed, &lead, &questions, &thread, can_act))
         (cards::answers(&state, &read.answers))
         (cards::documents(&state, l.id.0, &read.checklist, &documents))
         div.card {

@@ -203,6 +203,7 @@ pub(crate) fn plain_detail(
         "document_view" | "document_download" => show::document(state, detail),
         "lead_view" => String::new(),
         "result" => show::outcome(state, detail),
+        "owner_reply" => show::channel(state, detail),
         _ => detail.to_owned(),
     }
 }
