@@ -178,6 +178,25 @@ async fn leads_of_every_kind(dash: &Dash) -> Vec<i64> {
     let mut ids = Vec::new();
     for (i, outcome) in OutcomeCode::ALL.iter().enumerate() {
         let id = if i == 0 {
+            // The owner wrote after the result: the thread shows a message from the owner.
+            let conversation: i64 =
+                sqlx::query_scalar("SELECT conversation_id FROM leads WHERE id = $1")
+                    .bind(dash.seeded.loteng)
+                    .fetch_one(store.pool())
+                    .await
+                    .unwrap();
+            let mut tx = store.begin().await.unwrap();
+            let conversation = pandu::domain::ConversationId(conversation);
+            let at = time::OffsetDateTime::now_utc();
+            pandu::store::thread::add_from_owner(
+                &mut tx,
+                conversation,
+                "NIB saya sudah jadi kemarin",
+                at,
+            )
+            .await
+            .unwrap();
+            tx.commit().await.unwrap();
             dash.seeded.loteng
         } else {
             let mut owner = db.user(&format!("u-kind-{i}"));
@@ -223,6 +242,11 @@ async fn act_on(client: &mut Client, lead: i64, document: i64, consultant: i64) 
             303
         );
     }
+    let reply = [("csrf", csrf.as_str()), ("body", "Tidak perlu bayar, Bu.")];
+    assert_eq!(
+        client.post(&format!("/leads/{lead}/reply"), &reply).await.0,
+        303
+    );
     let note = [("csrf", csrf.as_str()), ("body", "sudah ditelepon")];
     assert_eq!(
         client.post(&format!("/leads/{lead}/notes"), &note).await.0,
@@ -267,6 +291,11 @@ async fn no_page_shows_a_stored_code() {
     konsultan.login("konsultan-a@pandu.test").await;
 
     let lead_pages: Vec<String> = leads.iter().map(|id| format!("/leads/{id}")).collect();
+    let (_, first) = admin.get(&lead_pages[0]).await;
+    assert!(
+        first.contains("NIB saya sudah jadi kemarin") && first.contains("Tidak perlu bayar, Bu."),
+        "the thread holds both sides"
+    );
     let lists: Vec<String> = [
         "/",
         "/leads",
