@@ -9,6 +9,7 @@ pub mod intake;
 mod maintenance;
 mod outgoing;
 mod referrals;
+pub mod staff_accounts;
 pub mod staff_admin;
 pub mod staff_chat;
 mod wake;
