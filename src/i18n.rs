@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 /// Each locale is several files, one per subject, so the conversation, the knowledge base
 /// and the catalogue's texts can be edited apart.
-const ID_FTL: [&str; 8] = [
+const ID_FTL: [&str; 9] = [
     include_str!("../locales/id/pandu.ftl"),
     include_str!("../locales/id/campaigns.ftl"),
     include_str!("../locales/id/dashboard_referrals.ftl"),
@@ -18,8 +18,9 @@ const ID_FTL: [&str; 8] = [
     include_str!("../locales/id/knowledge.ftl"),
     include_str!("../locales/id/catalogue.ftl"),
     include_str!("../locales/id/sign_in.ftl"),
+    include_str!("../locales/id/dashboard_staff.ftl"),
 ];
-const EN_FTL: [&str; 8] = [
+const EN_FTL: [&str; 9] = [
     include_str!("../locales/en/pandu.ftl"),
     include_str!("../locales/en/campaigns.ftl"),
     include_str!("../locales/en/dashboard_referrals.ftl"),
@@ -28,6 +29,7 @@ const EN_FTL: [&str; 8] = [
     include_str!("../locales/en/knowledge.ftl"),
     include_str!("../locales/en/catalogue.ftl"),
     include_str!("../locales/en/sign_in.ftl"),
+    include_str!("../locales/en/dashboard_staff.ftl"),
 ];
 
 /// The whole Fluent source of a locale.
