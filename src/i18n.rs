@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 /// Each locale is several files, one per subject, so the conversation, the knowledge base
 /// and the catalogue's texts can be edited apart.
-const ID_FTL: [&str; 12] = [
+const ID_FTL: [&str; 13] = [
     include_str!("../locales/id/pandu.ftl"),
     include_str!("../locales/id/campaigns.ftl"),
     include_str!("../locales/id/dashboard_referrals.ftl"),
@@ -22,8 +22,9 @@ const ID_FTL: [&str; 12] = [
     include_str!("../locales/id/dashboard.ftl"),
     include_str!("../locales/id/replies.ftl"),
     include_str!("../locales/id/dashboard_replies.ftl"),
+    include_str!("../locales/id/dashboard_staff.ftl"),
 ];
-const EN_FTL: [&str; 12] = [
+const EN_FTL: [&str; 13] = [
     include_str!("../locales/en/pandu.ftl"),
     include_str!("../locales/en/campaigns.ftl"),
     include_str!("../locales/en/dashboard_referrals.ftl"),
@@ -36,6 +37,7 @@ const EN_FTL: [&str; 12] = [
     include_str!("../locales/en/dashboard.ftl"),
     include_str!("../locales/en/replies.ftl"),
     include_str!("../locales/en/dashboard_replies.ftl"),
+    include_str!("../locales/en/dashboard_staff.ftl"),
 ];
 
 /// The whole Fluent source of a locale.

@@ -132,7 +132,10 @@ pub fn desk(desk: Desk) -> Msg {
 }
 
 /// The actions the audit log and a lead's timeline record.
-pub const ACTIONS: [&str; 35] = [
+pub const ACTIONS: [&str; 38] = [
+    "staff_password_link",
+    "password_set_by_link",
+    "staff_access",
     "result",
     "owner_reply",
     "login",

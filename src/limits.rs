@@ -57,7 +57,7 @@ pub const STAFF_EMAIL: Limit = Limit {
     field: "limit-field-email",
     max: 254,
 };
-/// A first password typed by an admin: long enough for any passphrase, short enough that
+/// A password typed on a dashboard form: long enough for any passphrase, short enough that
 /// hashing it costs what hashing any password does.
 pub const PASSWORD: Limit = Limit {
     field: "limit-field-password",

@@ -516,11 +516,12 @@ async fn results_per_region_on_the_page_and_in_the_exports(db: TestApp) -> TestA
 }
 both_engines!(results, results_per_region_on_the_page_and_in_the_exports);
 
-/// An admin adds an outreach officer (national when no region is given), who then signs in
-/// to the campaigns; only the offered roles can be given.
+/// An admin adds an outreach officer (national when no region is given), who sets their
+/// password with the one-time link and then signs in to the campaigns; only known roles can
+/// be given.
 async fn an_admin_adds_an_outreach_officer(db: TestApp) -> TestApp {
     let s = start(db).await;
-    let mut admin = s.client("admin@pandu.test").await;
+    let admin = s.client("admin@pandu.test").await;
     let (status, page) = admin.get("/staff").await;
     assert_eq!(status, 200);
     assert!(
@@ -536,17 +537,15 @@ async fn an_admin_adds_an_outreach_officer(db: TestApp) -> TestApp {
         "outreach accounts are listed"
     );
     let csrf = admin.csrf_on("/staff").await;
-    let form =
-        |email: &'static str, role: &'static str, region: &'static str, password: &'static str| {
-            vec![
-                ("csrf", csrf.clone()),
-                ("name", "Petugas Nasional".to_owned()),
-                ("email", email.to_owned()),
-                ("role", role.to_owned()),
-                ("region", region.to_owned()),
-                ("password", password.to_owned()),
-            ]
-        };
+    let form = |email: &'static str, role: &'static str, region: &'static str| {
+        vec![
+            ("csrf", csrf.clone()),
+            ("name", "Petugas Nasional".to_owned()),
+            ("email", email.to_owned()),
+            ("role", role.to_owned()),
+            ("region", region.to_owned()),
+        ]
+    };
     let post = |f: Vec<(&'static str, String)>| {
         let admin = admin.clone();
         async move {
@@ -554,25 +553,23 @@ async fn an_admin_adds_an_outreach_officer(db: TestApp) -> TestApp {
             admin.post_page("/staff", &pairs).await
         }
     };
-    let (status, page) = post(form("baru@pandu.test", "admin", "", PASSWORD)).await;
-    assert_eq!(status, 400, "no admins from this form");
-    assert!(page.contains("tidak bisa dipilih"), "{page}");
-    let (status, _) = post(form("baru@pandu.test", "outreach", "", "pendek")).await;
-    assert_eq!(status, 400, "a short password");
-    let (status, page) = post(form("jatim@pandu.test", "outreach", "", PASSWORD)).await;
+    let (status, page) = post(form("baru@pandu.test", "raja", "")).await;
+    assert_eq!(status, 400, "an unknown role");
+    assert!(page.contains("tidak dikenal"), "{page}");
+    let (status, page) = post(form("jatim@pandu.test", "outreach", "")).await;
     assert_eq!(status, 400);
     assert!(
         page.contains("Sudah ada akun dengan email jatim@pandu.test"),
         "{page}"
     );
-    let (status, page) = post(form("baru@pandu.test", "dinas", "", PASSWORD)).await;
+    let (status, page) = post(form("baru@pandu.test", "dinas", "")).await;
     assert_eq!(status, 400);
     assert!(page.contains("Akun dinas perlu daerah"), "{page}");
 
-    let pairs = form("baru@pandu.test", "outreach", "", PASSWORD);
-    let pairs: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let (status, to) = admin.post("/staff", &pairs).await;
-    assert_eq!((status, to.as_str()), (303, "/staff"));
+    let (status, page) = post(form("baru@pandu.test", "outreach", "")).await;
+    assert_eq!(status, 200, "{page}");
+    let at = page.find("/kata-sandi/").expect("a one-time password link");
+    let link = page[at..at + "/kata-sandi/".len() + 64].to_owned();
     let added = store::staff::by_email(&s.db.service.store, "baru@pandu.test")
         .await
         .unwrap()
@@ -593,6 +590,10 @@ async fn an_admin_adds_an_outreach_officer(db: TestApp) -> TestApp {
         .await;
     assert_eq!(status, 200, "{page}");
     let mut baru = Client::new(&format!("http://{}", s.app.addr));
+    let (status, _) = baru
+        .post(&link, &[("password", PASSWORD), ("repeat", PASSWORD)])
+        .await;
+    assert_eq!(status, 303, "the password is set with the link");
     let (status, home) = baru
         .post(
             "/login",
@@ -617,7 +618,6 @@ async fn an_admin_adds_an_outreach_officer(db: TestApp) -> TestApp {
         ("name", "x"),
         ("email", "x@pandu.test"),
         ("role", "outreach"),
-        ("password", PASSWORD),
     ];
     assert_eq!(dinas.post("/staff", &pairs).await.0, 404, "admins only");
     s.finish().await

@@ -58,6 +58,7 @@ const NO_CONTACT_DATA: &[&str] = &[
     "leads_search_docsize",
     "leads_search_idx",
     "link_codes",
+    "password_links",
     "sessions",
     "setup_tokens",
     "sqlite_sequence",

@@ -426,7 +426,10 @@ async fn admins_manage_consultants(db: TestApp) -> TestApp {
         page.contains("Konsultan X") && page.contains("Dinas Loteng"),
         "{page}"
     );
-    assert!(page.contains("console · chat-a"), "the linked chat");
+    assert!(
+        page.contains("Konsol · chat-a"),
+        "the linked chat, its channel in words"
+    );
     let csrf = admin.csrf_on("/staff").await;
     let path = format!("/staff/{}/profile", s.x.0);
     let form = |coverage: &'static str| {

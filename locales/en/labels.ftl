@@ -9,7 +9,7 @@ label-status-diajukan = Applied
 label-status-bersertifikat = Certified
 label-status-tidak-dilanjutkan = Not continued
 
-label-channel-console = Test (console)
+label-channel-console = Console
 label-channel-telegram = Telegram
 label-channel-whatsapp = WhatsApp
 
@@ -42,6 +42,9 @@ label-docstate-later = Will send later
 label-action = { $action ->
     [result] Result
     [owner-reply] Replied to the owner
+    [staff-password-link] Made a password link
+    [password-set-by-link] Set a password by link
+    [staff-access] Changed role or region
     [login] Signed in
     [setup-admin] Created the first admin
     [lead-view] Opened a lead

@@ -9,7 +9,7 @@ label-status-diajukan = Sudah diajukan
 label-status-bersertifikat = Sudah bersertifikat
 label-status-tidak-dilanjutkan = Tidak dilanjutkan
 
-label-channel-console = Uji coba (konsol)
+label-channel-console = Konsol
 label-channel-telegram = Telegram
 label-channel-whatsapp = WhatsApp
 
@@ -42,6 +42,9 @@ label-docstate-later = Akan dikirim nanti
 label-action = { $action ->
     [result] Hasil penilaian
     [owner-reply] Membalas pemilik
+    [staff-password-link] Membuat tautan kata sandi
+    [password-set-by-link] Mengatur kata sandi lewat tautan
+    [staff-access] Mengubah peran atau wilayah
     [login] Masuk ke dasbor
     [setup-admin] Membuat admin pertama
     [lead-view] Membuka data pelaku usaha

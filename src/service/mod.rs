@@ -10,6 +10,7 @@ mod maintenance;
 mod outgoing;
 mod referrals;
 pub mod replies;
+pub mod staff_accounts;
 pub mod staff_admin;
 pub mod staff_chat;
 mod wake;

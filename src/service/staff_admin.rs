@@ -4,7 +4,7 @@
 use super::Service;
 use super::staff_chat::{LINK_CODE_LIFETIME, new_link_code};
 use crate::access::{Profile, StaffId};
-use crate::store::{self, StoreError};
+use crate::store::{self, StoreError, Tx};
 use time::OffsetDateTime;
 
 /// A one-time code and the ways to use it.
@@ -60,26 +60,37 @@ impl Service {
         staff: StaffId,
         by: Option<StaffId>,
     ) -> Result<bool, StoreError> {
-        let now = OffsetDateTime::now_utc();
         let mut tx = self.store.begin().await?;
-        let done = store::staff::disable_in(&mut tx, staff).await?;
-        let moved = self
-            .release_consultant(&mut tx, staff, "disabled", now)
-            .await?;
+        let (done, moved) = self.disable_in(&mut tx, staff, by).await?;
+        tx.commit().await?;
+        self.wake_if_moved(moved);
+        Ok(done)
+    }
+
+    /// [`Self::disable_staff`] in the caller's transaction: whether it was disabled, and how
+    /// many offers moved on (for [`Self::wake_if_moved`] once committed).
+    pub(crate) async fn disable_in(
+        &self,
+        tx: &mut Tx,
+        staff: StaffId,
+        by: Option<StaffId>,
+    ) -> Result<(bool, usize), StoreError> {
+        let now = OffsetDateTime::now_utc();
+        let done = store::staff::disable_in(tx, staff).await?;
+        let moved = self.release_consultant(tx, staff, "disabled", now).await?;
         let detail = format!("staff {staff}");
         match by {
-            Some(by) => {
-                store::audit::record(&mut tx, by, "staff_disabled", None, &detail, now).await?
-            }
-            None => {
-                store::audit::record_system(&mut tx, "staff_disabled", None, &detail, now).await?
-            }
+            Some(by) => store::audit::record(tx, by, "staff_disabled", None, &detail, now).await?,
+            None => store::audit::record_system(tx, "staff_disabled", None, &detail, now).await?,
         }
-        tx.commit().await?;
+        Ok((done, moved))
+    }
+
+    /// After a commit that moved offers on: the referral workers look at once.
+    pub(crate) fn wake_if_moved(&self, moved: usize) {
         if moved > 0 {
             self.wake_after_referrals();
         }
-        Ok(done)
     }
 
     pub async fn enable_staff(&self, staff: StaffId) -> Result<bool, StoreError> {

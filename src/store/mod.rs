@@ -18,6 +18,7 @@ pub mod leads;
 pub mod links;
 pub mod metrics;
 pub mod outbox;
+pub mod password_links;
 pub mod referrals;
 pub mod retention;
 pub mod sql;

@@ -47,6 +47,22 @@ pub async fn add(
     password_hash: &str,
     at: OffsetDateTime,
 ) -> Result<StaffId, StoreError> {
+    let mut tx = store.begin().await?;
+    let id = add_in(&mut tx, email, name, role, region, password_hash, at).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// [`add`], in the caller's transaction.
+pub async fn add_in(
+    tx: &mut Tx,
+    email: &str,
+    name: &str,
+    role: Role,
+    region: Option<&RegionCode>,
+    password_hash: &str,
+    at: OffsetDateTime,
+) -> Result<StaffId, StoreError> {
     let row = sqlx::query(
         "INSERT INTO staff (email, name, role, region_code, password_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
     )
@@ -58,9 +74,38 @@ pub async fn add(
     .bind(region.map(|r| r.as_str().to_owned()))
     .bind(password_hash)
     .bind(millis(at))
-    .fetch_one(store.pool())
+    .fetch_one(&mut **tx)
     .await?;
     Ok(StaffId(row.try_get("id")?))
+}
+
+/// What an account may see: its role and region.
+pub async fn set_access(
+    tx: &mut Tx,
+    id: StaffId,
+    role: Role,
+    region: Option<&RegionCode>,
+) -> Result<bool, StoreError> {
+    let done = sqlx::query("UPDATE staff SET role = $2, region_code = $3 WHERE id = $1")
+        .bind(id.0)
+        .bind(role.as_str())
+        .bind(region.map(|r| r.as_str().to_owned()))
+        .execute(&mut **tx)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// The active admins, their rows locked until the caller's transaction ends where the engine
+/// has row locks (SQLite's write lock already serialises): two admins demoting each other at
+/// once cannot both pass a last-admin check.
+pub async fn active_admins_locked(store: &Store, tx: &mut Tx) -> Result<Vec<StaffId>, StoreError> {
+    let rows = sqlx::query(&format!(
+        "SELECT id FROM staff WHERE role = 'admin' AND disabled = 0 ORDER BY id{}",
+        store.lock_clause()
+    ))
+    .fetch_all(&mut **tx)
+    .await?;
+    rows.iter().map(|r| Ok(StaffId(r.try_get("id")?))).collect()
 }
 
 pub async fn list(store: &Store) -> Result<Vec<Staff>, StoreError> {
@@ -168,13 +213,14 @@ pub async fn enable(tx: &mut Tx, id: StaffId) -> Result<bool, StoreError> {
     Ok(done.rows_affected() == 1)
 }
 
-/// Disable an account and end its sessions, in the caller's transaction (which also moves
-/// its open referrals on).
+/// Disable an account and end its sessions and its password link, in the caller's
+/// transaction (which also moves its open referrals on).
 pub async fn disable_in(tx: &mut Tx, id: StaffId) -> Result<bool, StoreError> {
     let done = sqlx::query("UPDATE staff SET disabled = 1 WHERE id = $1")
         .bind(id.0)
         .execute(&mut **tx)
         .await?;
+    super::password_links::revoke(tx, id).await?;
     sqlx::query("DELETE FROM sessions WHERE staff_id = $1")
         .bind(id.0)
         .execute(&mut **tx)

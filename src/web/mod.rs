@@ -159,12 +159,46 @@ pub fn router(state: AppState) -> Router {
         .route("/kampanye/{id}/batal", post(campaigns::cancel))
         .route("/kampanye/{id}/hasil.csv", get(campaigns::results_csv))
         .route("/kampanye/{id}/hasil.xlsx", get(campaigns::results_xlsx))
-        .route("/staff", get(staff::list).post(staff::create))
-        .route("/staff/{id}/profile", post(staff::set_profile))
-        .route("/staff/{id}/disable", post(staff::disable))
-        .route("/staff/{id}/enable", post(staff::enable))
-        .route("/staff/{id}/unlink", post(staff::unlink))
-        .route("/staff/{id}/link-code", post(staff::link_code))
+        .route(
+            "/staff",
+            get(staff::list)
+                .post(staff::create)
+                .layer(staff::form_limit()),
+        )
+        .route(
+            "/staff/{id}/profile",
+            post(staff::set_profile).layer(staff::form_limit()),
+        )
+        .route(
+            "/staff/{id}/access",
+            post(staff::set_access).layer(staff::form_limit()),
+        )
+        .route(
+            "/staff/{id}/password-link",
+            post(staff::password_link).layer(staff::form_limit()),
+        )
+        .route(
+            "/staff/{id}/disable",
+            post(staff::disable).layer(staff::form_limit()),
+        )
+        .route(
+            "/staff/{id}/enable",
+            post(staff::enable).layer(staff::form_limit()),
+        )
+        .route(
+            "/staff/{id}/unlink",
+            post(staff::unlink).layer(staff::form_limit()),
+        )
+        .route(
+            "/staff/{id}/link-code",
+            post(staff::link_code).layer(staff::form_limit()),
+        )
+        .route(
+            "/kata-sandi/{token}",
+            get(staff::password_page)
+                .post(staff::set_password)
+                .layer(small_form()),
+        )
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             not_found_page,

@@ -1,10 +1,19 @@
-//! Staff management for admins: new accounts, consultants' profiles, linked chats, link
-//! codes, disabling and enabling. Every change is written to the audit log.
+//! Staff management for admins: new accounts, roles and regions, consultants' profiles,
+//! one-time password links, linked chats, link codes, disabling and enabling. Every change
+//! is written to the audit log. Everything `pandu staff` does can be done here.
 
+mod access;
 mod create;
+mod form;
+mod labels;
+mod password;
+mod set_password;
 mod view;
 
+pub use access::set_access;
 pub use create::create;
+pub use password::password_link;
+pub use set_password::{password_page, set_password};
 
 use super::AppState;
 use super::auth::Signed;
@@ -15,13 +24,22 @@ use crate::flow::Msg;
 use crate::limits;
 use crate::parse::one_line;
 use crate::referrals::{Coverage, Desk};
+use crate::service::staff_accounts::AccountError;
 use crate::store;
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::{DefaultBodyLimit, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use time::OffsetDateTime;
+
+/// The staff forms are small; a bigger body is refused before it is read into memory. Room
+/// for every field at its limit, percent-encoded.
+const FORM_MAX_BYTES: usize = 16 * 1024;
+
+pub fn form_limit() -> DefaultBodyLimit {
+    DefaultBodyLimit::max(FORM_MAX_BYTES)
+}
 
 /// `GET /staff`
 pub async fn list(State(state): State<AppState>, signed: Signed) -> Response {
@@ -46,7 +64,7 @@ pub struct ProfileForm {
     contact: String,
 }
 
-/// The konsultan, dinas or outreach account an admin acts on, or the response that ends the request.
+/// The account an admin acts on, or the response that ends the request.
 async fn target(
     state: &AppState,
     signed: &Signed,
@@ -61,8 +79,8 @@ async fn target(
         return Err(StatusCode::NOT_FOUND.into_response());
     };
     match store::staff::get(&state.service.store, id).await {
-        Ok(Some(s)) if create::ROLES.contains(&s.role) => Ok(s),
-        Ok(_) => Err(StatusCode::NOT_FOUND.into_response()),
+        Ok(Some(s)) => Ok(s),
+        Ok(None) => Err(StatusCode::NOT_FOUND.into_response()),
         Err(e) => Err(failure(e)),
     }
 }
@@ -156,7 +174,7 @@ async fn audited(state: &AppState, signed: &Signed, action: &str, detail: &str) 
     }
 }
 
-/// `POST /staff/{id}/disable`
+/// `POST /staff/{id}/disable`: never the admin's own account, nor the last active admin.
 pub async fn disable(
     State(state): State<AppState>,
     signed: Signed,
@@ -167,13 +185,41 @@ pub async fn disable(
         Ok(s) => s,
         Err(r) => return r,
     };
-    match state
+    let why = match state
         .service
-        .disable_staff(staff.id, Some(signed.staff.id))
+        .disable_by_admin(staff.id, signed.staff.id)
         .await
     {
-        Ok(_) => Redirect::to("/staff").into_response(),
-        Err(e) => failure(e),
+        Ok(()) => return Redirect::to("/staff").into_response(),
+        Err(AccountError::LastAdmin) => Msg::new("dash-staff-last-admin"),
+        Err(AccountError::OwnAccount) => Msg::new("dash-staff-own-account"),
+        Err(e) => return account_failure(e),
+    };
+    refused(&state, &signed, &staff, &why).await
+}
+
+/// The staff page again, saying why a change to this account was not made.
+async fn refused(state: &AppState, signed: &Signed, staff: &Staff, why: &Msg) -> Response {
+    let error = Msg::new("dash-staff-not-saved")
+        .text("name", staff.name.clone())
+        .text("why", state.tm(why));
+    view::render(
+        state,
+        signed,
+        Some(state.tm(&error)),
+        StatusCode::BAD_REQUEST,
+    )
+    .await
+}
+
+fn account_failure(e: AccountError) -> Response {
+    match e {
+        AccountError::Store(e) => failure(e),
+        // The account went away meanwhile.
+        AccountError::Unknown => StatusCode::NOT_FOUND.into_response(),
+        AccountError::LastAdmin | AccountError::OwnAccount => {
+            StatusCode::BAD_REQUEST.into_response()
+        }
     }
 }
 

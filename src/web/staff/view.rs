@@ -1,5 +1,7 @@
 //! The staff page and the link-code page.
 
+use super::form::ROLES;
+use super::labels;
 use crate::access::{Role, Staff};
 use crate::limits;
 use crate::referrals::Desk;
@@ -15,8 +17,8 @@ use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
 use std::collections::HashMap;
 
-/// The form for a new account, then the konsultan, dinas and outreach accounts with their
-/// forms; `error` above them when a change was refused.
+/// The form for a new account, then every account with its forms; `error` above them when
+/// a change was refused.
 pub(super) async fn render(
     state: &AppState,
     signed: &Signed,
@@ -28,16 +30,11 @@ pub(super) async fn render(
         (Ok(s), Ok(l)) => (s, l),
         (Err(e), _) | (_, Err(e)) => return failure(e),
     };
-    let shown: Vec<&Staff> = staff
-        .iter()
-        .filter(|s| super::create::ROLES.contains(&s.role))
-        .collect();
     let body = html! {
         @if let Some(error) = &error { p.error role="alert" { (error) } }
-        p.muted { (state.t("dash-staff-intro")) }
+        p.muted { (state.t("dash-staff-intro-all")) }
         (new_account_form(state, signed))
-        @for s in &shown { (account(state, signed, s, &links)) }
-        @if shown.is_empty() { p { (state.t("dash-staff-none")) } }
+        @for s in &staff { (account(state, signed, s, &links)) }
     };
     let markup = page(state, &state.t("dash-staff-title"), Some(signed), body);
     (status, markup).into_response()
@@ -50,23 +47,34 @@ fn account(
     links: &HashMap<crate::access::StaffId, Link>,
 ) -> Markup {
     let link = links.get(&s.id);
+    let own = s.id == signed.staff.id;
     html! {
         div.card id=(format!("staff-{}", s.id)) {
-            h2 { (s.name) " " small.muted { (s.email) " · " (state.tm(&crate::labels::role(s.role))) } }
+            h2 { (s.name) " " small.muted {
+                (s.email) " · " (labels::role(state, s.role))
+                @if own { " · " (state.t("dash-staff-you")) }
+            } }
             dl {
-                @if let Some(region) = &s.region { dt { (state.t("dash-col-region")) } dd { (region.as_str()) } }
+                @if let Some(region) = &s.region { dt { (state.t("dash-col-region")) } dd { (labels::region(state, region)) } }
                 @else if s.role == Role::Outreach { dt { (state.t("dash-col-region")) } dd { (state.t("dash-staff-national")) } }
                 dt { (state.t("dash-staff-linked")) }
                 dd { @match link {
-                    Some(l) => { (state.tm(&crate::labels::channel(l.channel))) " · " (l.user.as_str()) },
+                    Some(l) => { (labels::channel(state, l.channel)) " · " (l.user.as_str()) },
                     None => { (state.t("dash-staff-not-linked")) },
                 } }
                 dt { (state.t("dash-staff-active")) }
                 dd { @if s.disabled { (state.t("dash-staff-disabled")) } @else { (state.t("dash-staff-enabled")) } }
             }
+            (access_form(state, signed, s))
             @if s.role == Role::Konsultan { (profile_form(state, signed, s)) }
-            div.actions { (buttons(state, signed, s, link.is_some())) }
+            div.actions { (buttons(state, signed, s, link.is_some(), own)) }
         }
+    }
+}
+
+fn role_options(state: &AppState, current: Option<Role>) -> Markup {
+    html! {
+        @for r in ROLES { option value=(r.as_str()) selected[current == Some(r)] { (labels::role(state, r)) } }
     }
 }
 
@@ -78,26 +86,26 @@ fn new_account_form(state: &AppState, signed: &Signed) -> Markup {
                 input type="hidden" name="csrf" value=(signed.csrf);
                 label { (state.t("dash-name")) input name="name" required maxlength=(limits::STAFF_NAME.max); }
                 label { (state.t("dash-email")) input type="email" name="email" required maxlength=(limits::STAFF_EMAIL.max) autocomplete="off"; }
-                label { (state.t("dash-staff-role")) select name="role" {
-                    @for r in super::create::ROLES { option value=(r.as_str()) { (role_text(state, r)) } }
-                } }
-                label { (state.t("dash-col-region")) input name="region" placeholder="35"; }
-                label { (state.t("dash-staff-first-password"))
-                    input type="password" name="password" required minlength="12" maxlength=(limits::PASSWORD.max) autocomplete="new-password"; }
+                label { (state.t("dash-staff-role")) select name="role" { (role_options(state, None)) } }
+                label { (state.t("dash-col-region")) input name="region" placeholder="35" maxlength=(limits::FILTER.max); }
                 button.primary type="submit" { (state.t("dash-staff-create")) }
             }
-            p.muted { (state.t("dash-staff-new-hint")) }
+            p.muted { (state.t("dash-staff-new-hint-link")) }
         }
     }
 }
 
-fn role_text(state: &AppState, role: Role) -> String {
-    state.t(match role {
-        Role::Admin => "dash-staff-role-admin",
-        Role::Dinas => "dash-staff-role-dinas",
-        Role::Konsultan => "dash-staff-role-konsultan",
-        Role::Outreach => "dash-staff-role-outreach",
-    })
+/// Role and region; a konsultan's reach is their coverage, in the profile form below.
+fn access_form(state: &AppState, signed: &Signed, s: &Staff) -> Markup {
+    let region = s.region.as_ref().map_or("", |r| r.as_str());
+    html! {
+        form.filters method="post" action=(format!("/staff/{}/access", s.id)) {
+            input type="hidden" name="csrf" value=(signed.csrf);
+            label { (state.t("dash-staff-role")) select name="role" { (role_options(state, Some(s.role))) } }
+            label { (state.t("dash-col-region")) input name="region" placeholder="35" maxlength=(limits::FILTER.max) value=(region); }
+            button type="submit" { (state.t("dash-staff-access-save")) }
+        }
+    }
 }
 
 fn profile_form(state: &AppState, signed: &Signed, s: &Staff) -> Markup {
@@ -108,7 +116,7 @@ fn profile_form(state: &AppState, signed: &Signed, s: &Staff) -> Markup {
             label { (state.t("dash-staff-organisation")) input name="organisation" maxlength=(limits::ORGANISATION.max) value=(p.organisation); }
             label { (state.t("dash-staff-desk")) select name="desk" {
                 option value="" { "—" }
-                @for d in Desk::ALL { option value=(d.as_str()) selected[p.desk == Some(*d)] { (state.tm(&crate::labels::desk(*d))) } }
+                @for d in Desk::ALL { option value=(d.as_str()) selected[p.desk == Some(*d)] { (labels::desk(state, *d)) } }
             } }
             label { (state.t("dash-staff-coverage")) input name="coverage" placeholder="52.02 52 ID" maxlength=(limits::COVERAGE.max) value=(p.coverage); }
             label { (state.t("dash-staff-capacity")) input type="number" min="0" name="capacity" value=(p.capacity); }
@@ -118,7 +126,7 @@ fn profile_form(state: &AppState, signed: &Signed, s: &Staff) -> Markup {
     }
 }
 
-fn buttons(state: &AppState, signed: &Signed, s: &Staff, linked: bool) -> Markup {
+fn buttons(state: &AppState, signed: &Signed, s: &Staff, linked: bool, own: bool) -> Markup {
     let form = |action: &str, label: &'static str| {
         html! {
             form method="post" action=(format!("/staff/{}/{action}", s.id)) {
@@ -128,9 +136,11 @@ fn buttons(state: &AppState, signed: &Signed, s: &Staff, linked: bool) -> Markup
         }
     };
     html! {
+        @if !s.disabled { (form("password-link", "dash-staff-password-link")) }
         (form("link-code", "dash-staff-link-code"))
         @if linked { (form("unlink", "dash-staff-unlink")) }
-        @if s.disabled { (form("enable", "dash-staff-enable")) } @else { (form("disable", "dash-staff-disable")) }
+        @if s.disabled { (form("enable", "dash-staff-enable")) }
+        @else if !own { (form("disable", "dash-staff-disable")) }
     }
 }
 
