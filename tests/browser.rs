@@ -1,10 +1,13 @@
-//! The dashboard in real headless Chromium: sign in, filter, open a lead, view a document,
-//! change the status, export. A screenshot of each page goes to `target/screenshots/`.
+//! The dashboard in real headless Chromium: sign in to the home page, filter, open a lead in
+//! both languages, view a document, change the status, export, answer an owner on Telegram. A screenshot of each page goes to `target/screenshots/`.
 
 mod common;
 
 use common::TestApp;
 use common::dash::{PASSWORD, start};
+use common::fake_telegram::FakeTelegram;
+use common::telegram_app::{self, Options};
+use common::tg_user::{TgUser, finished_owner, texts};
 use headless_chrome::protocol::cdp::Page;
 use headless_chrome::protocol::cdp::Page::CaptureScreenshotFormatOption;
 use headless_chrome::{Browser, LaunchOptions, Tab};
@@ -345,4 +348,111 @@ async fn a_consultant_accepts_a_referral_and_the_admin_sees_it_in_the_browser() 
         .await;
     assert_eq!(owner_told, 1, "accepting on the web tells the owner");
     dash.finish().await;
+}
+
+/// A dinas officer sees the owner's message on her home page, opens it from the count, and
+/// answers in the browser; the answer reaches the owner's Telegram chat from Pandu.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_officer_answers_an_owner_from_the_browser_and_it_reaches_telegram() {
+    if !Path::new(CHROMIUM).exists() {
+        assert_ne!(
+            std::env::var("CI").as_deref(),
+            Ok("true"),
+            "CI must have chromium"
+        );
+        eprintln!("SKIPPED: browser test, no {CHROMIUM}");
+        return;
+    }
+    let fake = FakeTelegram::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let options = Options::default();
+    let app = telegram_app::start(&fake, &dir, &options).await;
+    let service = pandu::app::build(&telegram_app::config(&fake, &dir, &options, 0))
+        .await
+        .unwrap();
+    let hash = pandu::web::auth::hash_password(PASSWORD).unwrap();
+    let region = pandu::reference::RegionCode::parse("52.02").unwrap();
+    let now = time::OffsetDateTime::now_utc();
+    pandu::store::staff::add(
+        &service.store,
+        "sari@loteng.go.id",
+        "Sari Wulandari",
+        pandu::access::Role::Dinas,
+        Some(&region),
+        &hash,
+        now,
+    )
+    .await
+    .unwrap();
+    let mut owner = TgUser::new(&fake, 300, None);
+    finished_owner(&mut owner).await;
+    owner
+        .say("Bu, sertifikat NIB saya sudah jadi minggu lalu")
+        .await;
+    let lead: i64 = sqlx::query_scalar("SELECT MAX(id) FROM leads")
+        .fetch_one(service.store.pool())
+        .await
+        .unwrap();
+    let base = format!("http://{}", app.addr);
+    let profile = tempfile::tempdir().unwrap();
+    let path = profile.path().to_path_buf();
+    const ANSWER: &str = "Bagus, Bu. Silakan datang hari Senin membawa NIB dan contoh label.";
+    tokio::task::spawn_blocking(move || {
+        let (_browser, tab) = signed_in(&base, &path, "sari@loteng.go.id");
+        tab.wait_for_element("div.tiles").unwrap();
+        shot(&tab, "20-home-waiting");
+        tab.find_element("a.tile[href*='waiting=question']")
+            .unwrap()
+            .click()
+            .unwrap();
+        tab.wait_until_navigated().unwrap();
+        tab.wait_for_element("table.leads").unwrap();
+        tab.find_element(&format!("a[href='/leads/{lead}']"))
+            .unwrap()
+            .click()
+            .unwrap();
+        tab.wait_until_navigated().unwrap();
+        tab.wait_for_element("form.reply textarea[name=body]")
+            .unwrap();
+        assert!(
+            text(&tab).contains("sertifikat NIB saya sudah jadi"),
+            "the owner's message is on the lead"
+        );
+        tab.find_element("form.reply textarea[name=body]")
+            .unwrap()
+            .type_into(ANSWER)
+            .unwrap();
+        shot(&tab, "21-reply-typed");
+        tab.find_element("form.reply button[type=submit]")
+            .unwrap()
+            .click()
+            .unwrap();
+        tab.wait_until_navigated().unwrap();
+        // The sender delivers in its own time; the page says so once it has.
+        let delivered = (0..100).any(|_| {
+            tab.reload(false, None).unwrap();
+            tab.wait_for_element("form.reply").unwrap();
+            if text(&tab).contains("Terkirim") {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+            false
+        });
+        assert!(delivered, "the reply shows as sent: {}", text(&tab));
+        assert!(text(&tab).contains(ANSWER));
+        shot(&tab, "22-reply-sent");
+    })
+    .await
+    .unwrap();
+    let sent = texts(&owner.replies().await);
+    assert!(
+        sent.contains(ANSWER),
+        "the owner got the answer on Telegram: {sent}"
+    );
+    assert!(
+        sent.contains("Sari Wulandari"),
+        "from the officer, by name: {sent}"
+    );
+    app.stop().await;
+    service.store.close().await;
 }

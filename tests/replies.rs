@@ -10,7 +10,7 @@ use common::dash::{Client, PASSWORD};
 use common::fake_telegram::FakeTelegram;
 use common::fake_whatsapp::{FakeTemplate, FakeWhatsapp, payloads};
 use common::telegram_app::{self, Options, Running};
-use common::tg_user::{TgUser, buttons, texts};
+use common::tg_user::{TgUser, buttons, finished_owner, texts};
 use common::wa_user::{self, WaUser};
 use common::{HAPPY_PATH, TestApp, whatsapp_app};
 use pandu::access::{Profile, Role, Scope, StaffId};
@@ -143,21 +143,6 @@ impl Tg {
             db.finish().await;
         }
     }
-}
-
-/// The whole check, then "later" for every document: the owner is at the end (the menu).
-async fn finished_owner(owner: &mut TgUser<'_>) {
-    for text in HAPPY_PATH {
-        owner.say(text).await;
-    }
-    for _ in 0..10 {
-        let last = owner.fake.sent_to(owner.chat).last().cloned().unwrap();
-        if !buttons(&last).iter().any(|b| b == "doc:later") {
-            return;
-        }
-        owner.press("doc:later").await;
-    }
-    panic!("the documents never ended");
 }
 
 async fn telegram_reply_reaches_the_owner_and_is_logged(db: Option<TestApp>) {

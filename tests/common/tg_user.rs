@@ -112,3 +112,18 @@ fn inline_field(call: &Call, field: &str) -> Vec<String> {
         })
         .unwrap_or_default()
 }
+
+/// The whole check, then "later" for every document: the owner is at the end (the menu).
+pub async fn finished_owner(owner: &mut TgUser<'_>) {
+    for text in super::HAPPY_PATH {
+        owner.say(text).await;
+    }
+    for _ in 0..10 {
+        let last = owner.fake.sent_to(owner.chat).last().cloned().unwrap();
+        if !buttons(&last).iter().any(|b| b == "doc:later") {
+            return;
+        }
+        owner.press("doc:later").await;
+    }
+    panic!("the documents never ended");
+}
