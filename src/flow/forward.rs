@@ -5,11 +5,64 @@
 use super::reply::Msg;
 use super::{Effect, Out};
 
-/// Words that only acknowledge or greet: a message of nothing else is not passed on.
+/// Words that only acknowledge or greet (after `canonical`: "udah" is "sudah", "makasih" is
+/// "terima kasih"): a message of nothing else is not passed on. "udah makasih", "siap bu,
+/// noted", "mantap, trims ya kak" are thanks, not news.
 const ACKNOWLEDGING: &[&str] = &[
-    "ok", "oke", "okay", "okey", "sip", "siap", "baik", "ya", "iya", "y", "terima", "kasih",
-    "makasih", "thanks", "thank", "you", "banyak", "sama", "pak", "bu", "bapak", "ibu", "kak",
-    "mas", "mbak", "min", "admin", "nggih", "matur", "nuwun", "hatur", "nuhun",
+    "ok",
+    "oke",
+    "okay",
+    "okey",
+    "sip",
+    "siap",
+    "baik",
+    "ya",
+    "iya",
+    "y",
+    "terima",
+    "kasih",
+    "makasih",
+    "thanks",
+    "thank",
+    "you",
+    "banyak",
+    "sama",
+    "pak",
+    "bu",
+    "bapak",
+    "ibu",
+    "kak",
+    "mas",
+    "mbak",
+    "min",
+    "admin",
+    "nggih",
+    "matur",
+    "nuwun",
+    "hatur",
+    "nuhun",
+    "sudah",
+    "noted",
+    "mantap",
+    "mantab",
+    "good",
+    "great",
+    "juga",
+    "om",
+    "tante",
+    "bang",
+    "sis",
+    "gan",
+    "amin",
+    "aamiin",
+    "alhamdulillah",
+    "tabik",
+    "salam",
+    "wassalam",
+    "deh",
+    "dong",
+    "lah",
+    "nya",
 ];
 
 /// The message as staff will read it, when it is one for them.
@@ -51,9 +104,18 @@ mod tests {
             "halo",
             "sip",
             "👍",
+            "udah makasih",
+            "udh, mksh ya bu",
+            "siap bu, noted",
+            "mantap, trims kak",
+            "oke deh makasih banyak pak",
         ] {
             assert_eq!(for_staff(text), None, "{text}");
         }
+        assert!(
+            for_staff("udah jadi NIB nya bu").is_some(),
+            "news, not thanks"
+        );
         assert_eq!(
             for_staff("NIB saya sudah jadi\u{202E} kemarin\n\nnomornya 1234"),
             Some("NIB saya sudah jadi kemarin\n\nnomornya 1234".into())
