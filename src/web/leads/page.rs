@@ -1,7 +1,6 @@
 //! One lead's page: what staff read, and the forms to act on it.
 
 use super::cards::{self, Read};
-use super::failure;
 use crate::access::{LeadStatus, Role, Staff, StaffId, parse_lead_id};
 use crate::campaigns::Zone;
 use crate::flow::answers::OwnerQuestion;
@@ -13,11 +12,12 @@ use crate::store::dashboard::{TimelineCursor, TimelinePage};
 use crate::store::{self, dashboard};
 use crate::web::AppState;
 use crate::web::auth::Signed;
+use crate::web::error::{WebError, WebResult};
 use crate::web::layout::page;
 use crate::web::show::{self, office_zone};
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::IntoResponse;
 use maud::{Markup, html};
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -34,59 +34,38 @@ pub async fn detail(
     signed: Signed,
     Path(id): Path<String>,
     Query(query): Query<DetailQuery>,
-) -> Response {
+) -> WebResult {
     let store = &state.service.store;
-    let Some(id) = parse_lead_id(&id) else {
-        return StatusCode::NOT_FOUND.into_response();
-    };
+    let id = parse_lead_id(&id).ok_or_else(WebError::not_found)?;
     let before = match query.before.as_deref().map(TimelineCursor::parse) {
         None => None,
         Some(Some(cursor)) => Some(cursor),
-        Some(None) => return StatusCode::BAD_REQUEST.into_response(),
+        Some(None) => return Err(StatusCode::BAD_REQUEST.into()),
     };
-    let lead = match dashboard::detail(store, &signed.staff.scope(), id).await {
-        Ok(Some(lead)) => lead,
-        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
-        Err(e) => return failure(e),
-    };
-    let (documents, timeline, staff) = match (
-        store::documents::list_for(store, crate::domain::ConversationId(lead.conversation_id))
-            .await,
-        dashboard::timeline(store, id, before, super::PAGE_SIZE).await,
-        store::staff::list(store).await,
-    ) {
-        (Ok(d), Ok(t), Ok(s)) => (d, t, s),
-        (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => return failure(e),
-    };
-    let (lead_referral, offers) = match (
-        refs::of_lead(store, id).await,
-        refs::offers_of_lead(store, id).await,
-    ) {
-        (Ok(r), Ok(o)) => (r, o),
-        (Err(e), _) | (_, Err(e)) => return failure(e),
-    };
-    let thread = match store::thread::of_lead(store, id, super::thread::SHOWN).await {
-        Ok(thread) => thread,
-        Err(e) => return failure(e),
-    };
+    let scope = signed.staff.scope();
+    let lead = dashboard::detail(store, &scope, id)
+        .await?
+        .ok_or_else(WebError::not_found)?;
+    let conversation = crate::domain::ConversationId(lead.conversation_id);
+    let (documents, timeline, staff, lead_referral, offers, thread) = tokio::try_join!(
+        store::documents::list_for(store, conversation),
+        dashboard::timeline(store, id, before, super::PAGE_SIZE),
+        store::staff::list(store),
+        refs::of_lead(store, id),
+        refs::offers_of_lead(store, id),
+        store::thread::of_lead(store, id, super::thread::SHOWN),
+    )?;
+    let now = OffsetDateTime::now_utc();
+    let _ = store::audit::log(store, signed.staff.id, "lead_view", Some(id), "", now).await;
     let names: HashMap<StaffId, String> = staff.iter().map(|s| (s.id, s.name.clone())).collect();
     let consultants = covering(&staff, &lead.summary.region_code);
-    let _ = store::audit::log(
-        store,
-        signed.staff.id,
-        "lead_view",
-        Some(id),
-        "",
-        OffsetDateTime::now_utc(),
-    )
-    .await;
     let l = &lead.summary;
     let zone = office_zone(&signed.staff);
     let read = Read::of(&lead);
     let questions: Vec<OwnerQuestion> =
         serde_json::from_str(&lead.owner_questions).unwrap_or_default();
     let can_act = signed.staff.role != Role::Konsultan || l.assigned_to == Some(signed.staff.id.0);
-    page(&state, &l.business_name, Some(&signed), html! {
+    let body = html! {
         div.grid {
             (cards::contact(&state, &lead))
             (cards::outcome(&state, &lead, &read))
@@ -101,8 +80,8 @@ pub async fn detail(
         (super::referral::card(&state, lead_referral.as_ref(), &offers))
         @if can_act { (actions(&state, &signed, l.id, &consultants)) }
         (timeline_card(&state, zone, &names, l.id, &timeline, before.is_some()))
-    })
-    .into_response()
+    };
+    Ok(page(&state, &l.business_name, Some(&signed), body).into_response())
 }
 
 /// The timeline's page, newest first, with links to the older entries and back to the newest.
