@@ -60,6 +60,11 @@ async fn run(engine: &str, url: &str, dir: &tempfile::TempDir, leads: i64) {
     let store = Store::connect(url).await.unwrap();
     let seeded = Instant::now();
     seed::leads(&store, leads).await;
+    // One lead in fifty has an owner waiting for an answer (the home page counts them).
+    sqlx::query("UPDATE leads SET owner_wrote_at = created_at WHERE id % 50 = 0")
+        .execute(store.pool())
+        .await
+        .unwrap();
     println!("{engine}: seeded {leads} leads in {:.1?}", seeded.elapsed());
     staff(&store).await;
     let config = Config::from_lookup(|n| match n {
@@ -163,9 +168,23 @@ async fn lists(engine: &str, base: &str, deep: &[(i64, i64)], phones: &[String])
             "deep keyset page (province 32)",
             each(&provinces[..1], &format!("/leads?after={}", deep[0])),
         ),
+        (
+            "home page: today (admin, with system health)",
+            vec![(admin.clone(), "/".to_owned())],
+        ),
+        ("home page: today (dinas 32/35/52)", each(&provinces, "/")),
+        (
+            "home page: today (dinas 32.04/35.78/52.02)",
+            each(&regencies, "/"),
+        ),
+        (
+            "owners waiting for an answer (dinas 32/35/52)",
+            each(&provinces, "/leads?waiting=question"),
+        ),
     ];
     for (name, requests) in cases {
         let mut latencies = Vec::new();
+        let cpu = cpu_seconds();
         for i in 0..SAMPLES {
             let (client, path) = &requests[i % requests.len()];
             let started = Instant::now();
@@ -173,8 +192,30 @@ async fn lists(engine: &str, base: &str, deep: &[(i64, i64)], phones: &[String])
             latencies.push(started.elapsed());
             assert_eq!(status, 200, "{path}");
         }
-        println!("{engine}: list, {name}: {}", percentiles(latencies));
+        let per_request = (cpu_seconds() - cpu) / SAMPLES as f64 * 1000.0;
+        println!(
+            "{engine}: list, {name}: {}, CPU {per_request:.2} ms/request (app and client, one process)",
+            percentiles(latencies)
+        );
     }
+}
+
+/// User and system CPU of this process so far, in seconds (Linux `/proc`).
+fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+    let fields: Vec<&str> = stat
+        .rsplit_once(')')
+        .map_or("", |(_, rest)| rest)
+        .split_whitespace()
+        .collect();
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|v| v.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    (ticks(11) + ticks(12)) / 100.0
 }
 
 /// "p50 …, p99 …" of the samples.
