@@ -77,7 +77,7 @@ pub async fn detail(
             h2 { (state.t("dash-consent")) }
             p { (state.t("dash-consent-version")) " " (lead.consent_version) " · " (show::when(&state, zone, lead.consented_at)) }
         }
-        (super::referral::card(&state, lead_referral.as_ref(), &offers))
+        (super::referral::card(&state, zone, lead_referral.as_ref(), &offers))
         @if can_act { (actions(&state, &signed, l.id, &consultants)) }
         (timeline_card(&state, zone, &names, l.id, &timeline, before.is_some()))
     };

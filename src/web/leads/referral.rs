@@ -1,6 +1,7 @@
 //! The lead page's "Rujukan" card, and referral steps of the timeline in words.
 
 use crate::access::StaffId;
+use crate::campaigns::Zone;
 use crate::flow::Msg;
 use crate::labels;
 use crate::referrals::Desk;
@@ -13,6 +14,7 @@ use std::collections::HashMap;
 
 pub(super) fn card(
     state: &AppState,
+    zone: Zone,
     referral: Option<&LeadReferral>,
     offers: &[OfferHistory],
 ) -> Markup {
@@ -31,16 +33,16 @@ pub(super) fn card(
                         Some(name) => { (name) @if let Some(org) = r.organisation.as_deref().filter(|o| !o.is_empty()) { " · " (org) } },
                         None => { "-" },
                     }
-                    @if let Some(at) = r.accepted_at { " " small.muted { "(" (state.t("dash-ref-accepted-at")) " " (when(at)) ")" } }
+                    @if let Some(at) = r.accepted_at { " " small.muted { "(" (state.t("dash-ref-accepted-at")) " " (when(state, zone, at)) ")" } }
                 }
                 dt { (state.t("dash-ref-tries")) } dd { (r.tries) }
             }
-            @if !offers.is_empty() { (history(state, offers)) }
+            @if !offers.is_empty() { (history(state, zone, offers)) }
         }
     }
 }
 
-fn history(state: &AppState, offers: &[OfferHistory]) -> Markup {
+fn history(state: &AppState, zone: Zone, offers: &[OfferHistory]) -> Markup {
     html! {
         h3 { (state.t("dash-ref-history")) }
         table.offers {
@@ -49,9 +51,9 @@ fn history(state: &AppState, offers: &[OfferHistory]) -> Markup {
                 th { (state.t("dash-ref-answer")) } th { (state.t("dash-ref-answered-at")) } th { (state.t("dash-reasons")) }
             } }
             tbody { @for o in offers { tr {
-                td { (o.consultant) } td { (when(o.offered_at)) }
+                td { (o.consultant) } td { (when(state, zone, o.offered_at)) }
                 td { (answer_text(state, o.answer.as_deref())) }
-                td { @if let Some(at) = o.answered_at { (when(at)) } }
+                td { @if let Some(at) = o.answered_at { (when(state, zone, at)) } }
                 td { @if let Some(r) = &o.reason { (reason_text(state, r)) } }
             } } }
         }

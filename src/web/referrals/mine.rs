@@ -1,12 +1,14 @@
 //! "Rujukan saya": the offers waiting for this consultant's answer, and what they accepted.
 
 use super::{outcome_text, reason_id, when};
+use crate::campaigns::Zone;
 use crate::referrals::DeclineReason;
 use crate::store::dashboard::referrals::{self as refs, AcceptedReferral, WaitingOffer};
 use crate::web::AppState;
 use crate::web::auth::Signed;
 use crate::web::layout::page as frame;
 use crate::web::leads::failure;
+use crate::web::show::office_zone;
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
 
@@ -23,7 +25,7 @@ pub(super) async fn page(state: &AppState, signed: &Signed) -> Response {
         h2 { (state.t("dash-ref-waiting-for-you")) }
         (waiting_table(state, signed, &waiting))
         h2 { (state.t("dash-ref-accepted-by-you")) }
-        (accepted_table(state, &accepted))
+        (accepted_table(state, office_zone(&signed.staff), &accepted))
     };
     frame(state, &state.t("dash-ref-mine-title"), Some(signed), body).into_response()
 }
@@ -44,8 +46,8 @@ fn waiting_table(state: &AppState, signed: &Signed, offers: &[WaitingOffer]) -> 
                 td { (o.product_name) }
                 td { (o.region_name) }
                 td { (outcome_text(state, &o.outcome)) }
-                td { (when(o.offered_at)) }
-                td { (when(o.due_at)) }
+                td { (when(state, office_zone(&signed.staff), o.offered_at)) }
+                td { (when(state, office_zone(&signed.staff), o.due_at)) }
                 td { (answer_forms(state, signed, o)) }
             } } }
         }
@@ -68,7 +70,7 @@ fn answer_forms(state: &AppState, signed: &Signed, offer: &WaitingOffer) -> Mark
     }
 }
 
-fn accepted_table(state: &AppState, accepted: &[AcceptedReferral]) -> Markup {
+fn accepted_table(state: &AppState, zone: Zone, accepted: &[AcceptedReferral]) -> Markup {
     if accepted.is_empty() {
         return html! { p.muted { (state.t("dash-ref-none-accepted")) } };
     }
@@ -82,7 +84,7 @@ fn accepted_table(state: &AppState, accepted: &[AcceptedReferral]) -> Markup {
                 td { a href=(format!("/leads/{}", a.lead)) { (a.business_name) } }
                 td { (a.region_name) }
                 td { (a.status) }
-                td { @if let Some(at) = a.accepted_at { (when(at)) } }
+                td { @if let Some(at) = a.accepted_at { (when(state, zone, at)) } }
             } } }
         }
     }

@@ -9,6 +9,7 @@ use super::auth::Signed;
 use super::layout::page;
 use super::leads::failure;
 use crate::access::Role;
+use crate::campaigns::Zone;
 use crate::flow::{Msg, OutcomeCode};
 use crate::referrals::{Answer, DeclineReason, OfferId, RefButton, ReferralState};
 use crate::service::Answered;
@@ -153,10 +154,9 @@ pub(super) fn reason_text(state: &AppState, code: &str) -> String {
     DeclineReason::parse(code).map_or_else(|| code.to_owned(), |r| state.t(reason_id(r)))
 }
 
-/// `2026-11-01 09:30 UTC`
-pub(super) fn when(at: OffsetDateTime) -> String {
-    let format = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute] UTC");
-    at.format(&format).unwrap_or_default()
+/// "3 Desember 2026 14.05 WITA", on the office's clock.
+pub(super) fn when(state: &AppState, zone: Zone, at: OffsetDateTime) -> String {
+    crate::web::show::when(state, zone, at)
 }
 
 /// A duration in hours and minutes, in words.

@@ -3,6 +3,7 @@
 
 use super::{duration_text, outcome_text, state_text, when};
 use crate::access::{Scope, Staff};
+use crate::campaigns::Zone;
 use crate::reference::RegionCode;
 use crate::referrals::Coverage;
 use crate::store::dashboard::referrals::{
@@ -12,6 +13,7 @@ use crate::web::AppState;
 use crate::web::auth::Signed;
 use crate::web::layout::page as frame;
 use crate::web::leads::failure;
+use crate::web::show::office_zone;
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
 use std::collections::BTreeMap;
@@ -41,7 +43,7 @@ pub(super) async fn page(state: &AppState, signed: &Signed) -> Response {
         h2 { (state.t("dash-ref-median-title")) }
         (median_section(state, &medians))
         h2 { (state.t("dash-ref-unheld")) }
-        (unheld_table(state, &unheld))
+        (unheld_table(state, office_zone(&signed.staff), &unheld))
     };
     frame(
         state,
@@ -187,7 +189,7 @@ fn median_chart(state: &AppState, medians: &[Median]) -> Markup {
     }
 }
 
-fn unheld_table(state: &AppState, rows: &[Unheld]) -> Markup {
+fn unheld_table(state: &AppState, zone: Zone, rows: &[Unheld]) -> Markup {
     if rows.is_empty() {
         return html! { p.muted { (state.t("dash-ref-none-unheld")) } };
     }
@@ -200,7 +202,7 @@ fn unheld_table(state: &AppState, rows: &[Unheld]) -> Markup {
             tbody { @for r in rows { tr {
                 td { a href=(format!("/leads/{}", r.lead)) { (r.business_name) } }
                 td { (r.region_name) } td { (outcome_text(state, &r.outcome)) }
-                td { (state_text(state, &r.state)) } td { (r.tries) } td { (when(r.since)) }
+                td { (state_text(state, &r.state)) } td { (r.tries) } td { (when(state, zone, r.since)) }
             } } }
         }
     }

@@ -76,7 +76,7 @@ pub(super) fn link_page(state: &AppState, signed: &Signed, shown: &Shown<'_>) ->
             @if shown.new_account { p { strong { (who("dash-staff-link-created")) } } }
             p { (who("dash-staff-link-for")) }
             p { code.password-link { (url) } }
-            p.muted { (state.t("dash-staff-link-expires")) " " (when(shown.expires)) ". " (state.t("dash-staff-link-once")) }
+            p.muted { (state.t("dash-staff-link-expires")) " " (when(state, crate::web::show::office_zone(&signed.staff), shown.expires)) ". " (state.t("dash-staff-link-once")) }
             p { a href="/staff" { (state.t("dash-staff-back")) } }
         }
     };

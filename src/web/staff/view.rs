@@ -163,7 +163,7 @@ pub(super) fn link_code(
                 p { (state.t("dash-staff-code-telegram-typed")) " " code { (start) } }
             }
             p { (state.t("dash-staff-code-whatsapp")) " " code { (typed) } }
-            p.muted { (state.t("dash-staff-code-expires")) " " (when(code.expires)) ". " (state.t("dash-staff-code-once")) }
+            p.muted { (state.t("dash-staff-code-expires")) " " (when(state, crate::web::show::office_zone(&signed.staff), code.expires)) ". " (state.t("dash-staff-code-once")) }
             p { a href="/staff" { (state.t("dash-staff-back")) } }
         }
     };
