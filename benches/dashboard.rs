@@ -301,7 +301,11 @@ async fn plans(engine: &str, store: &Store, (created, id): (i64, i64), phone: &s
         ..deep
     };
     let none = LeadFilter::default();
-    let cases: [(&str, Scope, &LeadFilter, Page); 7] = [
+    let waiting = LeadFilter {
+        waiting: Some(pandu::store::dashboard::Waiting::Question),
+        ..LeadFilter::default()
+    };
+    let cases: [(&str, Scope, &LeadFilter, Page); 9] = [
         ("all", Scope::All, &none, page),
         ("province 32", region("32"), &none, page),
         ("regency 32.04", region("32.04"), &none, page),
@@ -309,6 +313,13 @@ async fn plans(engine: &str, store: &Store, (created, id): (i64, i64), phone: &s
         ("search, a common word", Scope::All, &word, page),
         ("outcome", Scope::All, &outcome, page),
         ("deep page, province 32", region("32"), &none, deep),
+        ("waiting for an answer", Scope::All, &waiting, page),
+        (
+            "waiting for an answer, province 32",
+            region("32"),
+            &waiting,
+            page,
+        ),
     ];
     for (name, scope, filter, page) in cases {
         println!("{engine}: plan, {name}:");

@@ -3,8 +3,8 @@
 use crate::access::Staff;
 use crate::campaigns::Zone;
 use crate::flow::OutcomeCode;
-use crate::store::StoreError;
 use crate::store::dashboard::{self, LeadFilter, Waiting};
+use crate::store::{StoreError, thread};
 use crate::web::AppState;
 use maud::{Markup, html};
 use time::OffsetDateTime;
@@ -46,16 +46,13 @@ async fn tiles(state: &AppState, staff: &Staff, zone: Zone) -> Result<Vec<Tile>,
         waiting: Some(w),
         ..LeadFilter::default()
     };
-    let (any, referral, question) = (
-        LeadFilter::default(),
-        waiting(Waiting::Referral),
-        waiting(Waiting::Question),
-    );
+    let (any, referral) = (LeadFilter::default(), waiting(Waiting::Referral));
     let (all, new, referrals, questions) = tokio::try_join!(
         dashboard::counts_by_outcome(store, &scope, &any),
         dashboard::counts_by_outcome(store, &scope, &since),
         dashboard::counts_by_outcome(store, &scope, &referral),
-        dashboard::counts_by_outcome(store, &scope, &question),
+        // A plain count from the waiting index (grouping by outcome would read the table).
+        thread::awaiting_reply_count(store, &scope),
     )?;
     let total = |counts: &[(String, i64)]| counts.iter().map(|(_, n)| n).sum();
     let of = |code: OutcomeCode| {
@@ -87,7 +84,7 @@ async fn tiles(state: &AppState, staff: &Staff, zone: Zone) -> Result<Vec<Tile>,
         },
         Tile {
             label: "dash-home-open-questions",
-            count: total(&questions),
+            count: questions,
             href: list(format!("waiting={}", Waiting::Question.as_str())),
         },
     ])
