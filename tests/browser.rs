@@ -18,6 +18,20 @@ use std::time::Duration;
 
 const CHROMIUM: &str = "/usr/bin/chromium";
 
+/// Without Chromium the browser tests are skipped, said so; CI must have it (.ci/run installs it).
+fn have_chromium() -> bool {
+    if Path::new(CHROMIUM).exists() {
+        return true;
+    }
+    assert_ne!(
+        std::env::var("CI").as_deref(),
+        Ok("true"),
+        "CI must have chromium"
+    );
+    eprintln!("SKIPPED: browser test, no {CHROMIUM}");
+    false
+}
+
 fn screenshots() -> PathBuf {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
     std::fs::create_dir_all(&dir).unwrap();
@@ -87,13 +101,7 @@ fn text(tab: &Tab) -> String {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_dinas_officer_works_a_lead_in_the_browser() {
-    if !Path::new(CHROMIUM).exists() {
-        assert_ne!(
-            std::env::var("CI").as_deref(),
-            Ok("true"),
-            "CI must have chromium (.ci/run installs it)"
-        );
-        eprintln!("SKIPPED: browser test, no {CHROMIUM}");
+    if !have_chromium() {
         return;
     }
     let dash = start(TestApp::sqlite().await).await;
@@ -232,13 +240,7 @@ fn signed_in(base: &str, profile: &Path, email: &str) -> (Browser, Arc<Tab>) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_consultant_accepts_a_referral_and_the_admin_sees_it_in_the_browser() {
-    if !Path::new(CHROMIUM).exists() {
-        assert_ne!(
-            std::env::var("CI").as_deref(),
-            Ok("true"),
-            "CI must have chromium"
-        );
-        eprintln!("SKIPPED: browser test, no {CHROMIUM}");
+    if !have_chromium() {
         return;
     }
     let dash = start(TestApp::sqlite().await).await;
@@ -354,13 +356,7 @@ async fn a_consultant_accepts_a_referral_and_the_admin_sees_it_in_the_browser() 
 /// answers in the browser; the answer reaches the owner's Telegram chat from Pandu.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_officer_answers_an_owner_from_the_browser_and_it_reaches_telegram() {
-    if !Path::new(CHROMIUM).exists() {
-        assert_ne!(
-            std::env::var("CI").as_deref(),
-            Ok("true"),
-            "CI must have chromium"
-        );
-        eprintln!("SKIPPED: browser test, no {CHROMIUM}");
+    if !have_chromium() {
         return;
     }
     let fake = FakeTelegram::start().await;

@@ -52,14 +52,7 @@ pub async fn scope(request: Request, next: Next) -> Response {
 }
 
 fn from_cookie(headers: &HeaderMap) -> Option<Locale> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == COOKIE)
-        .and_then(|(_, value)| Locale::parse(value))
+    super::auth::cookie(headers, COOKIE).and_then(|value| Locale::parse(&value))
 }
 
 #[derive(Deserialize)]

@@ -102,6 +102,15 @@ pub fn region(state: &AppState, code: &str) -> String {
         .unwrap_or_else(|| code.to_owned())
 }
 
+/// "Kota Surabaya (35.78)": the name people know and the code forms take; an unknown code
+/// as it is.
+pub fn region_coded(state: &AppState, code: &RegionCode) -> String {
+    match state.service.reference.regions.name_of(code) {
+        Some(name) => format!("{name} ({})", code.as_str()),
+        None => code.as_str().to_owned(),
+    }
+}
+
 /// A stored conversation step ("product_pick") as the question it belongs to.
 pub fn step(state: &AppState, code: &str) -> String {
     use crate::flow::questions::Q;

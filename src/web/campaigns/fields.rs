@@ -7,7 +7,6 @@ use crate::domain::ChannelKind;
 use crate::flow::{Msg, OutcomeCode};
 use crate::reference::{Category, RegionCode};
 use crate::web::AppState;
-use crate::web::referrals::outcome_text;
 use maud::{Markup, html};
 
 /// What the form shows besides its fields.
@@ -57,7 +56,12 @@ fn message_fields(state: &AppState, f: &DraftForm) -> Markup {
 fn audience_fields(state: &AppState, f: &DraftForm, reach: Option<&RegionCode>) -> Markup {
     let outcomes: Vec<(String, String)> = OutcomeCode::ALL
         .iter()
-        .map(|o| (o.as_str().to_owned(), outcome_text(state, o.as_str())))
+        .map(|o| {
+            (
+                o.as_str().to_owned(),
+                crate::web::show::outcome(state, o.as_str()),
+            )
+        })
         .collect();
     let categories: Vec<(String, String)> = Category::all()
         .iter()

@@ -11,7 +11,6 @@ use crate::web::AppState;
 use crate::web::auth::Signed;
 use crate::web::error::WebResult;
 use crate::web::layout::page;
-use crate::web::referrals::outcome_text;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
@@ -167,7 +166,7 @@ fn audience(state: &AppState, c: &Campaign, reach: Option<i64>) -> Markup {
             dt { (state.t("dash-col-region")) }
             dd { @match &a.region { Some(r) => { (region_text(state, r)) }, None => { (any) } } }
             dt { (state.t("dash-outcome")) }
-            dd { (list(a.outcomes.iter().map(|o| outcome_text(state, o.as_str())).collect())) }
+            dd { (list(a.outcomes.iter().map(|o| crate::web::show::outcome(state, o.as_str())).collect())) }
             dt { (state.t("dash-col-category")) }
             dd { (list(a.categories.iter().map(|k| state.t(k.label_msg())).collect())) }
             dt { (state.t("dash-col-channel")) }

@@ -48,12 +48,9 @@ pub(super) fn state_text(state: &AppState, s: CampaignState) -> String {
     })
 }
 
-/// "Kota Surabaya (35.78)"; a code the reference does not know, as it is.
+/// "Kota Surabaya (35.78)".
 pub(super) fn region_text(state: &AppState, code: &RegionCode) -> String {
-    match state.service.reference.regions.name_of(code) {
-        Some(name) => format!("{name} ({})", code.as_str()),
-        None => code.as_str().to_owned(),
-    }
+    crate::web::show::region_coded(state, code)
 }
 
 /// A results row's region: its name, or "no lead" for recipients whose check never

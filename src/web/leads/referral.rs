@@ -7,7 +7,8 @@ use crate::labels;
 use crate::referrals::Desk;
 use crate::store::dashboard::TimelineEntry;
 use crate::store::dashboard::referrals::{LeadReferral, OfferHistory};
-use crate::web::referrals::{answer_text, outcome_text, reason_text, state_text, when};
+use crate::web::referrals::{answer_text, reason_text, state_text};
+use crate::web::show::when;
 use crate::web::{AppState, show};
 use maud::{Markup, html};
 use std::collections::HashMap;
@@ -26,7 +27,7 @@ pub(super) fn card(
             h2 { (state.t("dash-ref-card")) }
             dl {
                 dt { (state.t("dash-ref-state")) } dd { strong { (state_text(state, &r.state)) } }
-                dt { (state.t("dash-col-outcome")) } dd { (outcome_text(state, &r.outcome)) }
+                dt { (state.t("dash-col-outcome")) } dd { (show::outcome(state, &r.outcome)) }
                 dt { (state.t("dash-ref-consultant")) }
                 dd {
                     @match &r.consultant {
@@ -103,7 +104,7 @@ fn opened_text(state: &AppState, detail: &str) -> String {
                     Desk::parse(d).map_or_else(|| d.to_owned(), |d| state.tm(&labels::desk(d)))
                 })
                 .collect();
-            format!("{} → {}", outcome_text(state, outcome), desks.join(", "))
+            format!("{} → {}", show::outcome(state, outcome), desks.join(", "))
         }
         None => detail.to_owned(),
     }

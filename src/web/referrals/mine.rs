@@ -1,6 +1,6 @@
 //! "Rujukan saya": the offers waiting for this consultant's answer, and what they accepted.
 
-use super::{outcome_text, reason_id, when};
+use super::reason_id;
 use crate::campaigns::Zone;
 use crate::referrals::DeclineReason;
 use crate::store::dashboard::referrals::{self as refs, AcceptedReferral, WaitingOffer};
@@ -9,6 +9,7 @@ use crate::web::auth::Signed;
 use crate::web::layout::page as frame;
 use crate::web::leads::failure;
 use crate::web::show::office_zone;
+use crate::web::show::{self, when};
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
 
@@ -45,7 +46,7 @@ fn waiting_table(state: &AppState, signed: &Signed, offers: &[WaitingOffer]) -> 
                 td { a href=(format!("/leads/{}", o.lead)) { (o.business_name) } }
                 td { (o.product_name) }
                 td { (o.region_name) }
-                td { (outcome_text(state, &o.outcome)) }
+                td { (show::outcome(state, &o.outcome)) }
                 td { (when(state, office_zone(&signed.staff), o.offered_at)) }
                 td { (when(state, office_zone(&signed.staff), o.due_at)) }
                 td { (answer_forms(state, signed, o)) }

@@ -9,8 +9,7 @@ use super::auth::Signed;
 use super::layout::page;
 use super::leads::failure;
 use crate::access::Role;
-use crate::campaigns::Zone;
-use crate::flow::{Msg, OutcomeCode};
+use crate::flow::Msg;
 use crate::referrals::{Answer, DeclineReason, OfferId, RefButton, ReferralState};
 use crate::service::Answered;
 use axum::Form;
@@ -19,7 +18,6 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::html;
 use serde::Deserialize;
-use time::OffsetDateTime;
 
 /// `GET /rujukan`: what this role does with referrals.
 pub async fn index(State(state): State<AppState>, signed: Signed) -> Response {
@@ -108,14 +106,6 @@ fn too_late(state: &AppState, signed: &Signed) -> Response {
         .into_response()
 }
 
-/// An outcome code as staff read it; an unknown code as it is.
-pub(super) fn outcome_text(state: &AppState, code: &str) -> String {
-    match OutcomeCode::parse(code) {
-        Some(code) => state.tm(&crate::labels::outcome(code)),
-        None => code.to_owned(),
-    }
-}
-
 pub(super) fn state_text(state: &AppState, code: &str) -> String {
     let id = match ReferralState::parse(code) {
         Some(ReferralState::Waiting) => "dash-ref-state-waiting",
@@ -152,11 +142,6 @@ pub(super) fn reason_id(reason: DeclineReason) -> &'static str {
 /// A stored decline reason in words; an unknown one as it is.
 pub(super) fn reason_text(state: &AppState, code: &str) -> String {
     DeclineReason::parse(code).map_or_else(|| code.to_owned(), |r| state.t(reason_id(r)))
-}
-
-/// "3 Desember 2026 14.05 WITA", on the office's clock.
-pub(super) fn when(state: &AppState, zone: Zone, at: OffsetDateTime) -> String {
-    crate::web::show::when(state, zone, at)
 }
 
 /// A duration in hours and minutes, in words.

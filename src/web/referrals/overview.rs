@@ -1,7 +1,7 @@
 //! The referral overview for admins and the dinas: load per consultant and per region, the
 //! referrals nobody holds, and the median time to acceptance, all within the scope.
 
-use super::{duration_text, outcome_text, state_text, when};
+use super::{duration_text, state_text};
 use crate::access::{Scope, Staff};
 use crate::campaigns::Zone;
 use crate::reference::RegionCode;
@@ -14,6 +14,7 @@ use crate::web::auth::Signed;
 use crate::web::layout::page as frame;
 use crate::web::leads::failure;
 use crate::web::show::office_zone;
+use crate::web::show::{self, when};
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
 use std::collections::BTreeMap;
@@ -70,20 +71,6 @@ fn reaches(coverage: &str, region: &RegionCode) -> bool {
     covers || coverage.split(' ').any(|code| code.starts_with(&below))
 }
 
-fn region_name(state: &AppState, code: &str) -> String {
-    RegionCode::parse(code)
-        .ok()
-        .and_then(|c| {
-            state
-                .service
-                .reference
-                .regions
-                .name_of(&c)
-                .map(str::to_owned)
-        })
-        .unwrap_or_else(|| code.to_owned())
-}
-
 fn consultant_table(state: &AppState, rows: &[ConsultantLoad]) -> Markup {
     html! {
         table.referral-load {
@@ -113,7 +100,7 @@ fn region_table(state: &AppState, rows: &[RegionLoad]) -> Markup {
             } }
             tbody {
                 @for r in rows { tr {
-                    td { (region_name(state, &r.region)) " (" (r.region) ")" }
+                    td { (show::region(state, &r.region)) " (" (r.region) ")" }
                     td { (r.waiting) } td { (r.offered) } td { (r.accepted) } td { (r.escalated) } td { (r.expired_offers) }
                 } }
                 @if rows.is_empty() { tr { td colspan="6" { (state.t("dash-ref-no-referrals")) } } }
@@ -147,7 +134,7 @@ fn medians(state: &AppState, times: Vec<(String, i64)>) -> Vec<Median> {
     }
     for (region, mut values) in by_region {
         if let Some(millis) = median(&mut values) {
-            let label = region_name(state, &region);
+            let label = show::region(state, &region);
             out.push(Median {
                 label,
                 count: values.len(),
@@ -201,7 +188,7 @@ fn unheld_table(state: &AppState, zone: Zone, rows: &[Unheld]) -> Markup {
             } }
             tbody { @for r in rows { tr {
                 td { a href=(format!("/leads/{}", r.lead)) { (r.business_name) } }
-                td { (r.region_name) } td { (outcome_text(state, &r.outcome)) }
+                td { (r.region_name) } td { (show::outcome(state, &r.outcome)) }
                 td { (state_text(state, &r.state)) } td { (r.tries) } td { (when(state, zone, r.since)) }
             } } }
         }

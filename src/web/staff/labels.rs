@@ -22,8 +22,5 @@ pub(super) fn channel(state: &AppState, channel: ChannelKind) -> String {
 
 /// "Lombok Tengah (52.02)": the name people know, and the code the forms take.
 pub(super) fn region(state: &AppState, code: &RegionCode) -> String {
-    match state.service.reference.regions.name_of(code) {
-        Some(name) => format!("{name} ({})", code.as_str()),
-        None => code.as_str().to_owned(),
-    }
+    crate::web::show::region_coded(state, code)
 }

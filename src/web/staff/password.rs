@@ -7,7 +7,7 @@ use crate::flow::Msg;
 use crate::web::AppState;
 use crate::web::auth::{Signed, digest, token};
 use crate::web::layout::page;
-use crate::web::referrals::when;
+use crate::web::show::when;
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, StatusCode, header};

@@ -11,7 +11,7 @@ use crate::web::AppState;
 use crate::web::auth::Signed;
 use crate::web::layout::page;
 use crate::web::leads::failure;
-use crate::web::referrals::when;
+use crate::web::show::when;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
